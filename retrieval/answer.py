@@ -1,0 +1,57 @@
+"""What the engine returns: our own frozen dataclasses, never LangChain or Chroma types."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+CITATION_KEYS = ("n", "quote", "doc_id", "title", "speaker", "role", "start", "end", "score")
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One verbatim quote: ``document.text[start:end] == quote``."""
+
+    n: int
+    quote: str
+    doc_id: str
+    title: str
+    speaker: str
+    role: str
+    start: int
+    end: int
+    score: float
+    attribution: str = ""
+    paragraph: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON object of the CLI: exactly CITATION_KEYS."""
+        return {
+            "n": self.n, "quote": self.quote, "doc_id": self.doc_id, "title": self.title,
+            "speaker": self.speaker, "role": self.role, "start": self.start, "end": self.end,
+            "score": round(self.score, 4),
+        }
+
+
+@dataclass(frozen=True)
+class Answer:
+    """An answer: text composed of attributed quotes, 1-3 citations, editor's caveats."""
+
+    question: str
+    abstained: bool
+    text: str
+    citations: tuple[Citation, ...] = ()
+    caveats: tuple[Citation, ...] = ()
+    more: tuple[Citation, ...] = ()
+    latency_ms: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON object of ``ask --json``."""
+        return {
+            "question": self.question,
+            "abstained": self.abstained,
+            "answer": self.text,
+            "citations": [c.to_dict() for c in self.citations],
+            "caveats": [c.to_dict() for c in self.caveats],
+            "latency_ms": round(self.latency_ms, 2),
+        }

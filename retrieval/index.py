@@ -1,0 +1,261 @@
+"""Ingest: from the corpus folder to sentences in the catalogue and vectors in Chroma.
+
+The corpus folder is the source of truth. Ingest compares each file's fingerprint with the
+catalogue and embeds only what changed: an unchanged corpus computes zero embeddings, an edited
+file is re-embedded alone, a deleted file's sentences are removed, and a new embedding model
+gets a new collection instead of mixing vectors. Vectors are written before the catalogue
+switches to them, one document at a time, so an ingest that stops half-way leaves the previous
+index usable; the next ingest reconciles the vectors with the catalogue.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from langchain_chroma import Chroma
+from tqdm import tqdm
+
+from retrieval.catalogue import Catalogue, vector_id
+from retrieval.documents import (
+    SourceDocument,
+    discover,
+    doc_id_for,
+    fingerprint_of,
+    load_document,
+)
+from retrieval.errors import CorpusError, IndexUnavailable
+from retrieval.sentences import Sentence, split_document
+
+CATALOGUE_FILE = "catalogue.sqlite"
+LOCK_FILE = "writer.lock"
+# Chroma caps one write at a few thousand records; keep writes well inside that.
+_WRITE_BATCH = 1024
+
+
+@dataclass(frozen=True)
+class IngestReport:
+    """What an ingest changed."""
+
+    added: tuple[str, ...] = ()
+    updated: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    unchanged: tuple[str, ...] = ()
+    repaired: tuple[str, ...] = ()
+    broken: dict[str, str] = field(default_factory=dict)
+    embedded: int = 0
+    sentences: int = 0
+    rebuilt: bool = False
+    seconds: float = 0.0
+
+    @property
+    def changed(self) -> bool:
+        """True when the index differs from before."""
+        return bool(self.added or self.updated or self.removed or self.repaired or self.rebuilt)
+
+    def summary(self) -> str:
+        """One line a person can read."""
+        parts = [f"{len(self.added)} added", f"{len(self.updated)} updated",
+                 f"{len(self.removed)} removed", f"{len(self.unchanged)} unchanged"]
+        if self.repaired:
+            parts.append(f"{len(self.repaired)} repaired")
+        text = (f"Index: {', '.join(parts)}; {self.embedded} sentences embedded, "
+                f"{self.sentences} in the index ({self.seconds:.1f} s).")
+        if self.rebuilt:
+            text += " The embedding model changed, so the vectors were rebuilt."
+        for doc_id, message in sorted(self.broken.items()):
+            text += f"\nSkipped {doc_id}: {message} (its previous version, if any, is kept)."
+        return text
+
+
+@dataclass(frozen=True)
+class Staleness:
+    """How the catalogue differs from the corpus folder, without loading anything heavy."""
+
+    new: tuple[str, ...]
+    changed: tuple[str, ...]
+    deleted: tuple[str, ...]
+    model_changed: bool
+    missing: bool
+
+    @property
+    def stale(self) -> bool:
+        """True when an ingest would change something."""
+        return bool(self.missing or self.model_changed or self.new or self.changed or self.deleted)
+
+
+def catalogue_path(data_dir: Path) -> Path:
+    """Where the catalogue lives."""
+    return data_dir / CATALOGUE_FILE
+
+
+@contextmanager
+def writer_lock(data_dir: Path) -> Iterator[None]:
+    """Hold the data directory's writer lock: one ingesting process at a time."""
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        handle = open(data_dir / LOCK_FILE, "a+")  # noqa: SIM115 - held for the whole block
+    except OSError as exc:
+        raise IndexUnavailable(
+            f"the data directory {data_dir} is not writable ({exc.strerror})") from None
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise IndexUnavailable(
+                f"another process is updating the index in {data_dir}; try again when it is done"
+            ) from None
+        yield
+    finally:
+        handle.close()
+
+
+def check_writable(data_dir: Path) -> None:
+    """Fail with one sentence when the data directory cannot be written."""
+    target = data_dir if data_dir.exists() else data_dir.parent
+    if not os.access(target, os.W_OK):
+        raise IndexUnavailable(f"the data directory {data_dir} is read-only, so the index cannot be built")
+
+
+def staleness(corpus_dir: Path, catalogue: Catalogue | None, model_name: str) -> Staleness:
+    """Compare the corpus folder with the catalogue (reads files, loads no model)."""
+    on_disk = {doc_id_for(p): fingerprint_of(p) for p in discover(corpus_dir)}
+    indexed = catalogue.fingerprints() if catalogue else {}
+    model = catalogue.info("model") if catalogue else None
+    return Staleness(
+        new=tuple(sorted(set(on_disk) - set(indexed))),
+        changed=tuple(sorted(d for d in on_disk if d in indexed and indexed[d] != on_disk[d])),
+        deleted=tuple(sorted(set(indexed) - set(on_disk))),
+        model_changed=model is not None and model != model_name,
+        missing=catalogue is None or model is None,
+    )
+
+
+class Ingestor:
+    """Brings the catalogue and one Chroma collection in line with the corpus folder."""
+
+    def __init__(self, corpus_dir: Path, catalogue: Catalogue, store: Chroma, model_name: str,
+                 collection: str, *, batch_size: int = 64, progress: bool = True) -> None:
+        self.corpus_dir = corpus_dir
+        self.catalogue = catalogue
+        self.store = store
+        self.model_name = model_name
+        self.collection = collection
+        self.batch_size = batch_size
+        self.progress = progress
+
+    def run(self) -> IngestReport:
+        """Ingest the corpus folder; the caller holds the writer lock."""
+        started = time.perf_counter()
+        paths = discover(self.corpus_dir)
+        if not paths:
+            raise CorpusError(
+                f"the corpus folder {self.corpus_dir} has no documents (.txt, .md or .html files)")
+        indexed = self.catalogue.fingerprints()
+        rebuilt = self.catalogue.info("collection") not in (None, self.collection)
+        present = self._vector_ids()
+        wanted: list[tuple[Path, str]] = []
+        unchanged, repaired = [], []
+        for path in paths:
+            doc_id, fingerprint = doc_id_for(path), fingerprint_of(path)
+            if indexed.get(doc_id) != fingerprint:
+                wanted.append((path, fingerprint))
+            elif not self._vectors_complete(doc_id, fingerprint, present):
+                wanted.append((path, fingerprint))
+                repaired.append(doc_id)
+            else:
+                unchanged.append(doc_id)
+
+        documents: list[tuple[SourceDocument, list[Sentence]]] = []
+        broken: dict[str, str] = {}
+        for path, _ in wanted:
+            try:
+                doc = load_document(path)
+            except CorpusError as exc:
+                broken[doc_id_for(path)] = str(exc)
+                continue
+            documents.append((doc, split_document(doc)))
+
+        embedded = self._embed_and_commit(documents, indexed, present)
+        on_disk = {doc_id_for(p) for p in paths}
+        removed = sorted(set(indexed) - on_disk)
+        for doc_id in removed:
+            old = self._indexed_ids(doc_id, indexed[doc_id])
+            with self.catalogue.transaction() as conn:
+                self.catalogue.remove_document(conn, doc_id)
+            self._delete(old)
+        self._delete_orphans()
+        with self.catalogue.transaction() as conn:
+            self.catalogue.set_info(conn, "model", self.model_name)
+            self.catalogue.set_info(conn, "collection", self.collection)
+
+        done = {d.doc_id for d, _ in documents}
+        return IngestReport(
+            added=tuple(sorted(d for d in done if d not in indexed)),
+            updated=tuple(sorted(d for d in done if d in indexed and d not in repaired)),
+            removed=tuple(removed),
+            unchanged=tuple(sorted(unchanged)),
+            repaired=tuple(sorted(d for d in repaired if d in done)),
+            broken=broken,
+            embedded=embedded,
+            sentences=self.catalogue.sentence_count(),
+            rebuilt=rebuilt,
+            seconds=time.perf_counter() - started,
+        )
+
+    def _embed_and_commit(self, documents: list[tuple[SourceDocument, list[Sentence]]],
+                          indexed: dict[str, str], present: set[str]) -> int:
+        total = sum(len(s) for _, s in documents)
+        bar = tqdm(total=total, desc="Embedding sentences", unit="sent",
+                   disable=not self.progress or total == 0)
+        embedded = 0
+        with bar:
+            for doc, sentences in documents:
+                ids = [vector_id(doc.doc_id, doc.fingerprint, s.seq) for s in sentences]
+                todo = [(i, s) for i, s in zip(ids, sentences, strict=True) if i not in present]
+                bar.update(len(sentences) - len(todo))
+                for chunk in range(0, len(todo), _WRITE_BATCH):
+                    batch = todo[chunk:chunk + _WRITE_BATCH]
+                    self.store.add_texts(
+                        [s.text for _, s in batch],
+                        metadatas=[{"doc_id": s.doc_id, "seq": s.seq, "role": s.role}
+                                   for _, s in batch],
+                        ids=[i for i, _ in batch],
+                    )
+                    embedded += len(batch)
+                    bar.update(len(batch))
+                old = (self._indexed_ids(doc.doc_id, indexed[doc.doc_id])
+                       if doc.doc_id in indexed else [])
+                with self.catalogue.transaction() as conn:
+                    self.catalogue.replace_document(conn, doc.meta, doc.fingerprint, doc.text,
+                                                    sentences)
+                self._delete([i for i in old if i not in set(ids)])
+        return embedded
+
+    def _vector_ids(self) -> set[str]:
+        result: dict[str, Any] = self.store.get(include=[])
+        return set(result["ids"])
+
+    def _indexed_ids(self, doc_id: str, fingerprint: str) -> list[str]:
+        return [vector_id(doc_id, fingerprint, s.seq)
+                for s in self.catalogue.sentences_of(doc_id)]
+
+    def _vectors_complete(self, doc_id: str, fingerprint: str, present: set[str]) -> bool:
+        return all(i in present for i in self._indexed_ids(doc_id, fingerprint))
+
+    def _delete(self, ids: list[str]) -> None:
+        for chunk in range(0, len(ids), _WRITE_BATCH):
+            self.store.delete(ids=ids[chunk:chunk + _WRITE_BATCH])
+
+    def _delete_orphans(self) -> None:
+        """Remove vectors no catalogue entry points to (left by an interrupted ingest)."""
+        expected = {vector_id(s.doc_id, fp, s.seq)
+                    for doc_id, fp in self.catalogue.fingerprints().items()
+                    for s in self.catalogue.sentences_of(doc_id)}
+        self._delete(sorted(self._vector_ids() - expected))

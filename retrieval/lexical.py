@@ -1,0 +1,96 @@
+"""Lexical matching: tokens, BM25 over sentences (bm25s), and idf-weighted term coverage.
+
+BM25 finds candidates by rare shared words; coverage (the share of a question's idf weight that
+a sentence contains) is an absolute measure that does not depend on the other candidates, so it
+can take part in deciding whether the corpus answers at all.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from functools import lru_cache
+
+import bm25s
+import numpy as np
+import snowballstemmer
+
+# Numbers keep their separators ("3,000", "1.5"); words keep inner apostrophes.
+_WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W_]+(?:['’][^\W_]+)*")
+_STEMMER = snowballstemmer.stemmer("english")
+# Function words carry no evidence that a sentence answers a question.
+STOPWORDS = frozenset("""
+a about above after again against all am an and any are as at be because been before being
+below between both but by can could did do does doing down during each few for from further had
+has have having he her here hers herself him himself his how i if in into is it its itself just
+me more most my myself no nor not now of off on once only or other our ours ourselves out over
+own same she should so some such than that the their theirs them themselves then there these
+they this those through to too under until up very was we were what when where which while who
+whom why will with would you your yours yourself yourselves s t don may might must shall also
+according say said says tell told think thinks know known what's does did doing get got
+""".split())
+
+
+@lru_cache(maxsize=200_000)
+def _stem(word: str) -> str:
+    return str(_STEMMER.stemWord(word))
+
+
+def tokenize(text: str) -> list[str]:
+    """Lower-cased, stemmed content words (possessive 's dropped, stop words removed)."""
+    out = []
+    for match in _WORD.finditer(text.lower()):
+        word = re.sub(r"['’]s$", "", match.group())
+        if word in STOPWORDS or (len(word) < 2 and not word.isdigit()):
+            continue
+        out.append(_stem(word))
+    return out
+
+
+class LexicalIndex:
+    """BM25 and idf over a fixed list of sentences (positions are list indexes)."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self._tokens = [tokenize(t) for t in texts]
+        self._token_sets = [frozenset(t) for t in self._tokens]
+        n = len(texts)
+        df = Counter(tok for toks in self._token_sets for tok in toks)
+        self._idf = {tok: math.log(1 + (n - d + 0.5) / (d + 0.5)) for tok, d in df.items()}
+        # A question word the corpus never uses is as informative as the rarest word there is.
+        self._unseen_idf = math.log(1 + (n + 0.5) / 0.5)
+        self._bm25: bm25s.BM25 | None = None
+        if n and any(self._tokens):
+            self._bm25 = bm25s.BM25()
+            self._bm25.index([t or ["\0"] for t in self._tokens], show_progress=False)
+
+    def __len__(self) -> int:
+        return len(self._tokens)
+
+    def idf(self, token: str) -> float:
+        """Inverse document frequency of a token (unseen tokens get the highest value)."""
+        return self._idf.get(token, self._unseen_idf)
+
+    def search(self, tokens: Sequence[str], k: int) -> list[tuple[int, float]]:
+        """The k best sentences by BM25 as (position, score), best first; zero scores dropped."""
+        if self._bm25 is None or not tokens:
+            return []
+        known = [t for t in tokens if t in self._idf]
+        if not known:
+            return []
+        scores = self._bm25.get_scores(list(known))
+        k = min(k, len(scores))
+        top = np.argpartition(-scores, k - 1)[:k]
+        ranked = sorted(((int(i), float(scores[i])) for i in top if scores[i] > 0),
+                        key=lambda pair: -pair[1])
+        return ranked
+
+    def coverage(self, tokens: Sequence[str], position: int) -> float:
+        """Share of the question's idf weight found in a sentence (0..1)."""
+        unique = set(tokens)
+        total = sum(self.idf(t) for t in unique)
+        if total == 0:
+            return 0.0
+        have = self._token_sets[position]
+        return sum(self.idf(t) for t in unique if t in have) / total

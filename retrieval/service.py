@@ -1,0 +1,201 @@
+"""QuoteService: the one object front ends call. It wires settings, model, store and chain.
+
+Construction is cheap. ``start()`` loads the model once, opens the store, builds the index when
+it is missing or stale, and readies the chain; ``ask()`` is then safe to call from many threads.
+``reload()`` re-ingests and swaps the in-memory view atomically, so answers keep flowing.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import chromadb
+from langchain_chroma import Chroma
+from langchain_core.runnables import Runnable
+
+from config.settings import Settings
+from retrieval.answer import Answer
+from retrieval.catalogue import Catalogue
+from retrieval.chain import build_chain
+from retrieval.documents import DocumentMeta
+from retrieval.embeddings import SentenceEmbedder
+from retrieval.errors import IndexUnavailable, InvalidQuestion, QuoteBotError
+from retrieval.index import (
+    IngestReport,
+    Ingestor,
+    Staleness,
+    catalogue_path,
+    check_writable,
+    staleness,
+    writer_lock,
+)
+from retrieval.snapshot import Snapshot
+from retrieval.store import collection_name, drop_other_collections, open_client, open_collection
+
+_ALLOWED_CONTROLS = {"\n", "\t", "\r"}
+
+
+def clean_question(raw: str, max_chars: int) -> str:
+    """Validate a question; raises InvalidQuestion with one sentence when it cannot be asked."""
+    question = unicodedata.normalize("NFC", raw).strip()
+    if not question:
+        raise InvalidQuestion("The question is empty; ask something about the documents.")
+    if len(question) > max_chars:
+        raise InvalidQuestion(
+            f"The question is {len(question):,} characters long; the limit is {max_chars:,}.")
+    bad = next((ch for ch in question if unicodedata.category(ch) == "Cc"
+                and ch not in _ALLOWED_CONTROLS), None)
+    if bad is not None:
+        raise InvalidQuestion(
+            f"The question contains a control character (U+{ord(bad):04X}); send plain text.")
+    return " ".join(question.split())
+
+
+@dataclass(frozen=True)
+class Engine:
+    """What one index generation needs to answer: swapped whole on reload."""
+
+    snapshot: Snapshot
+    chain: Runnable[str, Answer]
+
+
+class QuoteService:
+    """Answers questions with quotes from the corpus; the front ends' only entry point."""
+
+    def __init__(self, settings: Settings, embedder: SentenceEmbedder | None = None) -> None:
+        self.settings = settings
+        self.embedder = embedder or SentenceEmbedder(settings.model_name,
+                                                     batch_size=settings.batch_size)
+        self._client: chromadb.ClientAPI | None = None
+        self._store: Chroma | None = None
+        self._engine: Engine | None = None
+        self._reload_lock = threading.Lock()
+
+    @property
+    def collection(self) -> str:
+        """The Chroma collection for the configured model."""
+        return collection_name(self.settings.collection, self.settings.model_name)
+
+    def status(self) -> Staleness:
+        """How the index differs from the corpus folder (loads no model)."""
+        path = catalogue_path(self.settings.data_dir)
+        catalogue = Catalogue(path, read_only=True) if path.exists() else None
+        try:
+            return staleness(self.settings.corpus_dir, catalogue, self.settings.model_name)
+        finally:
+            if catalogue:
+                catalogue.close()
+
+    def start(self, *, ingest: bool = True, progress: bool = False) -> IngestReport | None:
+        """Load the model, open the store, build the index if needed, ready the chain."""
+        self.embedder.warm_up()
+        report = None
+        if ingest and self._needs_ingest():
+            report = self.ingest(progress=progress)
+        else:
+            self._engine = self._load_engine()
+        return report
+
+    def ingest(self, *, progress: bool = False) -> IngestReport:
+        """Bring the index in line with the corpus folder and switch to it."""
+        with self._reload_lock:
+            check_writable(self.settings.data_dir)
+            with writer_lock(self.settings.data_dir):
+                catalogue = Catalogue(catalogue_path(self.settings.data_dir))
+                try:
+                    store = self._open_store()
+                    report = Ingestor(
+                        self.settings.corpus_dir, catalogue, store, self.settings.model_name,
+                        self.collection, batch_size=self.settings.batch_size, progress=progress,
+                    ).run()
+                    drop_other_collections(self._get_client(), self.settings.collection,
+                                           self.collection)
+                finally:
+                    catalogue.close()
+            self._engine = self._load_engine()
+            return report
+
+    reload = ingest
+
+    def ask(self, question: str) -> Answer:
+        """Answer one question; raises InvalidQuestion for a question that cannot be asked."""
+        started = time.perf_counter()
+        cleaned = clean_question(question, self.settings.max_question_chars)
+        answer = self._require_engine().chain.invoke(cleaned)
+        latency = (time.perf_counter() - started) * 1000
+        return Answer(question=question, abstained=answer.abstained, text=answer.text,
+                      citations=answer.citations, caveats=answer.caveats, more=answer.more,
+                      latency_ms=latency)
+
+    def sources(self) -> list[DocumentMeta]:
+        """The indexed documents' metadata."""
+        return [d.meta for d in self._require_engine().snapshot.documents.values()]
+
+    def paragraph(self, doc_id: str, start: int, end: int) -> tuple[str, int, int]:
+        """The paragraph around a quote, and the quote's offsets inside it."""
+        snap = self._require_engine().snapshot
+        document = snap.documents.get(doc_id)
+        if document is None or not 0 <= start < end <= len(document.text):
+            raise QuoteBotError("That quote is no longer in the index.")
+        text = document.text
+        p_start = text.rfind("\n", 0, start) + 1
+        p_end = text.find("\n", end)
+        p_end = len(text) if p_end < 0 else p_end
+        return text[p_start:p_end], start - p_start, end - p_start
+
+    @property
+    def snapshot(self) -> Snapshot:
+        """The current in-memory view of the index."""
+        return self._require_engine().snapshot
+
+    def _require_engine(self) -> Engine:
+        if self._engine is None:
+            raise IndexUnavailable("the index is not loaded yet; start the service first")
+        return self._engine
+
+    def _needs_ingest(self) -> bool:
+        if self.status().stale:
+            return True
+        # The catalogue may be intact while the vectors are gone (a wiped or new Chroma server).
+        expected = self._catalogue_count()
+        return self._open_store()._collection.count() != expected
+
+    def _catalogue_count(self) -> int:
+        catalogue = Catalogue(catalogue_path(self.settings.data_dir), read_only=True)
+        try:
+            return catalogue.sentence_count()
+        finally:
+            catalogue.close()
+
+    def _get_client(self) -> chromadb.ClientAPI:
+        if self._client is None:
+            self._client = open_client(self.settings.data_dir, self.settings.chroma_host,
+                                       self.settings.chroma_port)
+        return self._client
+
+    def _open_store(self) -> Chroma:
+        if self._store is None:
+            self._store = open_collection(self._get_client(), self.collection, self.embedder)
+        return self._store
+
+    def _load_engine(self) -> Engine:
+        path = catalogue_path(self.settings.data_dir)
+        if not path.exists():
+            raise IndexUnavailable(f"there is no index in {self.settings.data_dir}; run ingest first")
+        catalogue = Catalogue(path, read_only=True)
+        try:
+            snapshot = Snapshot.from_catalogue(catalogue)
+        finally:
+            catalogue.close()
+        chain = build_chain(self._open_store(), snapshot, candidates=self.settings.candidates,
+                            max_citations=self.settings.max_citations)
+        return Engine(snapshot, chain)
+
+
+def data_dir_exists(path: Path) -> bool:
+    """True when a data directory holds a catalogue."""
+    return catalogue_path(path).exists()
