@@ -73,7 +73,11 @@ class SentenceEmbedder(Embeddings):
                 return
             os.environ["HF_HUB_OFFLINE"] = "1"
             os.environ["TRANSFORMERS_OFFLINE"] = "1"
+            os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
             from sentence_transformers import SentenceTransformer
+            from transformers.utils import logging as transformers_logging
+
+            transformers_logging.disable_progress_bar()
 
             path = resolve_model(self.model_name)
             if (path.startswith((".", "/", "~")) or os.sep in path.strip("/")) and not Path(

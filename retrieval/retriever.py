@@ -30,7 +30,7 @@ from retrieval.snapshot import Snapshot
 # that they do not fit those questions too closely; `python -m bot eval` shows their effect.
 LEXICAL_WEIGHT = 0.5
 CONTEXT_DISCOUNT = 0.95
-ABSTAIN_BELOW = 0.55
+ABSTAIN_BELOW = 0.60
 # A reply this short ("Not at all.") says yes or no; the sentence after it says why.
 _BARE_REPLY_WORDS = 4
 

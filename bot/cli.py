@@ -1,0 +1,172 @@
+"""The command line: ingest, ask, chat, sources, eval, bench, run.
+
+Every failure the user can cause or fix is one sentence on stderr and a non-zero exit code;
+nothing is left to a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from config.settings import Settings, load_settings
+from retrieval.answer import Answer
+from retrieval.errors import InvalidQuestion, QuoteBotError
+from retrieval.service import QuoteService
+
+EXIT_ERROR = 2
+DEFAULT_QUESTIONS = Path(__file__).resolve().parent.parent / "tests" / "eval_questions.jsonl"
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m bot",
+        description="Answer questions about the corpus with verbatim, attributed quotes.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("ingest", help="build or update the index from the corpus folder")
+    ask = sub.add_parser("ask", help="answer one question ('-' reads one per line from stdin)")
+    ask.add_argument("question", help="the question, or - for one question per line on stdin")
+    ask.add_argument("--json", action="store_true", help="print JSON instead of text")
+    sub.add_parser("chat", help="ask questions in the terminal")
+    sources = sub.add_parser("sources", help="list the documents and their metadata")
+    sources.add_argument("--json", action="store_true", help="print JSON instead of text")
+    ev = sub.add_parser("eval", help="hit@1, hit@3, abstention and verbatim share on a question set")
+    ev.add_argument("--questions", type=Path, default=DEFAULT_QUESTIONS)
+    bench = sub.add_parser("bench", help="latency and throughput benchmark")
+    bench.add_argument("--sentences", type=int, default=100_000,
+                       help="size of the generated corpus for the large run (0 skips it)")
+    sub.add_parser("run", help="start the Telegram bot if TELEGRAM_BOT_TOKEN is set, else chat")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; returns the exit code."""
+    args = _parser().parse_args(argv)
+    try:
+        settings = load_settings()
+        return _dispatch(args, settings)
+    except QuoteBotError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+
+
+def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
+    service = QuoteService(settings)
+    if args.command == "ingest":
+        service.embedder.warm_up()
+        print(service.ingest(progress=True).summary())
+        return 0
+    if args.command == "bench":
+        from bot.bench import run_benchmarks
+
+        run_benchmarks(settings, large_sentences=args.sentences)
+        return 0
+    report = service.start(progress=True)
+    if report is not None and report.changed:
+        print(report.summary(), file=sys.stderr)
+    if args.command == "ask":
+        if args.question == "-":
+            return _ask_stream(service, sys.stdin, sys.stdout, as_json=args.json)
+        answer = service.ask(args.question)
+        print(json.dumps(answer.to_dict(), ensure_ascii=False) if args.json else render(answer))
+        return 0
+    if args.command == "chat":
+        return _chat(service)
+    if args.command == "sources":
+        return _sources(service, as_json=args.json)
+    if args.command == "eval":
+        from retrieval.evaluation import evaluate, load_questions, report as eval_report
+
+        snap = service.snapshot
+        result = evaluate(load_questions(args.questions), service.ask,
+                          lambda doc_id: snap.documents[doc_id].text)
+        print(eval_report(result))
+        return 0
+    if args.command == "run":
+        if settings.telegram_token is None:
+            print("TELEGRAM_BOT_TOKEN is not set, so the Telegram bot is not started; opening the "
+                  "terminal chat instead (set TELEGRAM_BOT_TOKEN=<token from @BotFather> to run "
+                  "the bot).", file=sys.stderr)
+            return _chat(service)
+        print("error: the Telegram front end is not part of this build yet; use "
+              "`python -m bot chat`.", file=sys.stderr)
+        return EXIT_ERROR
+    raise AssertionError(args.command)
+
+
+def render(answer: Answer) -> str:
+    """An answer as terminal text."""
+    lines = [answer.text]
+    if not answer.abstained:
+        lines.append("")
+        for c in answer.citations:
+            lines.append(f"[{c.n}] {c.doc_id} characters {c.start}-{c.end}, {c.role}, "
+                         f"score {c.score:.2f}")
+    return "\n".join(lines)
+
+
+def _error_answer(question: str, message: str) -> dict[str, object]:
+    return {"question": question, "abstained": True, "answer": message, "citations": [],
+            "caveats": [], "latency_ms": 0.0}
+
+
+def _ask_stream(service: QuoteService, stdin: TextIO, stdout: TextIO, *, as_json: bool) -> int:
+    """One question per input line, one answer per output line, same order."""
+    failed = 0
+    for raw in stdin:
+        line = raw.rstrip("\r\n")
+        if not line:
+            continue
+        try:
+            answer = service.ask(line)
+        except InvalidQuestion as exc:
+            failed += 1
+            print(f"error: {exc}", file=sys.stderr)
+            out = json.dumps(_error_answer(line, str(exc)), ensure_ascii=False) if as_json else str(exc)
+        else:
+            out = json.dumps(answer.to_dict(), ensure_ascii=False) if as_json else render(answer)
+        stdout.write(out + "\n")
+        stdout.flush()
+    return EXIT_ERROR if failed else 0
+
+
+def _chat(service: QuoteService) -> int:
+    """A terminal chat: one question per line; empty line or Ctrl-D ends it."""
+    print("Ask about the documents (empty line or Ctrl-D to quit, /sources to list them).")
+    while True:
+        try:
+            question = input("> ")
+        except EOFError:
+            print()
+            return 0
+        if not question.strip():
+            return 0
+        if question.strip() == "/sources":
+            _sources(service, as_json=False)
+            continue
+        try:
+            print(render(service.ask(question)) + "\n")
+        except InvalidQuestion as exc:
+            print(str(exc))
+
+
+def _sources(service: QuoteService, *, as_json: bool) -> int:
+    metas = service.sources()
+    if as_json:
+        print(json.dumps([m.to_dict() for m in metas], ensure_ascii=False, indent=2))
+        return 0
+    for m in metas:
+        print(f"{m.doc_id}\n  title: {m.title}")
+        for key in ("outlet", "publisher", "language", "date", "url", "interviewer", "interviewee"):
+            value = getattr(m, key)
+            if value:
+                print(f"  {key}: {value}")
+        if m.authors:
+            print(f"  authors: {', '.join(m.authors)}")
+    return 0
