@@ -11,7 +11,6 @@ from __future__ import annotations
 import random
 import re
 import resource
-import statistics
 import tempfile
 import time
 from collections.abc import Callable

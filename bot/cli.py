@@ -39,6 +39,7 @@ def _parser() -> argparse.ArgumentParser:
     bench = sub.add_parser("bench", help="latency and throughput benchmark")
     bench.add_argument("--sentences", type=int, default=100_000,
                        help="size of the generated corpus for the large run (0 skips it)")
+    sub.add_parser("health", help="exit 0 when the index exists and matches the corpus folder")
     sub.add_parser("run", help="start the Telegram bot if TELEGRAM_BOT_TOKEN is set, else chat")
     return parser
 
@@ -62,6 +63,14 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
         service.embedder.warm_up()
         print(service.ingest(progress=True).summary())
         return 0
+    if args.command == "health":
+        state = service.status()
+        if state.stale:
+            print("unhealthy: the index is missing or does not match the corpus folder",
+                  file=sys.stderr)
+            return 1
+        print("ok")
+        return 0
     if args.command == "bench":
         from bot.bench import run_benchmarks
 
@@ -81,7 +90,8 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "sources":
         return _sources(service, as_json=args.json)
     if args.command == "eval":
-        from retrieval.evaluation import evaluate, load_questions, report as eval_report
+        from retrieval.evaluation import evaluate, load_questions
+        from retrieval.evaluation import report as eval_report
 
         snap = service.snapshot
         result = evaluate(load_questions(args.questions), service.ask,

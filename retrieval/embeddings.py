@@ -103,8 +103,8 @@ class SentenceEmbedder(Embeddings):
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         """LangChain: vectors for texts to store."""
-        return self.encode(texts).tolist()  # type: ignore[no-any-return]
+        return self.encode(texts).tolist()
 
     def embed_query(self, text: str) -> list[float]:
         """LangChain: the vector of one query."""
-        return self.encode([text], batch_size=1)[0].tolist()  # type: ignore[no-any-return]
+        return self.encode([text], batch_size=1)[0].tolist()

@@ -30,7 +30,7 @@ own same she should so some such than that the their theirs them themselves then
 they this those through to too under until up very was we were what when where which while who
 whom why will with would you your yours yourself yourselves s t don may might must shall also
 according say said says tell told think thinks know known what's does did doing get got
-""".split())
+""".split())  # noqa: SIM905 - a word list reads best as text
 
 
 @lru_cache(maxsize=200_000)
@@ -82,9 +82,7 @@ class LexicalIndex:
         scores = self._bm25.get_scores(list(known))
         k = min(k, len(scores))
         top = np.argpartition(-scores, k - 1)[:k]
-        ranked = sorted(((int(i), float(scores[i])) for i in top if scores[i] > 0),
-                        key=lambda pair: -pair[1])
-        return ranked
+        return sorted(((int(i), float(scores[i])) for i in top if scores[i] > 0), key=lambda pair: -pair[1])
 
     def coverage(self, tokens: Sequence[str], position: int) -> float:
         """Share of the question's idf weight found in a sentence (0..1)."""

@@ -25,8 +25,8 @@ from retrieval.documents import DocumentMeta
 from retrieval.embeddings import SentenceEmbedder
 from retrieval.errors import IndexUnavailable, InvalidQuestion, QuoteBotError
 from retrieval.index import (
-    IngestReport,
     Ingestor,
+    IngestReport,
     Staleness,
     catalogue_path,
     check_writable,

@@ -57,7 +57,8 @@ def test_editor_notes_include_the_one_missing_its_parenthesis(article):
     notes = [article.text[s.start:s.end] for s in article.segments if s.role == "editor"]
     assert notes[0].startswith("(There is an inaccuracy here")
     assert notes[0].endswith("— approx.")
-    assert notes[1].startswith("(Again, inaccuracy") and notes[1].endswith("approx. InoSMI.)")
+    assert notes[1].startswith("(Again, inaccuracy")
+    assert notes[1].endswith("approx. InoSMI.)")
     assert notes[2].startswith("(Recall that in the Karabakh conflict")
     assert len(notes) == 3
 
@@ -97,7 +98,7 @@ def test_html_main_text_is_extracted(tmp_path: Path):
 def test_non_utf8_file_is_one_clear_error(tmp_path: Path):
     path = tmp_path / "latin1.txt"
     path.write_bytes("Caf\xe9 cr\xe8me".encode("latin-1"))
-    with pytest.raises(CorpusError, match="latin1.txt is not UTF-8 text"):
+    with pytest.raises(CorpusError, match=r"latin1\.txt is not UTF-8 text"):
         load_document(path)
 
 

@@ -111,7 +111,7 @@ def test_an_ingest_killed_half_way_leaves_the_previous_index_usable(make_setting
     before = svc.ask("How many Russian soldiers are based in Armenia?")
     del svc
     # A big new file keeps the next ingest busy long enough to kill it mid-way.
-    words = "Turkey Armenia Georgia pipeline border treaty mediation summit".split()
+    words = ["Turkey", "Armenia", "Georgia", "pipeline", "border", "treaty", "mediation", "summit"]
     lines = [f"Sentence {i} mentions {words[i % 8]} and {words[(i * 3) % 8]} once more."
              for i in range(4000)]
     (corpus_dir / "big.txt").write_text("\n".join(lines), encoding="utf-8")
@@ -124,7 +124,7 @@ def test_an_ingest_killed_half_way_leaves_the_previous_index_usable(make_setting
     deadline = time.monotonic() + 120
     seen = b""
     while b"Embedding sentences" not in seen and time.monotonic() < deadline:
-        seen += proc.stderr.read1(4096)
+        seen += os.read(proc.stderr.fileno(), 4096)
     time.sleep(2)
     proc.send_signal(signal.SIGKILL)
     proc.wait()

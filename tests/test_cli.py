@@ -1,0 +1,109 @@
+"""The command line as a user runs it: real subprocesses, real model, embedded Chroma."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from config.settings import PROJECT_ROOT
+from tests.conftest import CORPUS
+
+pytestmark = pytest.mark.slow
+JSON_KEYS = ["question", "abstained", "answer", "citations", "caveats", "latency_ms"]
+CITATION_KEYS = ["n", "quote", "doc_id", "title", "speaker", "role", "start", "end", "score"]
+
+
+def run_cli(args: list[str], tmp_path: Path, *, stdin: str = "",
+            **env_overrides: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT), "DATA_DIR": str(tmp_path / "data"),
+           "CORPUS_DIR": str(CORPUS)}
+    env.pop("CHROMA_HOST", None)
+    env.update(env_overrides)
+    return subprocess.run([sys.executable, "-m", "bot", *args], cwd=PROJECT_ROOT, env=env,
+                          input=stdin, capture_output=True, text=True, timeout=600, check=False)
+
+
+def _one_line_error(result: subprocess.CompletedProcess[str], fragment: str) -> None:
+    assert result.returncode == 2, result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    assert len(errors) == 1, result.stderr
+    assert fragment in errors[0]
+    assert "Traceback" not in result.stderr
+
+
+def test_ask_json_stdin_answers_each_line_in_order(tmp_path: Path):
+    questions = ["Could Russia's allies turn away from it?", "Who won the 2018 football World Cup?",
+                 "How many Russian soldiers are based in Armenia?"]
+    result = run_cli(["ask", "--json", "-"], tmp_path, stdin="\n".join(questions) + "\n")
+    assert result.returncode == 0, result.stderr
+    objects = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [o["question"] for o in objects] == questions
+    text = (CORPUS / "dupuy-atlantico-csto-armenia-azerbaijan.txt").read_text(encoding="utf-8")
+    for o in objects:
+        assert list(o) == JSON_KEYS
+        for c in o["citations"] + o["caveats"]:
+            assert list(c) == CITATION_KEYS
+            assert text[c["start"]:c["end"]] == c["quote"]
+    assert objects[0]["citations"][0]["quote"].startswith("The third country of the Caucasus")
+    assert objects[1]["abstained"] is True
+    assert objects[1]["citations"] == []
+
+
+def test_a_bad_line_in_a_batch_keeps_the_order_and_fails_the_exit_code(tmp_path: Path):
+    result = run_cli(["ask", "--json", "-"], tmp_path,
+                     stdin="Who is Emmanuel Dupuy?\n   \nWhat is the population of Armenia?\n")
+    assert result.returncode == 2
+    objects = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(objects) == 3
+    assert "The question is empty" in objects[1]["answer"]
+
+
+def test_empty_question_is_one_sentence_and_exit_code_2(tmp_path: Path):
+    _one_line_error(run_cli(["ask", ""], tmp_path), "The question is empty")
+
+
+def test_empty_corpus_folder_is_one_sentence(tmp_path: Path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    _one_line_error(run_cli(["ask", "Who?"], tmp_path, CORPUS_DIR=str(empty)),
+                    "has no documents")
+
+
+def test_data_directory_that_cannot_be_created_is_one_sentence(tmp_path: Path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    _one_line_error(run_cli(["ask", "Who?"], tmp_path, DATA_DIR=str(blocker / "data")),
+                    "is not writable")
+
+
+def test_model_not_available_offline_is_one_sentence(tmp_path: Path):
+    _one_line_error(run_cli(["ask", "Who?"], tmp_path, EMBEDDING_MODEL="no-such-org/no-such-model"),
+                    "is not available offline")
+
+
+def test_unreachable_chroma_server_is_one_sentence(tmp_path: Path):
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    _one_line_error(run_cli(["ask", "Who?"], tmp_path, CHROMA_HOST="127.0.0.1",
+                            CHROMA_PORT=str(port)), "is unreachable")
+
+
+def test_a_non_utf8_file_is_reported_and_the_rest_is_indexed(tmp_path: Path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    (corpus / "broken.txt").write_bytes(b"\xff\xfe\xfa not text")
+    result = run_cli(["ingest"], tmp_path, CORPUS_DIR=str(corpus))
+    assert result.returncode == 0, result.stderr
+    assert "Skipped broken: broken.txt is not UTF-8 text" in result.stdout
+    assert "1 added" in result.stdout
+    health = run_cli(["sources", "--json"], tmp_path, CORPUS_DIR=str(corpus))
+    assert [d["doc_id"] for d in json.loads(health.stdout)] == [
+        "dupuy-atlantico-csto-armenia-azerbaijan"]
