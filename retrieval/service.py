@@ -11,7 +11,6 @@ import threading
 import time
 import unicodedata
 from dataclasses import dataclass
-from pathlib import Path
 
 import chromadb
 from langchain_chroma import Chroma
@@ -194,8 +193,3 @@ class QuoteService:
         chain = build_chain(self._open_store(), snapshot, candidates=self.settings.candidates,
                             max_citations=self.settings.max_citations)
         return Engine(snapshot, chain)
-
-
-def data_dir_exists(path: Path) -> bool:
-    """True when a data directory holds a catalogue."""
-    return catalogue_path(path).exists()

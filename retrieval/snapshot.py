@@ -41,11 +41,3 @@ class Snapshot:
             offset += len(doc_sentences)
         return cls(sentences, documents, position_of_vector, answer_of, caveats_of,
                    LexicalIndex([s.text for s in sentences]))
-
-    def paragraph_span(self, position: int) -> tuple[int, int]:
-        """Start and end of the paragraph around a sentence (from its first to last sentence)."""
-        s = self.sentences[position]
-        text = self.documents[s.doc_id].text
-        start = text.rfind("\n", 0, s.start) + 1
-        end = text.find("\n", s.end)
-        return start, len(text) if end < 0 else end

@@ -7,7 +7,6 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -155,6 +154,3 @@ def test_empty_corpus_folder_is_one_error_and_keeps_the_index(make_settings, emb
     with pytest.raises(CorpusError, match="has no documents"):
         svc.ingest()
     assert len(svc.snapshot.sentences) == count
-
-
-SettingsFactory = Callable[..., Settings]
