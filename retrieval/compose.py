@@ -12,7 +12,7 @@ from retrieval.retriever import Ranking, Scored
 from retrieval.snapshot import Snapshot
 
 # Further citations must come close to the best one; a distant second is noise, not support.
-RELATIVE_CUTOFF = 0.85
+RELATIVE_CUTOFF = 0.70
 MORE_QUOTES = 3
 ABSTENTION_TEXT = ("The documents I have do not answer this question, so there is nothing I "
                    "can quote. Try rephrasing, or see which documents I know.")
@@ -54,10 +54,17 @@ class AnswerComposer:
         if ranking.abstain:
             return Answer(question=ranking.question, abstained=True, text=ABSTENTION_TEXT)
         best = ranking.candidates[0].score
-        chosen = [s for s in ranking.candidates[: self.max_citations]
-                  if s.score >= RELATIVE_CUTOFF * best]
-        rest = [s for s in ranking.candidates[len(chosen):]
-                if s.score >= RELATIVE_CUTOFF * best * RELATIVE_CUTOFF][:MORE_QUOTES]
+        chosen: list[Scored] = []
+        rest: list[Scored] = []
+        for s in ranking.candidates:
+            if self._disputes_any(s.position, chosen):
+                continue  # a note on a cited sentence is shown as its caveat, not as support
+            if len(chosen) < self.max_citations and s.score >= RELATIVE_CUTOFF * best:
+                chosen.append(s)
+            elif len(rest) < MORE_QUOTES and s.score >= RELATIVE_CUTOFF * RELATIVE_CUTOFF * best:
+                rest.append(s)
+            else:
+                break
         citations = [self._citation(i + 1, s.position, s.score) for i, s in enumerate(chosen)]
         cited = {s.position for s in chosen}
         caveat_positions: list[int] = []
@@ -73,6 +80,9 @@ class AnswerComposer:
             text=self._text(citations, caveats, chosen),
             citations=tuple(citations), caveats=tuple(caveats), more=tuple(more),
         )
+
+    def _disputes_any(self, position: int, chosen: list[Scored]) -> bool:
+        return any(position in self.snapshot.caveats_of.get(c.position, ()) for c in chosen)
 
     def _citation(self, n: int, position: int, score: float) -> Citation:
         s = self.snapshot.sentences[position]

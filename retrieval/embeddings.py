@@ -80,10 +80,9 @@ class SentenceEmbedder(Embeddings):
             transformers_logging.disable_progress_bar()
 
             path = resolve_model(self.model_name)
-            if (path.startswith((".", "/", "~")) or os.sep in path.strip("/")) and not Path(
-                    path).expanduser().exists() and not self.model_name.startswith(PACKAGED_PREFIX):
-                raise ModelUnavailable(
-                    f"the embedding model folder {path} does not exist")
+            if path.startswith((".", "/", "~")) and not Path(path).expanduser().exists():
+                raise ModelUnavailable(f"the embedding model {self.model_name!r} is not available "
+                                       f"offline: the folder {path} does not exist")
             try:
                 model = SentenceTransformer(path, device=self.device)
             except Exception as exc:  # the library raises OSError, ValueError, hub errors...

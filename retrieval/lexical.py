@@ -50,11 +50,23 @@ def tokenize(text: str) -> list[str]:
 
 
 class LexicalIndex:
-    """BM25 and idf over a fixed list of sentences (positions are list indexes)."""
+    """BM25 and idf-weighted coverage over a fixed list of sentences (positions are indexes).
 
-    def __init__(self, texts: Sequence[str]) -> None:
+    ``labels`` are words that belong to a sentence without being in it: who says it ("Emmanuel
+    Dupuy", "InoSMI editor note"). ``context[i]`` lists the sentences that give sentence ``i``
+    its context (the sentence before it in the same turn, the question it answers); their words
+    count at ``CONTEXT_WEIGHT`` in coverage. BM25 ranks the sentence text alone.
+    """
+
+    CONTEXT_WEIGHT = 0.5
+
+    def __init__(self, texts: Sequence[str], labels: Sequence[str] | None = None,
+                 context: Sequence[Sequence[int]] | None = None) -> None:
         self._tokens = [tokenize(t) for t in texts]
-        self._token_sets = [frozenset(t) for t in self._tokens]
+        label_tokens = [tokenize(label) for label in labels] if labels else [[] for _ in texts]
+        self._token_sets = [frozenset(t) | frozenset(lt)
+                            for t, lt in zip(self._tokens, label_tokens, strict=True)]
+        self._context = [tuple(c) for c in context] if context else [() for _ in texts]
         n = len(texts)
         df = Counter(tok for toks in self._token_sets for tok in toks)
         self._idf = {tok: math.log(1 + (n - d + 0.5) / (d + 0.5)) for tok, d in df.items()}
@@ -82,13 +94,19 @@ class LexicalIndex:
         scores = self._bm25.get_scores(list(known))
         k = min(k, len(scores))
         top = np.argpartition(-scores, k - 1)[:k]
-        return sorted(((int(i), float(scores[i])) for i in top if scores[i] > 0), key=lambda pair: -pair[1])
+        return sorted(((int(i), float(scores[i])) for i in top if scores[i] > 0),
+                      key=lambda pair: -pair[1])
 
     def coverage(self, tokens: Sequence[str], position: int) -> float:
-        """Share of the question's idf weight found in a sentence (0..1)."""
+        """Share of the question's idf weight found in a sentence or, discounted, its context."""
         unique = set(tokens)
         total = sum(self.idf(t) for t in unique)
         if total == 0:
             return 0.0
         have = self._token_sets[position]
-        return sum(self.idf(t) for t in unique if t in have) / total
+        around: set[str] = set()
+        for p in self._context[position]:
+            around |= self._token_sets[p]
+        found = sum(self.idf(t) * (1.0 if t in have else self.CONTEXT_WEIGHT if t in around else 0.0)
+                    for t in unique)
+        return found / total

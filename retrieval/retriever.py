@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 from langchain_chroma import Chroma
 from langchain_core.callbacks import CallbackManagerForRetrieverRun
 from langchain_core.documents import Document
@@ -30,29 +31,61 @@ from retrieval.snapshot import Snapshot
 # that they do not fit those questions too closely; `python -m bot eval` shows their effect.
 LEXICAL_WEIGHT = 0.5
 CONTEXT_DISCOUNT = 0.95
-ABSTAIN_BELOW = 0.60
+ABSTAIN_BELOW = 0.65
 # A reply this short ("Not at all.") says yes or no; the sentence after it says why.
 _BARE_REPLY_WORDS = 4
 
 
 class DenseSentenceRetriever(BaseRetriever):
-    """Nearest sentences by cosine similarity, from Chroma."""
+    """Nearest sentences by cosine similarity, from Chroma, each also read in its context.
+
+    A sentence's *context cosine* compares the question with the sentence's vector plus half
+    the vectors of its neighbours in the same turn ("Only Kazakhstan has used this principle
+    so far." is about the CSTO because the sentence before it says so). The neighbours' vectors
+    come from Chroma in one extra read; nothing is embedded twice.
+    """
 
     model_config = ConfigDict(arbitrary_types_allowed=True)
     store: Chroma
     snapshot: Snapshot
     k: int = 30
+    neighbour_weight: float = 0.5
 
     def _get_relevant_documents(self, query: str, *,
                                 run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
-        hits = self.store.similarity_search_with_score(query, k=self.k)
-        out = []
+        embeddings = self.store.embeddings
+        assert embeddings is not None
+        vector = np.asarray(embeddings.embed_query(query), dtype=np.float32)
+        hits = self.store.similarity_search_by_vector_with_relevance_scores(
+            vector.tolist(), k=self.k)
+        found = []
         for doc, distance in hits:
             position = self.snapshot.position_of_vector.get(doc.id or "")
-            if position is None:
-                continue  # a vector the catalogue does not know: left by an interrupted ingest
-            out.append(Document(page_content=doc.page_content, id=doc.id,
-                                metadata={"position": position, "cosine": 1.0 - float(distance)}))
+            if position is not None:  # else: a vector left by an interrupted ingest
+                found.append((doc, position, 1.0 - float(distance)))
+        context = self._context_cosines(vector, [p for _, p, _ in found])
+        return [Document(page_content=doc.page_content, id=doc.id,
+                         metadata={"position": p, "cosine": cos,
+                                   "context_cosine": context.get(p, cos)})
+                for doc, p, cos in found]
+
+    def _context_cosines(self, vector: np.ndarray[Any, Any], positions: list[int]) -> dict[int, float]:
+        snap = self.snapshot
+        around = {p: snap.neighbours(p) for p in positions}
+        wanted = sorted({q for p in positions for q in (p, *around[p])})
+        if not wanted:
+            return {}
+        got = self.store.get(ids=[snap.vector_ids[p] for p in wanted], include=["embeddings"])
+        vectors = {snap.position_of_vector[i]: np.asarray(e, dtype=np.float32)
+                   for i, e in zip(got["ids"], got["embeddings"], strict=True)}
+        out = {}
+        for p in positions:
+            if p not in vectors:
+                continue
+            combined = vectors[p] + self.neighbour_weight * sum(
+                (vectors[q] for q in around[p] if q in vectors), np.zeros_like(vector))
+            norm = float(np.linalg.norm(combined))
+            out[p] = float(combined @ vector) / norm if norm else 0.0
         return out
 
 
@@ -108,7 +141,9 @@ class ContextFusion:
         lexical: list[Document] = inputs["lexical"]
         snap = self.snapshot
         tokens = tokenize(question)
-        cosine = {d.metadata["position"]: d.metadata["cosine"] for d in dense}
+        # A sentence counts as close as it is read alone or in its context, whichever is closer.
+        cosine = {d.metadata["position"]: max(d.metadata["cosine"], d.metadata["context_cosine"])
+                  for d in dense}
         # A BM25 candidate outside the dense top-k is at most as close as the last dense hit.
         floor = min(cosine.values(), default=0.0)
         positions = set(cosine) | {d.metadata["position"] for d in lexical}

@@ -17,6 +17,7 @@ class Snapshot:
     sentences: tuple[Sentence, ...]
     documents: dict[str, StoredDocument]
     position_of_vector: dict[str, int]
+    vector_ids: tuple[str, ...]
     answer_of: dict[int, int]
     caveats_of: dict[int, tuple[int, ...]]
     lexical: LexicalIndex
@@ -39,5 +40,34 @@ class Snapshot:
             for i, s in enumerate(doc_sentences):
                 position_of_vector[vector_id(doc_id, fingerprint, s.seq)] = offset + i
             offset += len(doc_sentences)
-        return cls(sentences, documents, position_of_vector, answer_of, caveats_of,
-                   LexicalIndex([s.text for s in sentences]))
+        vector_ids = tuple(sorted(position_of_vector, key=position_of_vector.__getitem__))
+        return cls(sentences, documents, position_of_vector, vector_ids, answer_of, caveats_of,
+                   LexicalIndex([s.text for s in sentences], _labels(sentences),
+                                _context(sentences, answer_of)))
+
+    def neighbours(self, position: int) -> list[int]:
+        """The sentences just before and after one, within the same speaker's turn."""
+        s = self.sentences[position]
+        return [p for p in (position - 1, position + 1)
+                if 0 <= p < len(self.sentences) and self.sentences[p].doc_id == s.doc_id
+                and self.sentences[p].turn == s.turn]
+
+
+_ROLE_WORDS = {"editor": "editor note", "interviewer": "interviewer question",
+               "interviewee": "", "narrator": ""}
+
+
+def _labels(sentences: tuple[Sentence, ...]) -> list[str]:
+    """Words that belong to a sentence without being in it: its speaker and role."""
+    return [f"{s.speaker} {_ROLE_WORDS.get(s.role, '')}" for s in sentences]
+
+
+def _context(sentences: tuple[Sentence, ...], answer_of: dict[int, int]) -> list[list[int]]:
+    """For each sentence: the one before it in the same turn, and the question it answers."""
+    context: list[list[int]] = [[] for _ in sentences]
+    for i, s in enumerate(sentences):
+        if i and sentences[i - 1].doc_id == s.doc_id and sentences[i - 1].turn == s.turn:
+            context[i].append(i - 1)
+    for question, answer in answer_of.items():
+        context[answer].append(question)
+    return context
