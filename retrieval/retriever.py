@@ -50,6 +50,8 @@ class DenseSentenceRetriever(BaseRetriever):
     snapshot: Snapshot
     k: int = 30
     neighbour_weight: float = 0.5
+    # Context is read for the closest hits only: one more Chroma read, kept small.
+    context_k: int = 10
 
     def _get_relevant_documents(self, query: str, *,
                                 run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
@@ -63,7 +65,7 @@ class DenseSentenceRetriever(BaseRetriever):
             position = self.snapshot.position_of_vector.get(doc.id or "")
             if position is not None:  # else: a vector left by an interrupted ingest
                 found.append((doc, position, 1.0 - float(distance)))
-        context = self._context_cosines(vector, [p for _, p, _ in found])
+        context = self._context_cosines(vector, [p for _, p, _ in found[: self.context_k]])
         return [Document(page_content=doc.page_content, id=doc.id,
                          metadata={"position": p, "cosine": cos,
                                    "context_cosine": context.get(p, cos)})
