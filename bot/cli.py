@@ -37,10 +37,19 @@ def _parser() -> argparse.ArgumentParser:
     ev = sub.add_parser("eval", help="hit@1, hit@3, abstention and verbatim share on a question set")
     ev.add_argument("--questions", type=Path, default=DEFAULT_QUESTIONS)
     bench = sub.add_parser("bench", help="latency and throughput benchmark")
+    bench.add_argument("target", nargs="?", choices=["engine", "telegram"], default="engine",
+                       help="the answer engine (default) or the Telegram bot under load")
     bench.add_argument("--sentences", type=int, default=100_000,
-                       help="size of the generated corpus for the large run (0 skips it)")
+                       help="engine: size of the generated corpus for the large run (0 skips it)")
+    bench.add_argument("--chats", type=int, default=200, help="telegram: simulated chats")
+    bench.add_argument("--rate", type=float, default=30.0,
+                       help="telegram: questions offered per second")
     sub.add_parser("health", help="exit 0 when the index exists and matches the corpus folder")
     sub.add_parser("run", help="start the Telegram bot if TELEGRAM_BOT_TOKEN is set, else chat")
+    feedback = sub.add_parser("feedback", help="votes collected by the Telegram bot")
+    feedback_sub = feedback.add_subparsers(dest="feedback_command", required=True)
+    export = feedback_sub.add_parser("export", help="write the votes as JSON lines")
+    export.add_argument("--output", "-o", type=Path, help="file to write (default: stdout)")
     return parser
 
 
@@ -71,7 +80,14 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
             return 1
         print("ok")
         return 0
+    if args.command == "feedback":
+        return _export_feedback(settings, args.output)
     if args.command == "bench":
+        if args.target == "telegram":
+            from bot.bench_telegram import run_telegram_benchmark
+
+            run_telegram_benchmark(settings, chats=args.chats, rate=args.rate)
+            return 0
         from bot.bench import run_benchmarks
 
         run_benchmarks(settings, large_sentences=args.sentences)
@@ -104,10 +120,46 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
                   "terminal chat instead (set TELEGRAM_BOT_TOKEN=<token from @BotFather> to run "
                   "the bot).", file=sys.stderr)
             return _chat(service)
-        print("error: the Telegram front end is not part of this build yet; use "
-              "`python -m bot chat`.", file=sys.stderr)
-        return EXIT_ERROR
+        return _run_bot(service, settings)
     raise AssertionError(args.command)
+
+
+def _run_bot(service: QuoteService, settings: Settings) -> int:
+    from telegram.error import InvalidToken, NetworkError
+
+    from bot import telegram_app
+
+    telegram_app.configure_logging(settings)
+    try:
+        telegram_app.run(service, settings)
+    except InvalidToken:
+        print("error: Telegram rejected TELEGRAM_BOT_TOKEN; check it with @BotFather.",
+              file=sys.stderr)
+        return EXIT_ERROR
+    except NetworkError as exc:
+        print(f"error: the Telegram Bot API cannot be reached ({exc.message}).", file=sys.stderr)
+        return EXIT_ERROR
+    return 0
+
+
+def _export_feedback(settings: Settings, output: Path | None) -> int:
+    from bot.feedback import FeedbackStore
+
+    path = settings.data_dir / "feedback.sqlite"
+    if not path.exists():
+        print("error: no feedback has been recorded yet.", file=sys.stderr)
+        return EXIT_ERROR
+    store = FeedbackStore(path)
+    try:
+        if output is None:
+            count = store.export(sys.stdout)
+        else:
+            with output.open("w", encoding="utf-8") as out:
+                count = store.export(out)
+    finally:
+        store.close()
+    print(f"{count} votes exported.", file=sys.stderr)
+    return 0
 
 
 def render(answer: Answer) -> str:

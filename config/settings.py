@@ -10,6 +10,16 @@ environment variables override them:
 ``CHROMA_HOST``        Chroma server host (empty: embedded store)
 ``CHROMA_PORT``        Chroma server port
 ``TELEGRAM_BOT_TOKEN`` the bot's token (never logged or printed)
+``TELEGRAM_BASE_URL``  Bot API base URL, token appended (tests,
+                       self-hosted Bot API servers)
+``WEBHOOK_URL``        public URL: webhook mode instead of polling
+``WEBHOOK_SECRET``     checked on every webhook request
+``WEBHOOK_LISTEN``     address the webhook server binds
+``WEBHOOK_PORT``       port the webhook server binds
+``ALLOWED_USER_IDS``   numeric user ids allowed (empty: everyone)
+``ALLOWED_CHAT_IDS``   numeric chat ids allowed (empty: every chat)
+``ADMIN_USER_IDS``     numeric user ids allowed /reload and /stats
+``QUESTIONS_PER_MINUTE`` per-user limit
 =====================  =========================================
 """
 
@@ -73,6 +83,18 @@ class Settings:
     max_citations: int = 3
     max_question_chars: int = 4096
     telegram_token: Secret | None = field(default=None, repr=False)
+    telegram_base_url: str = ""
+    webhook_url: str = ""
+    webhook_secret: Secret | None = field(default=None, repr=False)
+    webhook_listen: str = "0.0.0.0"  # a container's webhook must be reachable from outside
+    webhook_port: int = 8443
+    allowed_user_ids: frozenset[int] = frozenset()
+    allowed_chat_ids: frozenset[int] = frozenset()
+    admin_user_ids: frozenset[int] = frozenset()
+    questions_per_minute: int = 10
+    answer_ttl_seconds: int = 3600
+    example_questions: tuple[str, ...] = ()
+    telegram_timeout: float = 10.0
 
     def __post_init__(self) -> None:
         if self.batch_size <= 0:
@@ -87,6 +109,15 @@ class Settings:
             )
         if not 0 < self.chroma_port < 65536:
             raise ConfigError(f"CHROMA_PORT must be a port number 1-65535, got {self.chroma_port}")
+        if self.questions_per_minute <= 0:
+            raise ConfigError(
+                f"QUESTIONS_PER_MINUTE must be > 0, got {self.questions_per_minute}")
+        if self.answer_ttl_seconds <= 0:
+            raise ConfigError(f"telegram.answer_ttl_seconds must be > 0, got {self.answer_ttl_seconds}")
+        if not 0 < self.webhook_port < 65536:
+            raise ConfigError(f"WEBHOOK_PORT must be a port number 1-65535, got {self.webhook_port}")
+        if self.webhook_url and not self.webhook_url.startswith(("https://", "http://")):
+            raise ConfigError(f"WEBHOOK_URL must start with https://, got {self.webhook_url!r}")
         if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]{1,60}[A-Za-z0-9]", self.collection):
             raise ConfigError(f"index.collection is not a valid collection name: {self.collection!r}")
 
@@ -133,6 +164,30 @@ def _token(raw: str | None) -> Secret | None:
     return Secret(raw)
 
 
+def _ids(raw: Any, name: str) -> frozenset[int]:
+    """A comma- or space-separated list of numeric Telegram ids (usernames are not trusted)."""
+    if raw is None or raw == "":
+        return frozenset()
+    items = raw if isinstance(raw, list) else re.split(r"[,\s]+", str(raw).strip())
+    out = set()
+    for item in items:
+        text = str(item).strip()
+        if not text:
+            continue
+        if not re.fullmatch(r"-?\d+", text):
+            raise ConfigError(f"{name} must list numeric ids, got {text!r}")
+        out.add(int(text))
+    return frozenset(out)
+
+
+def _webhook_secret(raw: str | None) -> Secret | None:
+    if raw is None or not raw.strip():
+        return None
+    if not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", raw.strip()):
+        raise ConfigError("WEBHOOK_SECRET may hold only A-Z, a-z, 0-9, _ and -, 1-256 characters")
+    return Secret(raw.strip())
+
+
 def load_settings(env: Mapping[str, str] | None = None, path: Path | None = None) -> Settings:
     """Read the settings file, apply environment overrides and validate."""
     env = os.environ if env is None else env
@@ -150,6 +205,7 @@ def load_settings(env: Mapping[str, str] | None = None, path: Path | None = None
     chroma = _section(data, "chroma")
     retrieval = _section(data, "retrieval")
     limits = _section(data, "limits")
+    telegram = _section(data, "telegram")
 
     return Settings(
         corpus_dir=_resolve(env.get("CORPUS_DIR") or corpus.get("dir", "corpus")),
@@ -163,4 +219,23 @@ def load_settings(env: Mapping[str, str] | None = None, path: Path | None = None
         max_citations=_int(retrieval.get("max_citations", 3), "retrieval.max_citations"),
         max_question_chars=_int(limits.get("max_question_chars", 4096), "limits.max_question_chars"),
         telegram_token=_token(env.get("TELEGRAM_BOT_TOKEN")),
+        telegram_base_url=str(env.get("TELEGRAM_BASE_URL") or telegram.get("base_url", "")).strip(),
+        webhook_url=str(env.get("WEBHOOK_URL") or telegram.get("webhook_url", "")).strip(),
+        webhook_secret=_webhook_secret(env.get("WEBHOOK_SECRET")),
+        webhook_listen=str(env.get("WEBHOOK_LISTEN") or telegram.get("webhook_listen", "0.0.0.0")),
+        webhook_port=_int(env.get("WEBHOOK_PORT") or telegram.get("webhook_port", 8443),
+                          "WEBHOOK_PORT"),
+        allowed_user_ids=_ids(env.get("ALLOWED_USER_IDS", telegram.get("allowed_user_ids")),
+                              "ALLOWED_USER_IDS"),
+        allowed_chat_ids=_ids(env.get("ALLOWED_CHAT_IDS", telegram.get("allowed_chat_ids")),
+                              "ALLOWED_CHAT_IDS"),
+        admin_user_ids=_ids(env.get("ADMIN_USER_IDS", telegram.get("admin_user_ids")),
+                            "ADMIN_USER_IDS"),
+        questions_per_minute=_int(env.get("QUESTIONS_PER_MINUTE")
+                                  or telegram.get("questions_per_minute", 10),
+                                  "QUESTIONS_PER_MINUTE"),
+        answer_ttl_seconds=_int(telegram.get("answer_ttl_seconds", 3600),
+                                "telegram.answer_ttl_seconds"),
+        example_questions=tuple(str(q) for q in telegram.get("example_questions", ())),
+        telegram_timeout=float(telegram.get("timeout_seconds", 10.0)),
     )

@@ -22,6 +22,7 @@ class Citation:
     end: int
     score: float
     attribution: str = ""
+    source: str = ""
     paragraph: int = 0
 
     def to_dict(self) -> dict[str, Any]:

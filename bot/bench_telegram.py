@@ -1,0 +1,97 @@
+"""``python -m bot bench telegram``: many chats asking at once, through a local Bot API server.
+
+The bot runs as its own process (``python -m bot run``) against ``bot.local_botapi`` on
+127.0.0.1, exactly as in production but for the base URL. Questions are offered at a fixed rate
+(open loop) from ``chats`` private chats; each chat asks its next question only well after the
+previous one, so the k-th reply to a chat answers its k-th question. It prints answers per
+second, p50/p95 from the update being offered to the reply arriving, and the bot process's peak
+memory.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bot.local_botapi import LocalBotAPI, text_message
+from config.settings import PROJECT_ROOT, Settings
+from retrieval.evaluation import load_questions
+
+TOKEN = "100000:bench-token-for-the-local-bot-api-server"
+QUESTIONS = PROJECT_ROOT / "tests" / "eval_questions.jsonl"
+
+
+def _peak_rss_mib(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+async def _run(settings: Settings, chats: int, rate: float, per_chat: int) -> None:
+    api = LocalBotAPI(TOKEN)
+    base_url = await api.start()
+    questions = [q.question for q in load_questions(QUESTIONS)]
+    with tempfile.TemporaryDirectory(prefix="quotebot-tg-bench-") as tmp:
+        env = {**os.environ, "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_BASE_URL": base_url,
+               "DATA_DIR": str(Path(tmp) / "data"), "CORPUS_DIR": str(settings.corpus_dir),
+               "QUESTIONS_PER_MINUTE": "1000", "PYTHONPATH": str(PROJECT_ROOT)}
+        env.pop("CHROMA_HOST", None)
+        proc = subprocess.Popen([sys.executable, "-m", "bot", "run"], cwd=PROJECT_ROOT, env=env,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            started = time.monotonic()
+            while not any(m == "getUpdates" for m, _ in api.calls):
+                if proc.poll() is not None or time.monotonic() - started > 300:
+                    raise SystemExit("the bot did not start polling")
+                await asyncio.sleep(0.2)
+            print(f"bot ready after {time.monotonic() - started:.1f} s (index built, model loaded)")
+
+            total = chats * per_chat
+            offered: dict[int, list[float]] = {}
+            first = time.monotonic()
+            for i in range(total):
+                chat = 10_000 + i % chats
+                due = first + i / rate
+                await asyncio.sleep(max(0.0, due - time.monotonic()))
+                api.offer("message", text_message(chat, chat, questions[i % len(questions)],
+                                                  message_id=i + 1))
+                offered.setdefault(chat, []).append(time.monotonic())
+            await api.wait_sent(lambda s: s.method == "sendMessage" and s.chat_id >= 10_000,
+                                timeout=120, count=total)
+            replies: dict[int, list[float]] = {}
+            for s in api.sent:
+                if s.method == "sendMessage" and s.chat_id >= 10_000:
+                    replies.setdefault(s.chat_id, []).append(s.at)
+            latencies = sorted((replies[c][k] - t) * 1000 for c, times in offered.items()
+                               for k, t in enumerate(times))
+            last = max(t for times in replies.values() for t in times)
+            peak = _peak_rss_mib(proc.pid)
+        finally:
+            proc.send_signal(signal.SIGTERM)
+            try:
+                proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+            await api.stop()
+
+    def pct(q: float) -> float:
+        return latencies[min(len(latencies) - 1, int(q * len(latencies)))]
+
+    print(f"\n== Telegram load: {chats} chats, {total} questions offered at {rate:.0f}/s")
+    print(f"answers per second             {total / (last - first):7.1f}")
+    print(f"offer → reply latency          p50 {pct(.5):7.1f} ms   p95 {pct(.95):7.1f} ms"
+          f"   max {latencies[-1]:7.1f} ms")
+    print(f"bot process peak memory        {peak:7.0f} MiB")
+
+
+def run_telegram_benchmark(settings: Settings, *, chats: int = 200, rate: float = 30.0,
+                           per_chat: int = 3) -> None:
+    """Run the load benchmark and print its figures."""
+    asyncio.run(_run(settings, chats, rate, per_chat))

@@ -1,0 +1,119 @@
+"""Answers as Telegram HTML: one card per quote, messages split between cards, never inside.
+
+Everything from the corpus or the user is escaped; only the tags written here reach Telegram.
+Telegram counts a message's 4,096-character limit on the text after entities are parsed, in
+UTF-16 code units, so that is what ``visible_length`` measures.
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape, unescape
+
+from retrieval.answer import Answer, Citation
+from retrieval.documents import DocumentMeta
+
+MESSAGE_LIMIT = 4096
+ROLE_LABELS = {"interviewee": "interviewee", "interviewer": "interviewer",
+               "editor": "editor's note", "narrator": "narration"}
+ABSTENTION = ("The documents I have do not answer this question, so there is nothing to quote. "
+              "Try rephrasing it, or see /sources for what I know.")
+_TAG = re.compile(r"<[^>]+>")
+
+
+def visible_length(html: str) -> int:
+    """Length of a message as Telegram counts it (tags removed, entities decoded, UTF-16)."""
+    return len(unescape(_TAG.sub("", html)).encode("utf-16-le")) // 2
+
+
+def citation_card(c: Citation, *, caveat: bool = False) -> str:
+    """One quote: the verbatim text in a blockquote, then who said it and where."""
+    marker = "⚠️ Caveat:" if caveat else f"[{c.n}]"
+    role = ROLE_LABELS.get(c.role, c.role)
+    # "InoSMI, editor's note" already names its role; "Emmanuel Dupuy, interviewed by ..." does not.
+    label = "" if role in c.attribution else f" ({escape(role)})"
+    return (f"<blockquote>{escape(c.quote, quote=False)}</blockquote>\n"
+            f"{marker} <b>{escape(c.attribution)}</b>{label}\n<i>{escape(c.source)}</i>")
+
+
+def answer_cards(answer: Answer) -> list[str]:
+    """The cards of an answer, in order: citations, then caveats."""
+    if answer.abstained:
+        return [escape(ABSTENTION)]
+    cards = [citation_card(c) for c in answer.citations]
+    cards.extend(citation_card(c, caveat=True) for c in answer.caveats)
+    return cards
+
+
+def pack(cards: list[str], limit: int = MESSAGE_LIMIT) -> list[str]:
+    """Join cards into as few messages as fit the limit, splitting only between cards.
+
+    A single card longer than the limit (a sentence of thousands of characters) is sent on its
+    own in pieces cut at white space, each piece still inside its own blockquote, so the quote
+    is delivered whole and verbatim across the messages.
+    """
+    messages: list[str] = []
+    current = ""
+    for card in cards:
+        if visible_length(card) > limit:
+            if current:
+                messages.append(current)
+                current = ""
+            messages.extend(_split_card(card, limit))
+            continue
+        joined = f"{current}\n\n{card}" if current else card
+        if visible_length(joined) <= limit:
+            current = joined
+        else:
+            messages.append(current)
+            current = card
+    if current:
+        messages.append(current)
+    return messages
+
+
+def _split_card(card: str, limit: int) -> list[str]:
+    quote_html, _, tail = card.partition("</blockquote>")
+    quote = unescape(quote_html.removeprefix("<blockquote>"))
+    pieces, start = [], 0
+    # Room in characters, assuming the worst case of two UTF-16 units per character, and
+    # leaving space for the attribution that follows the last piece.
+    room = (limit - visible_length(tail) - 8) // 2
+    while start < len(quote):
+        end = min(len(quote), start + room)
+        if end < len(quote):
+            cut = quote.rfind(" ", start, end)
+            end = cut + 1 if cut > start else end
+        pieces.append(f"<blockquote>{escape(quote[start:end], quote=False)}</blockquote>")
+        start = end
+    pieces[-1] += tail
+    return pieces
+
+
+def paragraph_card(paragraph: str, start: int, end: int, c: Citation,
+                   limit: int = MESSAGE_LIMIT) -> str:
+    """The paragraph around a quote with the quote in bold; long context is trimmed, never the quote."""
+    before, quote, after = paragraph[:start], paragraph[start:end], paragraph[end:]
+    footer = f"\n[{c.n}] <b>{escape(c.attribution)}</b>\n<i>{escape(c.source)}</i>"
+    budget = limit - visible_length(footer) - len(quote) - 10
+    if len(before) + len(after) > budget:
+        half = max(0, budget // 2)
+        before = ("…" + before[-half:]) if len(before) > half else before
+        after = (after[:half] + "…") if len(after) > half else after
+    return (f"<blockquote>{escape(before, quote=False)}<b><u>{escape(quote, quote=False)}</u></b>"
+            f"{escape(after, quote=False)}</blockquote>{footer}")
+
+
+def sources_text(metas: list[DocumentMeta]) -> str:
+    """The documents the bot knows, with their metadata."""
+    lines = [f"I know {len(metas)} document{'s' if len(metas) != 1 else ''}:"]
+    for m in metas:
+        lines.append(f"\n<b>{escape(m.title)}</b>")
+        for label, value in (("Outlet", m.outlet), ("Published by", m.publisher),
+                             ("Interview", f"{m.interviewee} with {m.interviewer}"
+                              if m.interviewer else ""),
+                             ("Authors", ", ".join(m.authors)), ("Language", m.language),
+                             ("Date", m.date), ("Address", m.url)):
+            if value:
+                lines.append(f"{label}: {escape(value)}")
+    return "\n".join(lines)
