@@ -73,6 +73,7 @@ NOT_TEXT = "Send me a question as text, please."
 REFUSAL = "Sorry, this bot is private."
 EXPIRED = "This answer has expired; please ask again."
 SEND_ATTEMPTS = 4
+ANSWER_WORKERS = 8
 
 
 class MessageRateLimiter(AIORateLimiter):
@@ -467,7 +468,9 @@ def build_application(service: QuoteService, settings: Settings) -> Application[
         policy=AccessPolicy(settings.allowed_user_ids, settings.allowed_chat_ids,
                             settings.admin_user_ids),
         limiter=QuestionLimiter(settings.questions_per_minute),
-        pool=ThreadPoolExecutor(max_workers=2, thread_name_prefix="answer"),
+        # More workers than cores on purpose: they mostly wait on the model, whose queries from
+        # concurrent chats are encoded together (see retrieval.embeddings.QueryBatcher).
+        pool=ThreadPoolExecutor(max_workers=ANSWER_WORKERS, thread_name_prefix="answer"),
     )
     handlers: list[Any] = [
         CommandHandler("start", start), CommandHandler("help", help_command),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import threading
+from concurrent.futures import Future
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -45,6 +46,7 @@ class SentenceEmbedder(Embeddings):
         self.device = device
         self._model: SentenceTransformer | None = None
         self._lock = threading.Lock()
+        self._queries = QueryBatcher(lambda texts: self.encode(texts, batch_size=len(texts)))
 
     @property
     def identity(self) -> str:
@@ -105,5 +107,47 @@ class SentenceEmbedder(Embeddings):
         return self.encode(texts).tolist()
 
     def embed_query(self, text: str) -> list[float]:
-        """LangChain: the vector of one query."""
-        return self.encode([text], batch_size=1)[0].tolist()
+        """LangChain: the vector of one query (batched with queries from other threads)."""
+        return self._queries.embed(text).tolist()
+
+
+class QueryBatcher:
+    """Encodes queries that arrive together, from many threads, in one model call.
+
+    A query that finds the model idle is encoded at once, alone: no waiting, so a single
+    question is as fast as ever. Queries that arrive while the model is busy queue up, and the
+    first of them encodes the whole queue when the model is free. Under load this turns many
+    one-sentence calls into a few batched ones, which costs the CPU far less per query.
+    """
+
+    def __init__(self, encode: Any) -> None:
+        self._encode = encode
+        self._cond = threading.Condition()
+        self._pending: list[tuple[str, Future[Any]]] = []
+        self._busy = False
+
+    def embed(self, text: str) -> np.ndarray[Any, Any]:
+        """The vector of one text."""
+        future: Future[Any] = Future()
+        with self._cond:
+            self._pending.append((text, future))
+            while self._busy and not future.done():
+                self._cond.wait()
+            if future.done():
+                return future.result()
+            self._busy = True
+            batch, self._pending = self._pending, []
+        try:
+            vectors = self._encode([t for t, _ in batch])
+            for (_, waiting), vector in zip(batch, vectors, strict=True):
+                waiting.set_result(vector)
+        except BaseException as exc:
+            for _, waiting in batch:
+                if not waiting.done():
+                    waiting.set_exception(exc)
+            raise
+        finally:
+            with self._cond:
+                self._busy = False
+                self._cond.notify_all()
+        return future.result()
