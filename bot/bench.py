@@ -25,13 +25,16 @@ QUESTIONS = Path(__file__).resolve().parent.parent / "tests" / "eval_questions.j
 ROUNDS = 3
 
 
-def _timings(fn: Callable[[str], object], questions: list[str]) -> list[float]:
-    out = []
+def _interleaved(fns: list[Callable[[str], object]], questions: list[str]) -> list[list[float]]:
+    """Time each function on each question, alternating, so that drift in machine speed
+    (other processes, CPU frequency) falls on all of them alike."""
+    out: list[list[float]] = [[] for _ in fns]
     for _ in range(ROUNDS):
         for q in questions:
-            started = time.perf_counter()
-            fn(q)
-            out.append((time.perf_counter() - started) * 1000)
+            for timings, fn in zip(out, fns, strict=True):
+                started = time.perf_counter()
+                fn(q)
+                timings.append((time.perf_counter() - started) * 1000)
     return out
 
 
@@ -46,12 +49,11 @@ def _measure(label: str, service: QuoteService, embedder: SentenceEmbedder,
     for q in questions[:5]:  # warm every path once
         service.ask(q)
         store.similarity_search(q, k=4)
-    embed = _timings(lambda q: embedder.encode([q], batch_size=1), questions)
-    ask = _timings(service.ask, questions)
-    plain = _timings(lambda q: store.similarity_search(q, k=4), questions)
+    embed, ask, plain = _interleaved([lambda q: embedder.encode([q], batch_size=1), service.ask,
+                                      lambda q: store.similarity_search(q, k=4)], questions)
     e50, a50, a95, s50 = _p(embed, .5), _p(ask, .5), _p(ask, .95), _p(plain, .5)
     print(f"\n== {label}: {len(service.snapshot.sentences):,} sentences, "
-          f"{len(questions)} questions x {ROUNDS} rounds")
+          f"{len(questions)} questions x {ROUNDS} rounds, interleaved")
     print(f"bare query embedding           p50 {e50:7.2f} ms")
     print(f"warm ask                       p50 {a50:7.2f} ms   p95 {a95:7.2f} ms")
     print(f"similarity_search(k=4)         p50 {s50:7.2f} ms")
