@@ -28,6 +28,8 @@ RUN useradd --create-home --uid 10001 quotebot \
 USER 10001:10001
 
 VOLUME ["/data"]
+# Webhook mode listens here (WEBHOOK_PORT); polling mode needs no open port.
+EXPOSE 8443
 
 # Healthy once the index is built and matches corpus/ (reads the catalogue; loads no model).
 HEALTHCHECK --interval=60s --timeout=30s --start-period=120s --retries=3 \
