@@ -141,13 +141,12 @@ class Ingestor:
     """Brings the catalogue and one Chroma collection in line with the corpus folder."""
 
     def __init__(self, corpus_dir: Path, catalogue: Catalogue, store: Chroma, model_name: str,
-                 collection: str, *, batch_size: int = 64, progress: bool = True) -> None:
+                 collection: str, *, progress: bool = True) -> None:
         self.corpus_dir = corpus_dir
         self.catalogue = catalogue
         self.store = store
         self.model_name = model_name
         self.collection = collection
-        self.batch_size = batch_size
         self.progress = progress
 
     def run(self) -> IngestReport:
@@ -160,21 +159,21 @@ class Ingestor:
         indexed = self.catalogue.fingerprints()
         rebuilt = self.catalogue.info("collection") not in (None, self.collection)
         present = self._vector_ids()
-        wanted: list[tuple[Path, str]] = []
+        wanted: list[Path] = []
         unchanged, repaired = [], []
         for path in paths:
             doc_id, fingerprint = doc_id_for(path), fingerprint_of(path)
             if indexed.get(doc_id) != fingerprint:
-                wanted.append((path, fingerprint))
+                wanted.append(path)
             elif not self._vectors_complete(doc_id, fingerprint, present):
-                wanted.append((path, fingerprint))
+                wanted.append(path)
                 repaired.append(doc_id)
             else:
                 unchanged.append(doc_id)
 
         documents: list[tuple[SourceDocument, list[Sentence]]] = []
         broken: dict[str, str] = {}
-        for path, _ in wanted:
+        for path in wanted:
             try:
                 doc = load_document(path)
             except CorpusError as exc:

@@ -22,7 +22,7 @@ from langchain_chroma import Chroma
 from langchain_core.callbacks import CallbackManagerForRetrieverRun
 from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
-from pydantic import ConfigDict
+from pydantic import ConfigDict, PrivateAttr
 
 from retrieval.lexical import tokenize
 from retrieval.snapshot import Snapshot
@@ -52,6 +52,10 @@ class DenseSentenceRetriever(BaseRetriever):
     neighbour_weight: float = 0.5
     # Context is read for the closest hits only: one more Chroma read, kept small.
     context_k: int = 10
+    # Vectors read for context are kept: within one index generation they never change (a
+    # changed file gets new ids), and the sentences near popular answers are asked about again.
+    cache_limit: int = 50_000
+    _vectors: dict[int, np.ndarray[Any, Any]] = PrivateAttr(default_factory=dict)
 
     def _get_relevant_documents(self, query: str, *,
                                 run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
@@ -74,12 +78,18 @@ class DenseSentenceRetriever(BaseRetriever):
     def _context_cosines(self, vector: np.ndarray[Any, Any], positions: list[int]) -> dict[int, float]:
         snap = self.snapshot
         around = {p: snap.neighbours(p) for p in positions}
-        wanted = sorted({q for p in positions for q in (p, *around[p])})
-        if not wanted:
-            return {}
-        got = self.store.get(ids=[snap.vector_ids[p] for p in wanted], include=["embeddings"])
-        vectors = {snap.position_of_vector[i]: np.asarray(e, dtype=np.float32)
-                   for i, e in zip(got["ids"], got["embeddings"], strict=True)}
+        wanted = {q for p in positions for q in (p, *around[p])}
+        # A local view: other threads may add to or clear the shared cache meanwhile.
+        vectors = {q: v for q in wanted if (v := self._vectors.get(q)) is not None}
+        missing = sorted(wanted - vectors.keys())
+        if missing:
+            got = self.store.get(ids=[snap.vector_ids[p] for p in missing], include=["embeddings"])
+            fetched = {snap.position_of_vector[i]: np.asarray(e, dtype=np.float32)
+                       for i, e in zip(got["ids"], got["embeddings"], strict=True)}
+            vectors.update(fetched)
+            if len(self._vectors) + len(fetched) > self.cache_limit:
+                self._vectors.clear()
+            self._vectors.update(fetched)
         out = {}
         for p in positions:
             if p not in vectors:

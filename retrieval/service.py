@@ -109,7 +109,7 @@ class QuoteService:
                     store = self._open_store()
                     report = Ingestor(
                         self.settings.corpus_dir, catalogue, store, self.settings.model_name,
-                        self.collection, batch_size=self.settings.batch_size, progress=progress,
+                        self.collection, progress=progress,
                     ).run()
                     drop_other_collections(self._get_client(), self.settings.collection,
                                            self.collection)
