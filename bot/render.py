@@ -21,9 +21,14 @@ ABSTENTION = ("The documents I have do not answer this question, so there is not
 _TAG = re.compile(r"<[^>]+>")
 
 
+def plain_text(html: str) -> str:
+    """What a message shows once Telegram has parsed its HTML."""
+    return unescape(_TAG.sub("", html))
+
+
 def visible_length(html: str) -> int:
     """Length of a message as Telegram counts it (tags removed, entities decoded, UTF-16)."""
-    return len(unescape(_TAG.sub("", html)).encode("utf-16-le")) // 2
+    return len(plain_text(html).encode("utf-16-le")) // 2
 
 
 def citation_card(c: Citation, *, caveat: bool = False) -> str:

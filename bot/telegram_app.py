@@ -47,7 +47,14 @@ from telegram.ext import (
 
 from bot.feedback import FeedbackStore
 from bot.guards import AccessPolicy, QuestionLimiter
-from bot.render import answer_cards, citation_card, pack, paragraph_card, sources_text
+from bot.render import (
+    answer_cards,
+    citation_card,
+    pack,
+    paragraph_card,
+    plain_text,
+    sources_text,
+)
 from bot.sessions import AnswerStore, Stats
 from config.settings import Settings
 from retrieval.answer import Answer
@@ -164,9 +171,7 @@ async def send_html(context: BotContext, chat_id: int, text: str, *,
             if "parse entities" not in exc.message.lower():
                 raise
             log.warning("Telegram could not parse a reply as HTML; sending it as plain text")
-            import re
-            from html import unescape
-            text = unescape(re.sub(r"<[^>]+>", "", text))
+            text = plain_text(text)
             return await context.bot.send_message(chat_id, text, reply_markup=markup,
                                                   reply_to_message_id=reply_to,
                                                   allow_sending_without_reply=True)
@@ -285,9 +290,12 @@ async def private_text(update: Update, context: BotContext) -> None:
 
 
 def _addressed(update: Update, context: BotContext) -> bool:
+    """A mention, a reply to the bot, or a command: a group message meant for the bot."""
     message = update.effective_message
     if message is None:
         return False
+    if (message.text or "").startswith("/"):
+        return True
     if message.reply_to_message and message.reply_to_message.from_user and \
             message.reply_to_message.from_user.id == context.bot.id:
         return True

@@ -270,6 +270,10 @@ async def test_allow_lists_refuse_politely_and_admin_commands_need_an_admin(star
     assert refusal.text == REFUSAL
     bot.ask(ALICE, ALICE, "/stats")
     await bot.reply(ALICE, "Only admins can do that.")
+    bot.ask(GROUP, EVE, "/ask Who is Emmanuel Dupuy?", chat_type="supergroup")
+    (group_refusal,) = await bot.reply(GROUP)
+    assert group_refusal.text == REFUSAL
+    bot.ask(GROUP, EVE, "Just chatting in the group", chat_type="supergroup")
     bot.ask(ADMIN, ADMIN, "Who is Emmanuel Dupuy?")
     await bot.reply(ADMIN, "professor")
     bot.ask(ADMIN, ADMIN, "/stats")
@@ -281,6 +285,7 @@ async def test_allow_lists_refuse_politely_and_admin_commands_need_an_admin(star
     assert "0 sentences embedded" in reload.text
     await asyncio.sleep(0.3)
     assert len([s for s in bot.api.sent if s.chat_id == EVE]) == 1
+    assert len([s for s in bot.api.sent if s.chat_id == GROUP]) == 1
 
 
 async def test_the_per_user_limit_answers_with_a_friendly_message(start_bot):
