@@ -106,7 +106,6 @@ class LocalBotAPI:
     calls: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     failures: dict[str, list[Failure]] = field(default_factory=dict)
     webhook: dict[str, Any] = field(default_factory=dict)
-    offered: dict[int, float] = field(default_factory=dict)
     _updates: list[dict[str, Any]] = field(default_factory=list)
     _new_update: asyncio.Event = field(default_factory=asyncio.Event)
     _new_sent: asyncio.Event = field(default_factory=asyncio.Event)
@@ -237,7 +236,6 @@ class LocalBotAPI:
         """Queue an update for getUpdates; returns its update_id."""
         update_id = next(self._ids)
         self._updates.append({"update_id": update_id, kind: payload})
-        self.offered[update_id] = time.monotonic()
         self._new_update.set()
         return update_id
 

@@ -24,7 +24,6 @@ import yaml
 
 from retrieval.errors import CorpusError
 
-ROLES = ("interviewee", "interviewer", "editor", "narrator")
 DOCUMENT_SUFFIXES = (".txt", ".md", ".html", ".htm")
 SIDECAR_SUFFIX = ".meta.toml"
 # Bump when segmentation changes, so that re-ingest re-splits every file.
@@ -163,10 +162,13 @@ def sidecar_for(path: Path) -> Path:
     return path.with_name(path.stem + SIDECAR_SUFFIX)
 
 
-def fingerprint_of(path: Path) -> str:
-    """A hash of everything that decides a document's sentences: file, sidecar, parser."""
+def fingerprint_of(path: Path, content: bytes | None = None) -> str:
+    """A hash of everything that decides a document's sentences: file, sidecar, parser.
+
+    ``content`` is the file's bytes when the caller has read them already.
+    """
     digest = hashlib.sha256(PARSER_VERSION.encode())
-    digest.update(path.read_bytes())
+    digest.update(path.read_bytes() if content is None else content)
     sidecar = sidecar_for(path)
     if sidecar.exists():
         digest.update(b"\0sidecar\0" + sidecar.read_bytes())
@@ -207,7 +209,7 @@ def load_document(path: Path) -> SourceDocument:
     else:
         segments = narration_segments(text, body_start, _narrator_of(meta))
     return SourceDocument(meta=meta, text=text, segments=tuple(segments),
-                          fingerprint=fingerprint_of(path))
+                          fingerprint=fingerprint_of(path, raw))
 
 
 def _read_sidecar(path: Path) -> dict[str, Any]:
