@@ -106,13 +106,15 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "sources":
         return _sources(service, as_json=args.json)
     if args.command == "eval":
-        from retrieval.evaluation import evaluate, load_questions
+        from retrieval.evaluation import baseline_hit1, evaluate, load_questions
         from retrieval.evaluation import report as eval_report
 
         snap = service.snapshot
-        result = evaluate(load_questions(args.questions), service.ask,
-                          lambda doc_id: snap.documents[doc_id].text)
+        questions = load_questions(args.questions)
+        result = evaluate(questions, service.ask, lambda doc_id: snap.documents[doc_id].text)
         print(eval_report(result))
+        for name, value in baseline_hit1(questions, service.baseline_answers).items():
+            print(f"baseline hit@1, {name:19} {value:.3f}")
         return 0
     if args.command == "run":
         if settings.telegram_token is None:

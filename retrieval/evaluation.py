@@ -107,6 +107,17 @@ def evaluate(questions: Iterable[EvalQuestion], ask: Callable[[str], Answer],
     return result
 
 
+def baseline_hit1(questions: Iterable[EvalQuestion],
+                  first: Callable[[str], dict[str, str]]) -> dict[str, float]:
+    """hit@1 of each baseline, given a function from a question to each baseline's first quote."""
+    hits: dict[str, int] = {}
+    answerable = [q for q in questions if q.answerable]
+    for q in answerable:
+        for name, quote in first(q.question).items():
+            hits[name] = hits.get(name, 0) + any(g in quote for g in q.gold)
+    return {name: n / len(answerable) for name, n in hits.items()} if answerable else {}
+
+
 def report(result: EvalResult) -> str:
     """The figures as lines of text."""
     m = result.metrics()

@@ -32,6 +32,7 @@ from retrieval.index import (
     staleness,
     writer_lock,
 )
+from retrieval.lexical import tokenize
 from retrieval.snapshot import Snapshot
 from retrieval.store import collection_name, drop_other_collections, open_client, open_collection
 
@@ -129,6 +130,14 @@ class QuoteService:
         return Answer(question=question, abstained=answer.abstained, text=answer.text,
                       citations=answer.citations, caveats=answer.caveats, more=answer.more,
                       latency_ms=latency)
+
+    def baseline_answers(self, question: str) -> dict[str, str]:
+        """The first sentence that plain dense search and plain BM25 would give (for eval)."""
+        engine = self._require_engine()
+        dense = self._open_store().similarity_search(question, k=1)
+        lexical = engine.snapshot.lexical.search(tokenize(question), 1)
+        return {"plain dense": dense[0].page_content if dense else "",
+                "plain BM25": engine.snapshot.sentences[lexical[0][0]].text if lexical else ""}
 
     def sources(self) -> list[DocumentMeta]:
         """The indexed documents' metadata."""

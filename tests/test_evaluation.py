@@ -1,0 +1,35 @@
+"""Scoring a question set: hit@k, abstention, verbatim share and baselines."""
+
+from __future__ import annotations
+
+from retrieval.answer import Answer, Citation
+from retrieval.evaluation import EvalQuestion, baseline_hit1, evaluate
+
+TEXT = "Alpha sentence. Beta sentence."
+
+
+def _answer(question: str, quotes: list[str]) -> Answer:
+    citations = tuple(Citation(n=i + 1, quote=q, doc_id="d", title="t", speaker="s",
+                               role="narrator", start=TEXT.index(q), end=TEXT.index(q) + len(q),
+                               score=1.0) for i, q in enumerate(quotes))
+    return Answer(question=question, abstained=not quotes, text="", citations=citations)
+
+
+def test_hits_abstentions_and_verbatim_are_counted():
+    questions = [EvalQuestion("a?", "fact", ("Alpha",)), EvalQuestion("b?", "fact", ("Beta",)),
+                 EvalQuestion("none?", "unanswerable", ())]
+    replies = {"a?": ["Alpha sentence."], "b?": ["Alpha sentence.", "Beta sentence."],
+               "none?": []}
+    result = evaluate(questions, lambda q: _answer(q, replies[q]), lambda _: TEXT)
+    m = result.metrics()
+    assert (m["hit@1"], m["hit@3"]) == (0.5, 1.0)
+    assert m["unanswerable_abstained"] == 1.0
+    assert m["answerable_wrongly_abstained"] == 0.0
+    assert m["verbatim"] == 1.0
+
+
+def test_baselines_are_scored_on_answerable_questions_only():
+    questions = [EvalQuestion("a?", "fact", ("Alpha",)), EvalQuestion("b?", "fact", ("Beta",)),
+                 EvalQuestion("none?", "unanswerable", ())]
+    scores = baseline_hit1(questions, lambda q: {"dense": "Alpha sentence.", "bm25": TEXT})
+    assert scores == {"dense": 0.5, "bm25": 1.0}
