@@ -36,6 +36,10 @@ def _parser() -> argparse.ArgumentParser:
     sources.add_argument("--json", action="store_true", help="print JSON instead of text")
     ev = sub.add_parser("eval", help="hit@1, hit@3, abstention and verbatim share on a question set")
     ev.add_argument("--questions", type=Path, default=DEFAULT_QUESTIONS)
+    ev.add_argument("--fit", action="store_true",
+                    help="fit the support model on the tuning half and print its coefficients")
+    ev.add_argument("--report-misses", action="store_true",
+                    help="also list the report half's misses (tune on the tuning half only)")
     bench = sub.add_parser("bench", help="latency and throughput benchmark")
     bench.add_argument("target", nargs="?", choices=["engine", "telegram"], default="engine",
                        help="the answer engine (default) or the Telegram bot under load")
@@ -106,16 +110,7 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "sources":
         return _sources(service, as_json=args.json)
     if args.command == "eval":
-        from retrieval.evaluation import baseline_hit1, evaluate, load_questions
-        from retrieval.evaluation import report as eval_report
-
-        snap = service.snapshot
-        questions = load_questions(args.questions)
-        result = evaluate(questions, service.ask, lambda doc_id: snap.documents[doc_id].text)
-        print(eval_report(result))
-        for name, value in baseline_hit1(questions, service.baseline_answers).items():
-            print(f"baseline hit@1, {name:19} {value:.3f}")
-        return 0
+        return _eval(service, args.questions, fit=args.fit, report_misses=args.report_misses)
     if args.command == "run":
         if settings.telegram_token is None:
             print("TELEGRAM_BOT_TOKEN is not set, so the Telegram bot is not started; opening the "
@@ -124,6 +119,31 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
             return _chat(service)
         return _run_bot(service, settings)
     raise AssertionError(args.command)
+
+
+def _eval(service: QuoteService, path: Path, *, fit: bool, report_misses: bool) -> int:
+    """Both halves of the question set, per kind, with the baselines; or fit the support model."""
+    from retrieval.evaluation import REPORT, TUNING, baseline_hit1, evaluate, load_questions, split_halves
+    from retrieval.evaluation import report as eval_report
+
+    halves = split_halves(load_questions(path))
+    if fit:
+        from retrieval.support import fit as fit_support
+
+        rows = [service.assess(q.question).parts[0].features for q in halves[TUNING]]
+        coefficients, intercept = fit_support(rows, [q.answerable for q in halves[TUNING]])
+        print(f"COEFFICIENTS = {tuple(round(c, 4) for c in coefficients)}")
+        print(f"INTERCEPT = {intercept:.4f}")
+        return 0
+    snap = service.snapshot
+    for name in (TUNING, REPORT):
+        questions = halves[name]
+        result = evaluate(questions, service.ask, lambda doc_id: snap.documents[doc_id].text)
+        print(f"== {name} half ({len(questions)} questions)")
+        print(eval_report(result, misses=name == TUNING or report_misses))
+        for baseline, value in baseline_hit1(questions, service.baseline_answers).items():
+            print(f"baseline hit@1, {baseline:19} {value:.3f}")
+    return 0
 
 
 def _run_bot(service: QuoteService, settings: Settings) -> int:

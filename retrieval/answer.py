@@ -36,7 +36,7 @@ class Citation:
 
 @dataclass(frozen=True)
 class Answer:
-    """An answer: text composed of attributed quotes, 1-3 citations, editor's caveats."""
+    """An answer: attributed quotes (1-4 citations, or up to two related ones), caveats."""
 
     question: str
     abstained: bool
@@ -45,6 +45,8 @@ class Answer:
     caveats: tuple[Citation, ...] = ()
     more: tuple[Citation, ...] = ()
     latency_ms: float = 0.0
+    # "answers", "related" (the documents come close but do not answer) or "none".
+    support: str = "answers"
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of ``ask --json``."""
@@ -55,4 +57,5 @@ class Answer:
             "citations": [c.to_dict() for c in self.citations],
             "caveats": [c.to_dict() for c in self.caveats],
             "latency_ms": round(self.latency_ms, 2),
+            "support": self.support,
         }

@@ -1,31 +1,89 @@
-"""The LangChain pipeline: question → dense and BM25 retrievers → context fusion → Answer."""
+"""The LangChain pipeline: question → parts → retrievers → context fusion → support → Answer.
+
+Each part of a question (most questions have one) is searched on its own: an English part is
+spelled out ("wat r" → "what are"), typo-corrected against the corpus, and searched with MiniLM,
+e5 and BM25; a part in another language is searched with e5 alone. The fused ranking of each
+part is judged (does the corpus answer it?) and the composer builds the Answer from all parts.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from langchain_chroma import Chroma
 from langchain_core.runnables import Runnable, RunnableConfig, RunnableLambda
 
 from retrieval.answer import Answer
-from retrieval.compose import AnswerComposer
-from retrieval.retriever import BM25SentenceRetriever, ContextFusion, DenseSentenceRetriever
+from retrieval.compose import AnswerComposer, Assessment, Judged
+from retrieval.lexical import tokenize
+from retrieval.question import answer_type, language_of, normalise, split_parts
+from retrieval.retriever import (
+    BM25SentenceRetriever,
+    ContextFusion,
+    DenseSentenceRetriever,
+    Ranking,
+)
 from retrieval.snapshot import Snapshot
+from retrieval.support import decide, features
+
+# Words that ask about the interviewer's own words, which are otherwise never quoted.
+_INTERVIEWER_WORDS = frozenset(tokenize("interviewer interview interviewed journalist"))
 
 
-def build_chain(store: Chroma, snapshot: Snapshot, *, candidates: int = 30,
-                max_citations: int = 3) -> Runnable[str, Answer]:
-    """Wire the retrievers, the fusion and the composer into one Runnable."""
-    dense = DenseSentenceRetriever(store=store, snapshot=snapshot, k=candidates)
-    lexical = BM25SentenceRetriever(snapshot=snapshot, k=candidates)
+@dataclass(frozen=True)
+class Retrievers:
+    """The three retrievers of one index generation."""
 
-    def retrieve(question: str, config: RunnableConfig) -> dict[str, Any]:
+    dense: DenseSentenceRetriever
+    multilingual: DenseSentenceRetriever
+    lexical: BM25SentenceRetriever
+
+    def rank(self, text: str, fusion: ContextFusion, config: RunnableConfig | None = None) -> Ranking:
+        """Search one question part and fuse the hits."""
+        snap = fusion.snapshot
+        language = language_of(text)
+        search = normalise(text, snap.speller) if language == "en" else text
+        inputs: dict[str, Any] = {
+            "question": search, "language": language,
+            "quotes_interviewer": _asks_about_interviewer(search, snap),
+            "multilingual": self.multilingual.invoke(search, config),
+        }
         # Sequential on purpose: BM25 takes under a millisecond, while RunnableParallel's
         # thread hand-off cost about 10 ms per question on two cores (see README, Benchmarks).
-        return {"question": question, "dense": dense.invoke(question, config),
-                "lexical": lexical.invoke(question, config)}
+        if language == "en":
+            inputs["dense"] = self.dense.invoke(search, config)
+            inputs["lexical"] = self.lexical.invoke(search, config)
+        return fusion(inputs)
 
-    fuse = RunnableLambda(ContextFusion(snapshot), name="context_fusion")
+
+def _asks_about_interviewer(text: str, snapshot: Snapshot) -> bool:
+    tokens = set(tokenize(text))
+    names = {s.speaker for s in snapshot.sentences if s.role == "interviewer"}
+    return bool(tokens & _INTERVIEWER_WORDS) or any(
+        set(tokenize(name)) and set(tokenize(name)) <= tokens for name in names)
+
+
+def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *,
+                candidates: int = 30, max_citations: int = 3) -> Runnable[str, Answer]:
+    """Wire the retrievers, the fusion, the support check and the composer into one Runnable."""
+    retrievers = Retrievers(
+        dense=DenseSentenceRetriever(store=store, snapshot=snapshot, k=candidates),
+        multilingual=DenseSentenceRetriever(store=multilingual_store, snapshot=snapshot,
+                                            k=candidates),
+        lexical=BM25SentenceRetriever(snapshot=snapshot, k=candidates),
+    )
+    fusion = ContextFusion(snapshot)
+    texts = [s.text for s in snapshot.sentences]
+
+    def assess(question: str, config: RunnableConfig) -> Assessment:
+        judged = []
+        for part in split_parts(question):
+            ranking = retrievers.rank(part, fusion, config)
+            values = features(ranking, answer_type(ranking.question), texts)
+            judged.append(Judged(part, ranking, decide(values), values))
+        return Assessment(question, tuple(judged))
+
     compose = RunnableLambda(AnswerComposer(snapshot, max_citations=max_citations),
                              name="compose_answer")
-    return RunnableLambda(retrieve, name="hybrid_retrieve") | fuse | compose
+    return RunnableLambda(assess, name="rank_and_judge") | compose

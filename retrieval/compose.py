@@ -6,16 +6,45 @@ merged or reworded. The answer text only adds attribution lines, quotation marks
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from retrieval.answer import Answer, Citation
 from retrieval.catalogue import StoredDocument
 from retrieval.retriever import Ranking, Scored
 from retrieval.snapshot import Snapshot
+from retrieval.support import ANSWERS, NONE, RELATED, Support
 
-# Further citations must come close to the best one; a distant second is noise, not support.
-RELATIVE_CUTOFF = 0.70
+# Further citations must come close to the best one: within this much of its score (chosen on
+# the tuning half; a wider margin adds quotes that rarely help and lengthens every answer).
+CITATION_MARGIN = 0.1
+# A part of a several-part question gets at most this many quotes; all parts at most MAX_PARTS_QUOTES.
+QUOTES_PER_PART = 2
+MAX_PARTS_QUOTES = 4
+RELATED_QUOTES = 2
 MORE_QUOTES = 3
 ABSTENTION_TEXT = ("The documents I have do not answer this question, so there is nothing I "
                    "can quote. Try rephrasing, or see which documents I know.")
+RELATED_TEXT = ("The documents I have do not answer this question. The closest passages are "
+                "below; they are related, but they do not answer it.")
+UNANSWERED_PART_TEXT = "The documents do not answer this part: “{part}”"
+
+
+@dataclass(frozen=True)
+class Judged:
+    """One part of a question: its ranking and whether the corpus answers it."""
+
+    part: str
+    ranking: Ranking
+    support: Support
+    features: tuple[float, ...] = ()
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """A question's parts, each ranked and judged (most questions have one part)."""
+
+    question: str
+    parts: tuple[Judged, ...]
 
 
 def attribution(role: str, speaker: str, document: StoredDocument) -> str:
@@ -43,28 +72,51 @@ def source_line(document: StoredDocument) -> str:
 
 
 class AnswerComposer:
-    """Turns a Ranking into an Answer (LangChain step)."""
+    """Turns an Assessment into an Answer (LangChain step)."""
 
     def __init__(self, snapshot: Snapshot, *, max_citations: int = 3) -> None:
         self.snapshot = snapshot
         self.max_citations = max_citations
 
-    def __call__(self, ranking: Ranking) -> Answer:
+    def __call__(self, assessment: Assessment) -> Answer:
         """Pick the citations, attach caveats, write the text."""
-        if ranking.abstain:
-            return Answer(question=ranking.question, abstained=True, text=ABSTENTION_TEXT)
-        best = ranking.candidates[0].score
+        parts = assessment.parts
+        outcomes = [j.support.outcome for j in parts]
+        if ANSWERS in outcomes:
+            return self._answer(assessment)
+        support = RELATED if RELATED in outcomes else NONE
+        if support == NONE:
+            return Answer(question=assessment.question, abstained=True, text=ABSTENTION_TEXT,
+                          support=NONE)
+        related = [j for j in parts if j.support.outcome == RELATED]
+        chosen: list[Scored] = []
+        for judged in related:
+            for s in judged.ranking.candidates:
+                if len(chosen) >= RELATED_QUOTES:
+                    break
+                if s.position not in {c.position for c in chosen}:
+                    chosen.append(s)
+                    if len(related) > 1:
+                        break
+        citations = [self._citation(i + 1, s.position, s.score) for i, s in enumerate(chosen)]
+        text = RELATED_TEXT + "\n\n" + self._text(citations, [], chosen)
+        return Answer(question=assessment.question, abstained=True, text=text,
+                      citations=tuple(citations), support=RELATED)
+
+    def _answer(self, assessment: Assessment) -> Answer:
+        parts = assessment.parts
+        several = len(parts) > 1
         chosen: list[Scored] = []
         rest: list[Scored] = []
-        for s in ranking.candidates:
-            if self._disputes_any(s.position, chosen):
-                continue  # a note on a cited sentence is shown as its caveat, not as support
-            if len(chosen) < self.max_citations and s.score >= RELATIVE_CUTOFF * best:
-                chosen.append(s)
-            elif len(rest) < MORE_QUOTES and s.score >= RELATIVE_CUTOFF * RELATIVE_CUTOFF * best:
-                rest.append(s)
-            else:
-                break
+        unanswered: list[str] = []
+        for judged in parts:
+            if judged.support.outcome != ANSWERS:
+                unanswered.append(judged.part)
+                continue
+            limit = min(QUOTES_PER_PART, MAX_PARTS_QUOTES - len(chosen)) if several else self.max_citations
+            picked, extra = self._pick(judged.ranking, chosen, limit)
+            chosen.extend(picked)
+            rest.extend(s for s in extra if s.position not in {r.position for r in rest})
         citations = [self._citation(i + 1, s.position, s.score) for i, s in enumerate(chosen)]
         cited = {s.position for s in chosen}
         caveat_positions: list[int] = []
@@ -73,13 +125,36 @@ class AnswerComposer:
                 if note not in cited and note not in caveat_positions:
                     caveat_positions.append(note)
         caveats = [self._citation(i + 1, p, 0.0) for i, p in enumerate(caveat_positions)]
+        further = [s for s in rest if s.position not in cited][:MORE_QUOTES]
         more = [self._citation(len(citations) + i + 1, s.position, s.score)
-                for i, s in enumerate(rest)]
+                for i, s in enumerate(further)]
+        text = self._text(citations, caveats, chosen)
+        if unanswered:
+            text += "\n\n" + "\n".join(UNANSWERED_PART_TEXT.format(part=p) for p in unanswered)
         return Answer(
-            question=ranking.question, abstained=False,
-            text=self._text(citations, caveats, chosen),
-            citations=tuple(citations), caveats=tuple(caveats), more=tuple(more),
+            question=assessment.question, abstained=False, text=text,
+            citations=tuple(citations), caveats=tuple(caveats), more=tuple(more), support=ANSWERS,
         )
+
+    def _pick(self, ranking: Ranking, taken: list[Scored],
+              limit: int) -> tuple[list[Scored], list[Scored]]:
+        """Up to ``limit`` citations close to the best, and up to MORE_QUOTES further ones."""
+        picked: list[Scored] = []
+        rest: list[Scored] = []
+        taken_positions = {s.position for s in taken}
+        best: float | None = None
+        for s in ranking.candidates:
+            if s.position in taken_positions or self._disputes_any(s.position, [*taken, *picked]):
+                continue  # a note on a cited sentence is shown as its caveat, not as support
+            if best is None:
+                best = s.score
+            if len(picked) < limit and s.score >= best - CITATION_MARGIN:
+                picked.append(s)
+            elif len(rest) < MORE_QUOTES:
+                rest.append(s)
+            else:
+                break
+        return picked, rest
 
     def _disputes_any(self, position: int, chosen: list[Scored]) -> bool:
         return any(position in self.snapshot.caveats_of.get(c.position, ()) for c in chosen)

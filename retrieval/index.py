@@ -13,7 +13,7 @@ from __future__ import annotations
 import fcntl
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -138,13 +138,17 @@ def staleness(corpus_dir: Path, catalogue: Catalogue | None, model_name: str) ->
 
 
 class Ingestor:
-    """Brings the catalogue and one Chroma collection in line with the corpus folder."""
+    """Brings the catalogue and the Chroma collections (one per encoder) in line with the corpus.
 
-    def __init__(self, corpus_dir: Path, catalogue: Catalogue, store: Chroma, model_name: str,
-                 collection: str, *, progress: bool = True) -> None:
+    Every collection holds one vector per sentence under the same ids; a sentence counts as
+    indexed when every collection has it.
+    """
+
+    def __init__(self, corpus_dir: Path, catalogue: Catalogue, stores: Sequence[Chroma],
+                 model_name: str, collection: str, *, progress: bool = True) -> None:
         self.corpus_dir = corpus_dir
         self.catalogue = catalogue
-        self.store = store
+        self.stores = tuple(stores)
         self.model_name = model_name
         self.collection = collection
         self.progress = progress
@@ -158,7 +162,7 @@ class Ingestor:
                 f"the corpus folder {self.corpus_dir} has no documents (.txt, .md or .html files)")
         indexed = self.catalogue.fingerprints()
         rebuilt = self.catalogue.info("collection") not in (None, self.collection)
-        present = self._vector_ids()
+        present = [self._vector_ids(store) for store in self.stores]
         wanted: list[Path] = []
         unchanged, repaired = [], []
         for path in paths:
@@ -209,7 +213,7 @@ class Ingestor:
         )
 
     def _embed_and_commit(self, documents: list[tuple[SourceDocument, list[Sentence]]],
-                          indexed: dict[str, str], present: set[str]) -> int:
+                          indexed: dict[str, str], present: list[set[str]]) -> int:
         total = sum(len(s) for _, s in documents)
         bar = tqdm(total=total, desc="Embedding sentences", unit="sent",
                    disable=not self.progress or total == 0)
@@ -217,16 +221,21 @@ class Ingestor:
         with bar:
             for doc, sentences in documents:
                 ids = [vector_id(doc.doc_id, doc.fingerprint, s.seq) for s in sentences]
-                todo = [(i, s) for i, s in zip(ids, sentences, strict=True) if i not in present]
+                todo = [(i, s) for i, s in zip(ids, sentences, strict=True)
+                        if any(i not in have for have in present)]
                 bar.update(len(sentences) - len(todo))
                 for chunk in range(0, len(todo), _WRITE_BATCH):
                     batch = todo[chunk:chunk + _WRITE_BATCH]
-                    self.store.add_texts(
-                        [s.text for _, s in batch],
-                        metadatas=[{"doc_id": s.doc_id, "seq": s.seq, "role": s.role}
-                                   for _, s in batch],
-                        ids=[i for i, _ in batch],
-                    )
+                    for store, have in zip(self.stores, present, strict=True):
+                        missing = [(i, s) for i, s in batch if i not in have]
+                        if not missing:
+                            continue
+                        store.add_texts(
+                            [s.text for _, s in missing],
+                            metadatas=[{"doc_id": s.doc_id, "seq": s.seq, "role": s.role}
+                                       for _, s in missing],
+                            ids=[i for i, _ in missing],
+                        )
                     embedded += len(batch)
                     bar.update(len(batch))
                 old = (self._indexed_ids(doc.doc_id, indexed[doc.doc_id])
@@ -237,24 +246,27 @@ class Ingestor:
                 self._delete([i for i in old if i not in set(ids)])
         return embedded
 
-    def _vector_ids(self) -> set[str]:
-        result: dict[str, Any] = self.store.get(include=[])
+    @staticmethod
+    def _vector_ids(store: Chroma) -> set[str]:
+        result: dict[str, Any] = store.get(include=[])
         return set(result["ids"])
 
     def _indexed_ids(self, doc_id: str, fingerprint: str) -> list[str]:
         return [vector_id(doc_id, fingerprint, s.seq)
                 for s in self.catalogue.sentences_of(doc_id)]
 
-    def _vectors_complete(self, doc_id: str, fingerprint: str, present: set[str]) -> bool:
-        return all(i in present for i in self._indexed_ids(doc_id, fingerprint))
+    def _vectors_complete(self, doc_id: str, fingerprint: str, present: list[set[str]]) -> bool:
+        return all(i in have for have in present for i in self._indexed_ids(doc_id, fingerprint))
 
-    def _delete(self, ids: list[str]) -> None:
-        for chunk in range(0, len(ids), _WRITE_BATCH):
-            self.store.delete(ids=ids[chunk:chunk + _WRITE_BATCH])
+    def _delete(self, ids: list[str], stores: Sequence[Chroma] | None = None) -> None:
+        for store in self.stores if stores is None else stores:
+            for chunk in range(0, len(ids), _WRITE_BATCH):
+                store.delete(ids=ids[chunk:chunk + _WRITE_BATCH])
 
     def _delete_orphans(self) -> None:
         """Remove vectors no catalogue entry points to (left by an interrupted ingest)."""
         expected = {vector_id(s.doc_id, fp, s.seq)
                     for doc_id, fp in self.catalogue.fingerprints().items()
                     for s in self.catalogue.sentences_of(doc_id)}
-        self._delete(sorted(self._vector_ids() - expected))
+        for store in self.stores:
+            self._delete(sorted(self._vector_ids(store) - expected), [store])

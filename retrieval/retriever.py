@@ -1,15 +1,18 @@
 """LangChain retrievers over sentences, and the fusion that uses interview context.
 
 ``DenseSentenceRetriever`` asks Chroma (through langchain-chroma) for the sentences nearest the
-question; ``BM25SentenceRetriever`` ranks the same sentences by BM25. ``ContextFusion`` merges
-the two and adds what a sentence alone cannot say:
+question, once per encoder (each encoder has its own collection); ``BM25SentenceRetriever``
+ranks the same sentences by BM25. ``ContextFusion`` merges them and adds what a sentence alone
+cannot say:
 
-* a sentence's own evidence is its cosine similarity plus ``LEXICAL_WEIGHT`` times the share of
-  the question's idf weight it contains (an absolute measure, unlike a BM25 rank);
+* a sentence's own evidence is the weighted mean of its closeness under each encoder (MiniLM and
+  multilingual e5; a sentence's closeness is its cosine, raised halfway towards its cosine read
+  in context) plus ``LEXICAL_WEIGHT`` times the share of the question's idf weight it contains
+  (an absolute measure, unlike a BM25 rank);
 * an interviewer's question is never an answer, but its evidence flows to the answer it got:
   the first sentence of the reply (and the next one when the first is a bare "Not at all.")
   scores at least ``CONTEXT_DISCOUNT`` times the question's evidence;
-* when the best evidence is below ``ABSTAIN_BELOW`` the corpus does not answer the question.
+* whether the corpus answers at all is decided later, by ``retrieval.support``.
 """
 
 from __future__ import annotations
@@ -27,11 +30,15 @@ from pydantic import ConfigDict, PrivateAttr
 from retrieval.lexical import tokenize
 from retrieval.snapshot import Snapshot
 
-# Weights found on the development questions (tests/eval_questions.jsonl) and kept round so
-# that they do not fit those questions too closely; `python -m bot eval` shows their effect.
-LEXICAL_WEIGHT = 0.5
-CONTEXT_DISCOUNT = 0.95
-ABSTAIN_BELOW = 0.65
+# Weights chosen on the tuning half of the development questions (tests/eval_questions.jsonl,
+# see retrieval/evaluation.py) and kept round; `python -m bot eval` shows their effect.
+# MiniLM and e5 are fused with e5 weighted three times higher; for a question in another
+# language e5 alone decides (English words and the English encoder only add noise there).
+ENCODER_WEIGHTS = {"dense": 1.0, "multilingual": 3.0}
+# How much of the context cosine counts when it beats the sentence's own cosine.
+CONTEXT_SHARE = 0.5
+LEXICAL_WEIGHT = 0.25
+CONTEXT_DISCOUNT = 0.9
 # A reply this short ("Not at all.") says yes or no; the sentence after it says why.
 _BARE_REPLY_WORDS = 4
 
@@ -124,66 +131,74 @@ class Scored:
     cosine: float
     coverage: float
     via_question: bool
+    multilingual: float = 0.0
 
 
 @dataclass(frozen=True)
 class Ranking:
-    """Fused candidates, best first, and whether the corpus answers at all."""
+    """Fused candidates, best first, with what the support check reads."""
 
     question: str
     candidates: tuple[Scored, ...]
-    abstain: bool
+    language: str = "en"
+    best_multilingual: float = 0.0
+    best_dense: float = 0.0
 
 
 class ContextFusion:
-    """Merges dense and BM25 candidates using interview context (see the module docstring)."""
+    """Merges the encoders' and BM25's candidates using interview context (see the docstring)."""
 
     def __init__(self, snapshot: Snapshot, *, lexical_weight: float = LEXICAL_WEIGHT,
                  context_discount: float = CONTEXT_DISCOUNT,
-                 abstain_below: float = ABSTAIN_BELOW) -> None:
+                 weights: dict[str, float] | None = None) -> None:
         self.snapshot = snapshot
         self.lexical_weight = lexical_weight
         self.context_discount = context_discount
-        self.abstain_below = abstain_below
+        self.weights = weights or ENCODER_WEIGHTS
 
     def __call__(self, inputs: dict[str, Any]) -> Ranking:
-        """LangChain step: {"question", "dense", "lexical"} → Ranking."""
+        """LangChain step: {"question", "language", "quotes_interviewer", retriever hits} → Ranking."""
         question: str = inputs["question"]
-        dense: list[Document] = inputs["dense"]
-        lexical: list[Document] = inputs["lexical"]
+        english = inputs.get("language", "en") == "en"
         snap = self.snapshot
-        tokens = tokenize(question)
-        # A sentence counts as close as it is read alone or in its context, whichever is closer.
-        cosine = {d.metadata["position"]: max(d.metadata["cosine"], d.metadata["context_cosine"])
-                  for d in dense}
-        # A BM25 candidate outside the dense top-k is at most as close as the last dense hit.
-        floor = min(cosine.values(), default=0.0)
-        positions = set(cosine) | {d.metadata["position"] for d in lexical}
+        lexical: list[Document] = inputs.get("lexical", []) if english else []
+        encoders = {name: _closeness(inputs.get(name, [])) for name in self.weights}
+        if not english:
+            encoders = {"multilingual": encoders.get("multilingual", {})}
+        positions = set().union(*(c.keys() for c in encoders.values()))
+        positions |= {d.metadata["position"] for d in lexical}
+        floors = {name: min(c.values(), default=0.0) for name, c in encoders.items()}
+        total_weight = sum(self.weights[name] for name in encoders) or 1.0
+        tokens = tokenize(question) if english else []
 
-        own: dict[int, tuple[float, float, float]] = {}
+        own: dict[int, tuple[float, float, float, float]] = {}
         for p in positions:
-            cos = cosine.get(p, floor)
-            cov = snap.lexical.coverage(tokens, p)
-            own[p] = (cos + self.lexical_weight * cov, cos, cov)
+            dense = sum(self.weights[name] * c.get(p, floors[name])
+                        for name, c in encoders.items()) / total_weight
+            cov = snap.lexical.coverage(tokens, p) if tokens else 0.0
+            multi = encoders.get("multilingual", {}).get(p, floors.get("multilingual", 0.0))
+            own[p] = (dense + self.lexical_weight * cov, dense, cov, multi)
 
         context: dict[int, float] = {}
-        for p, (score, _, _) in own.items():
+        for p, (score, *_) in own.items():
             answer = snap.answer_of.get(p)
             if answer is None:
                 continue
             for target in self._answer_sentences(answer):
                 context[target] = max(context.get(target, 0.0), self.context_discount * score)
 
+        quotes_interviewer = bool(inputs.get("quotes_interviewer"))
         scored = []
         for p in positions | set(context):
-            if snap.sentences[p].role == "interviewer":
+            if snap.sentences[p].role == "interviewer" and not quotes_interviewer:
                 continue  # questions lead to answers; they are not answers
-            score, cos, cov = own.get(p, (0.0, 0.0, 0.0))
+            score, dense, cov, multi = own.get(p, (0.0, 0.0, 0.0, 0.0))
             via = context.get(p, 0.0) > score
-            scored.append(Scored(p, max(score, context.get(p, 0.0)), cos, cov, via))
+            scored.append(Scored(p, max(score, context.get(p, 0.0)), dense, cov, via, multi))
         scored.sort(key=lambda s: (-s.score, s.position))
-        abstain = not scored or scored[0].score < self.abstain_below
-        return Ranking(question, tuple(scored), abstain)
+        return Ranking(question, tuple(scored), "en" if english else "other",
+                       best_multilingual=max(encoders.get("multilingual", {}).values(), default=0.0),
+                       best_dense=max(encoders.get("dense", {}).values(), default=0.0))
 
     def _answer_sentences(self, first: int) -> list[int]:
         sentences = self.snapshot.sentences
@@ -194,3 +209,12 @@ class ContextFusion:
                 and sentences[nxt].doc_id == sentences[first].doc_id):
             out.append(nxt)
         return out
+
+
+def _closeness(hits: list[Document]) -> dict[int, float]:
+    """A sentence's closeness for one encoder: its cosine, raised halfway to its context cosine."""
+    out = {}
+    for d in hits:
+        cos, ctx = d.metadata["cosine"], d.metadata["context_cosine"]
+        out[d.metadata["position"]] = cos + CONTEXT_SHARE * max(0.0, ctx - cos)
+    return out

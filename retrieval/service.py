@@ -10,7 +10,8 @@ from __future__ import annotations
 import threading
 import time
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Any
 
 import chromadb
 from langchain_chroma import Chroma
@@ -20,6 +21,7 @@ from config.settings import Settings
 from retrieval.answer import Answer
 from retrieval.catalogue import Catalogue
 from retrieval.chain import build_chain
+from retrieval.compose import Assessment
 from retrieval.documents import DocumentMeta
 from retrieval.embeddings import SentenceEmbedder
 from retrieval.errors import IndexUnavailable, InvalidQuestion, QuoteBotError
@@ -33,6 +35,7 @@ from retrieval.index import (
     writer_lock,
 )
 from retrieval.lexical import tokenize
+from retrieval.multilingual import MultilingualEmbedder
 from retrieval.snapshot import Snapshot
 from retrieval.store import collection_name, drop_other_collections, open_client, open_collection
 
@@ -66,12 +69,14 @@ class Engine:
 class QuoteService:
     """Answers questions with quotes from the corpus; the front ends' only entry point."""
 
-    def __init__(self, settings: Settings, embedder: SentenceEmbedder | None = None) -> None:
+    def __init__(self, settings: Settings, embedder: SentenceEmbedder | None = None,
+                 multilingual: MultilingualEmbedder | None = None) -> None:
         self.settings = settings
         self.embedder = embedder or SentenceEmbedder(settings.model_name,
                                                      batch_size=settings.batch_size)
+        self.multilingual = multilingual or MultilingualEmbedder(settings.multilingual_model)
         self._client: chromadb.ClientAPI | None = None
-        self._store: Chroma | None = None
+        self._stores: dict[str, Chroma] = {}
         self._engine: Engine | None = None
         self._reload_lock = threading.Lock()
 
@@ -80,12 +85,22 @@ class QuoteService:
         """The Chroma collection for the configured model."""
         return collection_name(self.settings.collection, self.settings.model_name)
 
+    @property
+    def multilingual_collection(self) -> str:
+        """The Chroma collection for the multilingual encoder."""
+        return collection_name(self.settings.collection, self.settings.multilingual_model)
+
+    @property
+    def model_identity(self) -> str:
+        """Both encoders, as the catalogue records them: a change means rebuilt vectors."""
+        return f"{self.settings.model_name}+{self.settings.multilingual_model}"
+
     def status(self) -> Staleness:
         """How the index differs from the corpus folder (loads no model)."""
         path = catalogue_path(self.settings.data_dir)
         catalogue = Catalogue(path, read_only=True) if path.exists() else None
         try:
-            return staleness(self.settings.corpus_dir, catalogue, self.settings.model_name)
+            return staleness(self.settings.corpus_dir, catalogue, self.model_identity)
         finally:
             if catalogue:
                 catalogue.close()
@@ -93,6 +108,7 @@ class QuoteService:
     def start(self, *, ingest: bool = True, progress: bool = False) -> IngestReport | None:
         """Load the model, open the store, build the index if needed, ready the chain."""
         self.embedder.warm_up()
+        self.multilingual.warm_up()
         report = None
         if ingest and self._needs_ingest():
             report = self.ingest(progress=progress)
@@ -107,13 +123,13 @@ class QuoteService:
             with writer_lock(self.settings.data_dir):
                 catalogue = Catalogue(catalogue_path(self.settings.data_dir))
                 try:
-                    store = self._open_store()
+                    stores = [self._open_store(), self._open_multilingual_store()]
+                    names = {self.collection, self.multilingual_collection}
                     report = Ingestor(
-                        self.settings.corpus_dir, catalogue, store, self.settings.model_name,
-                        self.collection, progress=progress,
+                        self.settings.corpus_dir, catalogue, stores, self.model_identity,
+                        "+".join(sorted(names)), progress=progress,
                     ).run()
-                    drop_other_collections(self._get_client(), self.settings.collection,
-                                           self.collection)
+                    drop_other_collections(self._get_client(), self.settings.collection, names)
                 finally:
                     catalogue.close()
             self._engine = self._load_engine()
@@ -127,9 +143,14 @@ class QuoteService:
         cleaned = clean_question(question, self.settings.max_question_chars)
         answer = self._require_engine().chain.invoke(cleaned)
         latency = (time.perf_counter() - started) * 1000
-        return Answer(question=question, abstained=answer.abstained, text=answer.text,
-                      citations=answer.citations, caveats=answer.caveats, more=answer.more,
-                      latency_ms=latency)
+        return replace(answer, question=question, latency_ms=latency)
+
+    def assess(self, question: str) -> Assessment:
+        """The ranked and judged parts of a question, before composition (eval and tuning)."""
+        chain: Any = self._require_engine().chain
+        assessment: Assessment = chain.first.invoke(clean_question(question,
+                                                                   self.settings.max_question_chars))
+        return assessment
 
     def baseline_answers(self, question: str) -> dict[str, str]:
         """The first sentence that plain dense search and plain BM25 would give (for eval)."""
@@ -170,7 +191,8 @@ class QuoteService:
             return True
         # The catalogue may be intact while the vectors are gone (a wiped or new Chroma server).
         expected = self._catalogue_count()
-        return self._open_store()._collection.count() != expected
+        return any(store._collection.count() != expected
+                   for store in (self._open_store(), self._open_multilingual_store()))
 
     def _catalogue_count(self) -> int:
         catalogue = Catalogue(catalogue_path(self.settings.data_dir), read_only=True)
@@ -186,9 +208,16 @@ class QuoteService:
         return self._client
 
     def _open_store(self) -> Chroma:
-        if self._store is None:
-            self._store = open_collection(self._get_client(), self.collection, self.embedder)
-        return self._store
+        if self.collection not in self._stores:
+            self._stores[self.collection] = open_collection(self._get_client(), self.collection,
+                                                            self.embedder)
+        return self._stores[self.collection]
+
+    def _open_multilingual_store(self) -> Chroma:
+        name = self.multilingual_collection
+        if name not in self._stores:
+            self._stores[name] = open_collection(self._get_client(), name, self.multilingual)
+        return self._stores[name]
 
     def _load_engine(self) -> Engine:
         path = catalogue_path(self.settings.data_dir)
@@ -199,6 +228,7 @@ class QuoteService:
             snapshot = Snapshot.from_catalogue(catalogue)
         finally:
             catalogue.close()
-        chain = build_chain(self._open_store(), snapshot, candidates=self.settings.candidates,
+        chain = build_chain(self._open_store(), self._open_multilingual_store(), snapshot,
+                            candidates=self.settings.candidates,
                             max_citations=self.settings.max_citations)
         return Engine(snapshot, chain)

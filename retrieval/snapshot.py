@@ -7,6 +7,7 @@ from itertools import groupby
 
 from retrieval.catalogue import Catalogue, StoredDocument, vector_id
 from retrieval.lexical import LexicalIndex
+from retrieval.question import Speller
 from retrieval.sentences import Sentence, link
 
 
@@ -21,6 +22,7 @@ class Snapshot:
     answer_of: dict[int, int]
     caveats_of: dict[int, tuple[int, ...]]
     lexical: LexicalIndex
+    speller: Speller
 
     @classmethod
     def from_catalogue(cls, catalogue: Catalogue) -> Snapshot:
@@ -41,9 +43,10 @@ class Snapshot:
                 position_of_vector[vector_id(doc_id, fingerprint, s.seq)] = offset + i
             offset += len(doc_sentences)
         vector_ids = tuple(sorted(position_of_vector, key=position_of_vector.__getitem__))
+        labels = _labels(sentences)
         return cls(sentences, documents, position_of_vector, vector_ids, answer_of, caveats_of,
-                   LexicalIndex([s.text for s in sentences], _labels(sentences),
-                                _context(sentences, answer_of)))
+                   LexicalIndex([s.text for s in sentences], labels, _context(sentences, answer_of)),
+                   Speller([*(s.text for s in sentences), *labels]))
 
     def neighbours(self, position: int) -> list[int]:
         """The sentences just before and after one, within the same speaker's turn."""

@@ -14,8 +14,8 @@ from typing import Any
 import chromadb
 from chromadb.config import Settings as ChromaSettings
 from langchain_chroma import Chroma
+from langchain_core.embeddings import Embeddings
 
-from retrieval.embeddings import SentenceEmbedder
 from retrieval.errors import StoreUnavailable
 
 COLLECTION_SPACE = {"hnsw": {"space": "cosine"}}
@@ -48,7 +48,7 @@ def collection_name(base: str, model_identity: str) -> str:
     return f"{base}-{hashlib.sha256(model_identity.encode()).hexdigest()[:10]}"
 
 
-def open_collection(client: chromadb.ClientAPI, name: str, embedder: SentenceEmbedder) -> Chroma:
+def open_collection(client: chromadb.ClientAPI, name: str, embedder: Embeddings) -> Chroma:
     """The LangChain vector store over one collection (created when missing)."""
     try:
         return Chroma(client=client, collection_name=name, embedding_function=embedder,
@@ -57,11 +57,11 @@ def open_collection(client: chromadb.ClientAPI, name: str, embedder: SentenceEmb
         raise StoreUnavailable(f"the Chroma collection {name} cannot be opened ({exc})") from exc
 
 
-def drop_other_collections(client: chromadb.ClientAPI, base: str, keep: str) -> list[str]:
-    """Delete this project's collections built with another model; returns their names."""
+def drop_other_collections(client: chromadb.ClientAPI, base: str, keep: set[str]) -> list[str]:
+    """Delete this project's collections built with other models; returns their names."""
     dropped = []
     for name in _collection_names(client):
-        if name.startswith(base + "-") and name != keep:
+        if name.startswith(base + "-") and name not in keep:
             client.delete_collection(name)
             dropped.append(name)
     return dropped

@@ -16,7 +16,7 @@ from config.settings import PROJECT_ROOT
 from tests.conftest import CORPUS
 
 pytestmark = pytest.mark.slow
-JSON_KEYS = ["question", "abstained", "answer", "citations", "caveats", "latency_ms"]
+JSON_KEYS = ["question", "abstained", "answer", "citations", "caveats", "latency_ms", "support"]
 CITATION_KEYS = ["n", "quote", "doc_id", "title", "speaker", "role", "start", "end", "score"]
 
 
