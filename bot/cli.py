@@ -187,7 +187,7 @@ def _export_feedback(settings: Settings, output: Path | None) -> int:
 def render(answer: Answer) -> str:
     """An answer as terminal text."""
     lines = [answer.text]
-    if not answer.abstained:
+    if answer.citations:
         lines.append("")
         for c in answer.citations:
             lines.append(f"[{c.n}] {c.doc_id} characters {c.start}-{c.end}, {c.role}, "
@@ -197,7 +197,7 @@ def render(answer: Answer) -> str:
 
 def _error_answer(question: str, message: str) -> dict[str, object]:
     return {"question": question, "abstained": True, "answer": message, "citations": [],
-            "caveats": [], "latency_ms": 0.0}
+            "caveats": [], "latency_ms": 0.0, "support": "none"}
 
 
 def _ask_stream(service: QuoteService, stdin: TextIO, stdout: TextIO, *, as_json: bool) -> int:

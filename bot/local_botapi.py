@@ -310,13 +310,17 @@ async def _params(request: web.Request) -> dict[str, Any]:
     return params
 
 
-def user(user_id: int, name: str = "User") -> dict[str, Any]:
-    """A Telegram user object."""
-    return {"id": user_id, "is_bot": False, "first_name": name}
+def user(user_id: int, name: str = "User", language_code: str | None = None) -> dict[str, Any]:
+    """A Telegram user object (``language_code`` as the user's Telegram app reports it)."""
+    out: dict[str, Any] = {"id": user_id, "is_bot": False, "first_name": name}
+    if language_code:
+        out["language_code"] = language_code
+    return out
 
 
 def text_message(chat_id: int, user_id: int, text: str, *, chat_type: str = "private",
-                 message_id: int = 1, reply_to: dict[str, Any] | None = None) -> dict[str, Any]:
+                 message_id: int = 1, reply_to: dict[str, Any] | None = None,
+                 language_code: str | None = None) -> dict[str, Any]:
     """A message object with the entities Telegram would attach (commands, mentions)."""
     entities = []
     if text.startswith("/"):
@@ -328,8 +332,8 @@ def text_message(chat_id: int, user_id: int, text: str, *, chat_type: str = "pri
         entities.append({"type": "mention", "offset": utf16_length(text[:at]),
                          "length": len(mention)})
     message: dict[str, Any] = {"message_id": message_id, "date": int(time.time()),
-                               "chat": {"id": chat_id, "type": chat_type}, "from": user(user_id),
-                               "text": text}
+                               "chat": {"id": chat_id, "type": chat_type},
+                               "from": user(user_id, language_code=language_code), "text": text}
     if entities:
         message["entities"] = entities
     if reply_to is not None:

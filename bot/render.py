@@ -10,14 +10,12 @@ from __future__ import annotations
 import re
 from html import escape, unescape
 
+from bot.texts import DEFAULT, say
 from retrieval.answer import Answer, Citation
 from retrieval.documents import DocumentMeta
 
 MESSAGE_LIMIT = 4096
-ROLE_LABELS = {"interviewee": "interviewee", "interviewer": "interviewer",
-               "editor": "editor's note", "narrator": "narration"}
-ABSTENTION = ("The documents I have do not answer this question, so there is nothing to quote. "
-              "Try rephrasing it, or see /sources for what I know.")
+ROLES = ("interviewee", "interviewer", "editor", "narrator")
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -31,22 +29,40 @@ def visible_length(html: str) -> int:
     return len(plain_text(html).encode("utf-16-le")) // 2
 
 
-def citation_card(c: Citation, *, caveat: bool = False) -> str:
+def _who(c: Citation, lang: str) -> str:
+    """Who says a quote: the engine's English attribution, or speaker and role in another language."""
+    role = say(lang, f"role_{c.role}") if c.role in ROLES else c.role
+    if lang == DEFAULT:
+        # "InoSMI, editor's note" already names its role; "Emmanuel Dupuy, interviewed by ..." does not.
+        label = "" if role in c.attribution else f" ({escape(role)})"
+        return f"<b>{escape(c.attribution)}</b>{label}"
+    return f"<b>{escape(c.speaker)}</b> ({escape(role)})"
+
+
+def citation_card(c: Citation, *, caveat: bool = False, related: bool = False,
+                  lang: str = DEFAULT) -> str:
     """One quote: the verbatim text in a blockquote, then who said it and where."""
-    marker = "⚠️ Caveat:" if caveat else f"[{c.n}]"
-    role = ROLE_LABELS.get(c.role, c.role)
-    # "InoSMI, editor's note" already names its role; "Emmanuel Dupuy, interviewed by ..." does not.
-    label = "" if role in c.attribution else f" ({escape(role)})"
+    marker = say(lang, "caveat") if caveat else f"[{c.n}]"
+    if related:
+        marker += f" <i>({escape(say(lang, 'related_marker'))})</i>"
     return (f"<blockquote>{escape(c.quote, quote=False)}</blockquote>\n"
-            f"{marker} <b>{escape(c.attribution)}</b>{label}\n<i>{escape(c.source)}</i>")
+            f"{marker} {_who(c, lang)}\n<i>{escape(c.source)}</i>")
 
 
-def answer_cards(answer: Answer) -> list[str]:
-    """The cards of an answer, in order: citations, then caveats."""
+def answer_cards(answer: Answer, lang: str = DEFAULT) -> list[str]:
+    """The cards of an answer, in order: citations, then caveats.
+
+    The documents answer: the quotes. They come close: one sentence saying they do not answer,
+    then the related quotes, each marked as not answering. Nothing relevant: one sentence.
+    """
+    if answer.support == "related":
+        return [escape(say(lang, "related")),
+                *(citation_card(c, related=True, lang=lang) for c in answer.citations)]
     if answer.abstained:
-        return [escape(ABSTENTION)]
-    cards = [citation_card(c) for c in answer.citations]
-    cards.extend(citation_card(c, caveat=True) for c in answer.caveats)
+        return [escape(say(lang, "abstention"))]
+    cards = [citation_card(c, lang=lang) for c in answer.citations]
+    cards.extend(citation_card(c, caveat=True, lang=lang) for c in answer.caveats)
+    cards.extend(escape(say(lang, "unanswered_part", part=part)) for part in answer.unanswered)
     return cards
 
 
@@ -96,10 +112,10 @@ def _split_card(card: str, limit: int) -> list[str]:
 
 
 def paragraph_card(paragraph: str, start: int, end: int, c: Citation,
-                   limit: int = MESSAGE_LIMIT) -> str:
+                   limit: int = MESSAGE_LIMIT, lang: str = DEFAULT) -> str:
     """The paragraph around a quote with the quote in bold; long context is trimmed, never the quote."""
     before, quote, after = paragraph[:start], paragraph[start:end], paragraph[end:]
-    footer = f"\n[{c.n}] <b>{escape(c.attribution)}</b>\n<i>{escape(c.source)}</i>"
+    footer = f"\n[{c.n}] {_who(c, lang)}\n<i>{escape(c.source)}</i>"
     budget = limit - visible_length(footer) - len(quote) - 10
     if len(before) + len(after) > budget:
         half = max(0, budget // 2)

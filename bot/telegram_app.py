@@ -56,6 +56,7 @@ from bot.render import (
     sources_text,
 )
 from bot.sessions import AnswerStore, Stats
+from bot.texts import language, say
 from config.settings import Settings
 from retrieval.answer import Answer
 from retrieval.errors import InvalidQuestion, QuoteBotError
@@ -70,15 +71,6 @@ COMMANDS = [
     BotCommand("sources", "The documents I quote from"),
     BotCommand("help", "How to use me"),
 ]
-HELP = ("Send me a question about the documents and I answer with their exact sentences: who "
-        "said each one, in which article, with a number you can follow.\n\n"
-        "• In a group, mention me or reply to me, or use /ask.\n"
-        "• Inline: type @{username} and a question in any chat.\n"
-        "• /sources lists the documents; under an answer, “Show paragraph” shows a quote in its "
-        "context and 👍/👎 tell me how I did.")
-NOT_TEXT = "Send me a question as text, please."
-REFUSAL = "Sorry, this bot is private."
-EXPIRED = "This answer has expired; please ask again."
 SEND_ATTEMPTS = 4
 ANSWER_WORKERS = 8
 
@@ -184,14 +176,26 @@ async def send_html(context: BotContext, chat_id: int, text: str, *,
     return None
 
 
-def answer_keyboard(answer_id: str, answer: Answer) -> InlineKeyboardMarkup | None:
+def lang_of(update: Update) -> str:
+    """The language of the bot's own words for this user (Telegram's language_code)."""
+    user = update.effective_user
+    return language(user.language_code if user else None)
+
+
+def invalid_text(exc: InvalidQuestion, lang: str) -> str:
+    """A refused question, in the user's language when the reason is known."""
+    return say(lang, f"invalid_{exc.reason}") if exc.reason else str(exc)
+
+
+def answer_keyboard(answer_id: str, answer: Answer, lang: str = "en") -> InlineKeyboardMarkup | None:
     """Buttons under an answer; each callback_data is a few bytes (Telegram allows 64)."""
-    if answer.abstained:
+    if answer.abstained and not answer.citations:
         return None
-    rows = [[InlineKeyboardButton(f"Show paragraph [{c.n}]", callback_data=f"p|{answer_id}|{c.n}")
+    rows = [[InlineKeyboardButton(say(lang, "show_paragraph", n=c.n),
+                                  callback_data=f"p|{answer_id}|{c.n}")
              for c in answer.citations]]
     if answer.more:
-        rows.append([InlineKeyboardButton("More quotes", callback_data=f"m|{answer_id}")])
+        rows.append([InlineKeyboardButton(say(lang, "more_quotes"), callback_data=f"m|{answer_id}")])
     rows.append([InlineKeyboardButton("👍", callback_data=f"v|{answer_id}|1"),
                  InlineKeyboardButton("👎", callback_data=f"v|{answer_id}|-1")])
     return InlineKeyboardMarkup(rows)
@@ -203,24 +207,25 @@ async def reply_answer(update: Update, context: BotContext, question: str) -> No
     assert user is not None
     assert chat is not None
     reply_to = message.message_id if message and chat.type != ChatType.PRIVATE else None
+    lang = lang_of(update)
     wait = context.limiter.check(user.id)
     if wait:
-        await send_html(context, chat.id, f"You are asking quickly; please try again in "
-                        f"{int(wait) + 1} s.", reply_to=reply_to)
+        await send_html(context, chat.id, say(lang, "too_quick", seconds=int(wait) + 1),
+                        reply_to=reply_to)
         return
     await context.bot.send_chat_action(chat.id, ChatAction.TYPING)
     try:
         answer = await context.off_loop(context.service.ask, question)
     except InvalidQuestion as exc:
-        await send_html(context, chat.id, _escape(str(exc)), reply_to=reply_to)
+        await send_html(context, chat.id, _escape(invalid_text(exc, lang)), reply_to=reply_to)
         return
     context.stats.record(answer)
     answer_id = context.answers.put(answer, user.id, chat.id)
-    messages = pack(answer_cards(answer))
-    for i, text in enumerate(messages):
+    messages = pack(answer_cards(answer, lang))
+    for i, message_text in enumerate(messages):
         last = i == len(messages) - 1
-        await send_html(context, chat.id, text, reply_to=reply_to if i == 0 else None,
-                        markup=answer_keyboard(answer_id, answer) if last else None)
+        await send_html(context, chat.id, message_text, reply_to=reply_to if i == 0 else None,
+                        markup=answer_keyboard(answer_id, answer, lang) if last else None)
 
 
 def _escape(text: str) -> str:
@@ -234,13 +239,14 @@ async def gate(update: Update, context: BotContext) -> None:
     user, chat = update.effective_user, update.effective_chat
     if context.policy.allows(user.id if user else None, chat.id if chat else None):
         return
+    refusal = say(lang_of(update), "refusal")
     if update.callback_query:
-        await update.callback_query.answer(REFUSAL, show_alert=True)
+        await update.callback_query.answer(refusal, show_alert=True)
     elif update.inline_query:
         await update.inline_query.answer([], cache_time=0, is_personal=True)
     elif update.effective_message and chat and (chat.type == ChatType.PRIVATE
                                                  or _addressed(update, context)):
-        await send_html(context, chat.id, REFUSAL,
+        await send_html(context, chat.id, refusal,
                         reply_to=update.effective_message.message_id
                         if chat.type != ChatType.PRIVATE else None)
     raise ApplicationHandlerStop
@@ -254,15 +260,14 @@ async def start(update: Update, context: BotContext) -> None:
     markup = InlineKeyboardMarkup([[InlineKeyboardButton(q, callback_data=f"x|{i}")]
                                    for i, q in enumerate(examples)]) if examples else None
     await send_html(context, update.effective_chat.id,
-                    "I answer questions with exact, attributed quotes from these documents:\n"
-                    f"{titles}\n\nAsk me anything about them, or try one of these:", markup=markup)
+                    say(lang_of(update), "start", titles=titles), markup=markup)
 
 
 async def help_command(update: Update, context: BotContext) -> None:
     """/help: how to use the bot."""
     assert update.effective_chat is not None
     await send_html(context, update.effective_chat.id,
-                    _escape(HELP.format(username=context.bot.username)))
+                    _escape(say(lang_of(update), "help", username=context.bot.username)))
 
 
 async def sources(update: Update, context: BotContext) -> None:
@@ -277,8 +282,8 @@ async def ask_command(update: Update, context: BotContext) -> None:
     question = " ".join(context.args or [])
     if not question.strip():
         assert update.effective_chat is not None
-        await send_html(context, update.effective_chat.id, "Add your question after /ask, "
-                        "for example: /ask What does the CSTO treaty oblige Russia to do?")
+        await send_html(context, update.effective_chat.id,
+                        _escape(say(lang_of(update), "ask_usage")))
         return
     await reply_answer(update, context, question)
 
@@ -319,7 +324,7 @@ async def group_text(update: Update, context: BotContext) -> None:
 async def not_text(update: Update, context: BotContext) -> None:
     """Stickers, photos, voice...: ask for text."""
     assert update.effective_chat is not None
-    await send_html(context, update.effective_chat.id, NOT_TEXT)
+    await send_html(context, update.effective_chat.id, say(lang_of(update), "not_text"))
 
 
 async def button(update: Update, context: BotContext) -> None:
@@ -329,6 +334,7 @@ async def button(update: Update, context: BotContext) -> None:
     assert query.data is not None
     assert update.effective_chat is not None
     kind, *parts = query.data.split("|")
+    lang = lang_of(update)
     if kind == "x":
         await query.answer()
         examples = context.settings.example_questions
@@ -338,7 +344,7 @@ async def button(update: Update, context: BotContext) -> None:
         return
     stored = context.answers.get(parts[0]) if parts else None
     if stored is None:
-        await query.answer(EXPIRED, show_alert=True)
+        await query.answer(say(lang, "expired"), show_alert=True)
         return
     answer, chat_id = stored.answer, update.effective_chat.id
     if kind == "p":
@@ -356,14 +362,14 @@ async def button(update: Update, context: BotContext) -> None:
             InlineKeyboardButton(f"👍 [{citation.n}]", callback_data=f"q|{parts[0]}|{citation.n}|1"),
             InlineKeyboardButton(f"👎 [{citation.n}]",
                                  callback_data=f"q|{parts[0]}|{citation.n}|-1")]])
-        await send_html(context, chat_id, paragraph_card(paragraph, start, end, citation),
+        await send_html(context, chat_id, paragraph_card(paragraph, start, end, citation, lang=lang),
                         markup=votes)
     elif kind == "m":
         await query.answer()
         if not answer.more:
-            await send_html(context, chat_id, "There are no more quotes for this question.")
-        for text in pack([citation_card(c) for c in answer.more]):
-            await send_html(context, chat_id, text)
+            await send_html(context, chat_id, say(lang, "no_more"))
+        for message_text in pack([citation_card(c, lang=lang) for c in answer.more]):
+            await send_html(context, chat_id, message_text)
     elif kind in ("v", "q"):
         user = update.effective_user
         assert user is not None
@@ -372,7 +378,7 @@ async def button(update: Update, context: BotContext) -> None:
         await context.off_loop(lambda: context.feedback.record(
             answer_id=parts[0], answer=answer, vote=1 if vote > 0 else -1, user_id=user.id,
             chat_id=chat_id, quote_n=quote_n))
-        await query.answer("Thanks for the feedback!")
+        await query.answer(say(lang, "thanks"))
     else:
         await query.answer()
 
@@ -381,17 +387,19 @@ async def inline(update: Update, context: BotContext) -> None:
     """@bot question in any chat: quote cards ready to forward."""
     query = update.inline_query
     assert query is not None
-    text = query.query.strip()
-    if not text:
+    question = query.query.strip()
+    lang = lang_of(update)
+    if not question:
         await query.answer([InlineQueryResultArticle(
-            id="help", title="Ask about the documents",
-            description="Type a question after my name to get sourced quotes.",
+            id="help", title=say(lang, "inline_help_title"),
+            description=say(lang, "inline_help_description"),
             input_message_content=InputTextMessageContent(
-                _escape(HELP.format(username=context.bot.username)), parse_mode=ParseMode.HTML),
+                _escape(say(lang, "help", username=context.bot.username)),
+                parse_mode=ParseMode.HTML),
         )], cache_time=300)
         return
     try:
-        answer = await context.off_loop(context.service.ask, text)
+        answer = await context.off_loop(context.service.ask, question)
     except InvalidQuestion as exc:
         await query.answer([], cache_time=0, is_personal=True, button=None)
         log.info("inline question refused: %s", exc)
@@ -399,13 +407,13 @@ async def inline(update: Update, context: BotContext) -> None:
     context.stats.record(answer)
     if answer.abstained:
         results = [InlineQueryResultArticle(
-            id="none", title="The documents do not answer this",
-            input_message_content=InputTextMessageContent(answer_cards(answer)[0],
+            id="none", title=say(lang, "inline_none"),
+            input_message_content=InputTextMessageContent(answer_cards(answer, lang)[0],
                                                           parse_mode=ParseMode.HTML))]
     else:
         results = [InlineQueryResultArticle(
             id=f"q{c.n}", title=c.quote[:100], description=c.attribution,
-            input_message_content=InputTextMessageContent(citation_card(c),
+            input_message_content=InputTextMessageContent(citation_card(c, lang=lang),
                                                           parse_mode=ParseMode.HTML))
             for c in (*answer.citations, *answer.more)]
     await query.answer(results, cache_time=60)
@@ -416,7 +424,7 @@ async def reload_command(update: Update, context: BotContext) -> None:
     assert update.effective_chat is not None
     assert update.effective_user is not None
     if not context.policy.is_admin(update.effective_user.id):
-        await send_html(context, update.effective_chat.id, "Only admins can do that.")
+        await send_html(context, update.effective_chat.id, say(lang_of(update), "admins_only"))
         return
     try:
         report = await context.off_loop(context.service.reload)
@@ -431,7 +439,7 @@ async def stats_command(update: Update, context: BotContext) -> None:
     assert update.effective_chat is not None
     assert update.effective_user is not None
     if not context.policy.is_admin(update.effective_user.id):
-        await send_html(context, update.effective_chat.id, "Only admins can do that.")
+        await send_html(context, update.effective_chat.id, say(lang_of(update), "admins_only"))
         return
     s, votes = context.stats, context.feedback.counts()
     await send_html(context, update.effective_chat.id,
@@ -445,9 +453,7 @@ async def on_error(update: object, context: BotContext) -> None:
     log.error("error while handling an update", exc_info=context.error)
     if isinstance(update, Update) and update.effective_chat and update.effective_message:
         try:
-            await context.bot.send_message(
-                update.effective_chat.id,
-                "Sorry, something went wrong while answering that. Please try again.")
+            await context.bot.send_message(update.effective_chat.id, say(lang_of(update), "error"))
         except TelegramError:
             log.warning("could not tell the user about the error")
 

@@ -47,6 +47,8 @@ class Answer:
     latency_ms: float = 0.0
     # "answers", "related" (the documents come close but do not answer) or "none".
     support: str = "answers"
+    # Parts of a several-part question that the documents do not answer (shown, not in JSON).
+    unanswered: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of ``ask --json``."""

@@ -134,6 +134,7 @@ class AnswerComposer:
         return Answer(
             question=assessment.question, abstained=False, text=text,
             citations=tuple(citations), caveats=tuple(caveats), more=tuple(more), support=ANSWERS,
+            unanswered=tuple(unanswered),
         )
 
     def _pick(self, ranking: Ranking, taken: list[Scored],

@@ -24,7 +24,14 @@ class ConfigError(QuoteBotError):
 
 
 class InvalidQuestion(QuoteBotError):
-    """The question cannot be answered as given (empty, too long, unreadable)."""
+    """The question cannot be answered as given (empty, too long, unreadable).
+
+    ``reason`` ("empty", "long", "control") lets a front end say it in the user's language.
+    """
+
+    def __init__(self, message: str, reason: str = "") -> None:
+        super().__init__(message)
+        self.reason = reason
 
 
 class CorpusError(QuoteBotError):

@@ -156,7 +156,7 @@ def split_parts(question: str) -> list[str]:
     parts: list[str] = []
     for piece in pieces:
         parts.extend(p.strip(" ,;") for p in _NEXT_PART.split(piece) if p.strip(" ,;"))
-    parts = [p for p in parts if len(tokenize(p)) >= 2]
+    parts = [p for p in parts if tokenize(p)]
     return parts if len(parts) > 1 else [question]
 
 

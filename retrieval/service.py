@@ -46,15 +46,16 @@ def clean_question(raw: str, max_chars: int) -> str:
     """Validate a question; raises InvalidQuestion with one sentence when it cannot be asked."""
     question = unicodedata.normalize("NFC", raw).strip()
     if not question:
-        raise InvalidQuestion("The question is empty; ask something about the documents.")
+        raise InvalidQuestion("The question is empty; ask something about the documents.", "empty")
     if len(question) > max_chars:
         raise InvalidQuestion(
-            f"The question is {len(question):,} characters long; the limit is {max_chars:,}.")
+            f"The question is {len(question):,} characters long; the limit is {max_chars:,}.", "long")
     bad = next((ch for ch in question if unicodedata.category(ch) == "Cc"
                 and ch not in _ALLOWED_CONTROLS), None)
     if bad is not None:
         raise InvalidQuestion(
-            f"The question contains a control character (U+{ord(bad):04X}); send plain text.")
+            f"The question contains a control character (U+{ord(bad):04X}); send plain text.",
+            "control")
     return " ".join(question.split())
 
 

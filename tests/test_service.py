@@ -91,3 +91,36 @@ def test_report_half_does_not_slide_below_what_the_readme_quotes(service):
     assert m["citations_per_answer"] <= 2.5
     other_language = [v for k, v in result.by_kind.items() if k in ("russian", "french")]
     assert sum(v[1] for v in other_language) / sum(v[2] for v in other_language) >= 0.875 - 0.05
+
+
+def test_a_russian_question_finds_the_english_sentence_verbatim(service):
+    answer = service.ask("Сколько российских военных находится в Армении?")
+    assert answer.support == "answers"
+    assert any(c.quote.startswith("More than 3,000 Russian military personnel")
+               for c in answer.citations[:3])
+    assert_verbatim(service, answer)
+
+
+def test_a_two_part_question_gets_a_quote_for_each_part_in_order(service):
+    answer = service.ask("How many Russian soldiers are based in Armenia, and which country has "
+                         "used the CSTO collective security principle so far?")
+    quotes = [c.quote for c in answer.citations]
+    assert len(quotes) <= 4
+    first = next(i for i, q in enumerate(quotes) if q.startswith("More than 3,000"))
+    second = next(i for i, q in enumerate(quotes) if "Kazakhstan" in q)
+    assert first < second < 3
+    assert_verbatim(service, answer)
+
+
+def test_casual_typing_finds_what_the_clean_question_finds(service):
+    clean = service.ask("How many Russian troops are stationed in Armenia?")
+    casual = service.ask("how many russian troopps r stationed in armnia")
+    assert casual.citations[0].quote == clean.citations[0].quote
+
+
+def test_an_off_topic_question_has_no_support_and_no_quotes(service):
+    answer = service.ask("Who won the 2018 football World Cup?")
+    assert answer.support == "none"
+    assert answer.abstained
+    assert answer.citations == ()
+    assert answer.to_dict()["support"] == "none"

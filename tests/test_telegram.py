@@ -28,7 +28,8 @@ from bot.local_botapi import (
     user,
     utf16_length,
 )
-from bot.telegram_app import EXPIRED, NOT_TEXT, REFUSAL, build_application, serve
+from bot.telegram_app import build_application, serve
+from bot.texts import say
 from config.settings import Secret, Settings
 from retrieval.embeddings import SentenceEmbedder
 from retrieval.service import QuoteService
@@ -161,6 +162,24 @@ async def test_an_unanswerable_question_says_so_and_suggests_sources(start_bot):
     assert reply.reply_markup is None
 
 
+async def test_the_bot_speaks_the_users_language_and_quotes_stay_verbatim(start_bot):
+    bot = await start_bot()
+    bot.ask(ALICE, ALICE, "/start", language_code="ru")
+    (start,) = await bot.reply(ALICE, "Я отвечаю на вопросы")
+    assert "A new skirmish between Azerbaijan and Armenia" in start.text
+    bot.ask(ALICE, ALICE, "Сколько российских военных находится в Армении?", language_code="ru-RU")
+    (reply,) = await bot.reply(ALICE, "<blockquote>")
+    assert "<blockquote>More than 3,000 Russian military personnel are stationed" in reply.text
+    assert "(интервьюируемый)" in reply.text
+    buttons = [b["text"] for row in reply.reply_markup["inline_keyboard"] for b in row]
+    assert "Показать абзац [1]" in buttons
+    bot.ask(ALICE, ALICE, "Кто выиграл чемпионат мира по футболу 2018 года?", language_code="ru")
+    (none,) = await bot.reply(ALICE, "В моих документах нет ответа")
+    assert "/sources" in none.text
+    bot.ask(BOB, BOB, "/help", language_code="de")
+    await bot.reply(BOB, "mention me or reply to me")
+
+
 async def test_groups_answer_only_when_addressed_and_reply_to_the_asker(start_bot):
     bot = await start_bot()
     bot.ask(GROUP, ALICE, "How many Russian soldiers are based in Armenia?", chat_type="supergroup")
@@ -259,20 +278,20 @@ async def test_an_expired_button_says_so(start_bot):
     bot.ask(ALICE, ALICE, "Who is Emmanuel Dupuy?")
     (reply,) = await bot.reply(ALICE)
     await asyncio.sleep(1.2)
-    assert await _press(bot, reply, _button(reply, "Show paragraph [1]")) == EXPIRED
-    assert await _press(bot, reply, "p|nosuchid|1") == EXPIRED
+    assert await _press(bot, reply, _button(reply, "Show paragraph [1]")) == say("en", "expired")
+    assert await _press(bot, reply, "p|nosuchid|1") == say("en", "expired")
 
 
 async def test_allow_lists_refuse_politely_and_admin_commands_need_an_admin(start_bot):
     bot = await start_bot(allowed_user_ids=frozenset({ALICE}))
     bot.ask(EVE, EVE, "Who is Emmanuel Dupuy?")
     (refusal,) = await bot.reply(EVE)
-    assert refusal.text == REFUSAL
+    assert refusal.text == say("en", "refusal")
     bot.ask(ALICE, ALICE, "/stats")
     await bot.reply(ALICE, "Only admins can do that.")
     bot.ask(GROUP, EVE, "/ask Who is Emmanuel Dupuy?", chat_type="supergroup")
     (group_refusal,) = await bot.reply(GROUP)
-    assert group_refusal.text == REFUSAL
+    assert group_refusal.text == say("en", "refusal")
     bot.ask(GROUP, EVE, "Just chatting in the group", chat_type="supergroup")
     bot.ask(ADMIN, ADMIN, "Who is Emmanuel Dupuy?")
     await bot.reply(ADMIN, "professor")
@@ -304,7 +323,7 @@ async def test_non_text_messages_ask_for_text(start_bot):
                                           "height": 1, "is_animated": False,
                                           "is_video": False, "type": "regular"}})
     (reply,) = await bot.reply(ALICE)
-    assert reply.text == NOT_TEXT
+    assert reply.text == say("en", "not_text")
 
 
 @pytest.mark.parametrize(("status", "description", "retry_after", "delay"), [
