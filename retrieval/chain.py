@@ -38,6 +38,8 @@ class Retrievers:
     dense: DenseSentenceRetriever
     multilingual: DenseSentenceRetriever
     lexical: BM25SentenceRetriever
+    # Tokenised names of the corpus's interviewers, read once per index generation.
+    interviewer_names: tuple[frozenset[str], ...] = ()
 
     def rank(self, text: str, fusion: ContextFusion, config: RunnableConfig | None = None) -> Ranking:
         """Search one question part and fuse the hits."""
@@ -46,7 +48,7 @@ class Retrievers:
         search = normalise(text, snap.speller) if language == "en" else text
         inputs: dict[str, Any] = {
             "question": search, "language": language,
-            "quotes_interviewer": _asks_about_interviewer(search, snap),
+            "quotes_interviewer": _asks_about_interviewer(search, self.interviewer_names),
             "multilingual": self.multilingual.invoke(search, config),
         }
         # Sequential on purpose: BM25 takes under a millisecond, while RunnableParallel's
@@ -57,11 +59,9 @@ class Retrievers:
         return fusion(inputs)
 
 
-def _asks_about_interviewer(text: str, snapshot: Snapshot) -> bool:
+def _asks_about_interviewer(text: str, names: tuple[frozenset[str], ...]) -> bool:
     tokens = set(tokenize(text))
-    names = {s.speaker for s in snapshot.sentences if s.role == "interviewer"}
-    return bool(tokens & _INTERVIEWER_WORDS) or any(
-        set(tokenize(name)) and set(tokenize(name)) <= tokens for name in names)
+    return bool(tokens & _INTERVIEWER_WORDS) or any(name and name <= tokens for name in names)
 
 
 def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *,
@@ -72,6 +72,8 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
         multilingual=DenseSentenceRetriever(store=multilingual_store, snapshot=snapshot,
                                             k=candidates),
         lexical=BM25SentenceRetriever(snapshot=snapshot, k=candidates),
+        interviewer_names=tuple({frozenset(tokenize(s.speaker)) for s in snapshot.sentences
+                                 if s.role == "interviewer"}),
     )
     fusion = ContextFusion(snapshot)
     texts = [s.text for s in snapshot.sentences]
