@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -62,7 +62,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         settings = load_settings()
-        return _dispatch(args, settings)
+        command: Callable[[argparse.Namespace, Settings], int] = COMMANDS[args.command]
+        return command(args, settings)
     except QuoteBotError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_ERROR
@@ -70,55 +71,94 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
-def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
+def _started(settings: Settings) -> QuoteService:
+    """A service with its models loaded and its index in line with the corpus folder."""
     service = QuoteService(settings)
-    if args.command == "ingest":
-        service.embedder.warm_up()
-        print(service.ingest(progress=True).summary())
-        return 0
-    if args.command == "health":
-        state = service.status()
-        if state.stale:
-            print("unhealthy: the index is missing or does not match the corpus folder",
-                  file=sys.stderr)
-            return 1
-        print("ok")
-        return 0
-    if args.command == "feedback":
-        return _export_feedback(settings, args.output)
-    if args.command == "bench":
-        if args.target == "telegram":
-            from bot.bench_telegram import run_telegram_benchmark
-
-            run_telegram_benchmark(settings, chats=args.chats, rate=args.rate)
-            return 0
-        from bot.bench import run_benchmarks
-
-        run_benchmarks(settings, large_sentences=args.sentences)
-        return 0
     report = service.start(progress=True)
     if report is not None and report.changed:
         print(report.summary(), file=sys.stderr)
-    if args.command == "ask":
-        if args.question == "-":
-            return _ask_stream(service, sys.stdin, sys.stdout, as_json=args.json)
-        answer = service.ask(args.question)
-        print(json.dumps(answer.to_dict(), ensure_ascii=False) if args.json else render(answer))
+    return service
+
+
+def cmd_ingest(_: argparse.Namespace, settings: Settings) -> int:
+    """Build or update the index."""
+    service = QuoteService(settings)
+    service.embedder.warm_up()
+    print(service.ingest(progress=True).summary())
+    return 0
+
+
+def cmd_health(_: argparse.Namespace, settings: Settings) -> int:
+    """Exit 0 when the index exists and matches the corpus folder."""
+    if QuoteService(settings).status().stale:
+        print("unhealthy: the index is missing or does not match the corpus folder",
+              file=sys.stderr)
+        return 1
+    print("ok")
+    return 0
+
+
+def cmd_feedback(args: argparse.Namespace, settings: Settings) -> int:
+    """Export the votes collected by the Telegram bot."""
+    return _export_feedback(settings, args.output)
+
+
+def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
+    """The engine benchmark, or the Telegram bot under load."""
+    if args.target == "telegram":
+        from bot.bench_telegram import run_telegram_benchmark
+
+        run_telegram_benchmark(settings, chats=args.chats, rate=args.rate)
         return 0
-    if args.command == "chat":
+    from bot.bench import run_benchmarks
+
+    run_benchmarks(settings, large_sentences=args.sentences)
+    return 0
+
+
+def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
+    """Answer one question, or one per line of stdin."""
+    service = _started(settings)
+    if args.question == "-":
+        return _ask_stream(service, sys.stdin, sys.stdout, as_json=args.json)
+    answer = service.ask(args.question)
+    print(json.dumps(answer.to_dict(), ensure_ascii=False) if args.json else render(answer))
+    return 0
+
+
+def cmd_chat(_: argparse.Namespace, settings: Settings) -> int:
+    """Ask questions in the terminal."""
+    return _chat(_started(settings))
+
+
+def cmd_sources(args: argparse.Namespace, settings: Settings) -> int:
+    """List the indexed documents."""
+    return _sources(_started(settings), as_json=args.json)
+
+
+def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
+    """Score the engine on a question set."""
+    if not args.questions.is_file():
+        raise QuoteBotError(f"the question set {args.questions} does not exist")
+    return _eval(_started(settings), args.questions, fit=args.fit,
+                 report_misses=args.report_misses)
+
+
+def cmd_run(_: argparse.Namespace, settings: Settings) -> int:
+    """The Telegram bot when a token is set, otherwise the terminal chat."""
+    service = _started(settings)
+    if settings.telegram_token is None:
+        print("TELEGRAM_BOT_TOKEN is not set, so the Telegram bot is not started; opening the "
+              "terminal chat instead (set TELEGRAM_BOT_TOKEN=<token from @BotFather> to run "
+              "the bot).", file=sys.stderr)
         return _chat(service)
-    if args.command == "sources":
-        return _sources(service, as_json=args.json)
-    if args.command == "eval":
-        return _eval(service, args.questions, fit=args.fit, report_misses=args.report_misses)
-    if args.command == "run":
-        if settings.telegram_token is None:
-            print("TELEGRAM_BOT_TOKEN is not set, so the Telegram bot is not started; opening the "
-                  "terminal chat instead (set TELEGRAM_BOT_TOKEN=<token from @BotFather> to run "
-                  "the bot).", file=sys.stderr)
-            return _chat(service)
-        return _run_bot(service, settings)
-    raise AssertionError(args.command)
+    return _run_bot(service, settings)
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
+    "ingest": cmd_ingest, "health": cmd_health, "feedback": cmd_feedback, "bench": cmd_bench,
+    "ask": cmd_ask, "chat": cmd_chat, "sources": cmd_sources, "eval": cmd_eval, "run": cmd_run,
+}
 
 
 def _eval(service: QuoteService, path: Path, *, fit: bool, report_misses: bool) -> int:
@@ -204,9 +244,8 @@ def _ask_stream(service: QuoteService, stdin: TextIO, stdout: TextIO, *, as_json
     """One question per input line, one answer per output line, same order."""
     failed = 0
     for raw in stdin:
+        # An empty line gets its own error line too, so the output lines up with the input.
         line = raw.rstrip("\r\n")
-        if not line:
-            continue
         try:
             answer = service.ask(line)
         except InvalidQuestion as exc:

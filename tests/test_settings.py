@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -52,3 +53,23 @@ def test_malformed_token_is_rejected_without_echoing_it():
     with pytest.raises(ConfigError) as info:
         load_settings(env={"TELEGRAM_BOT_TOKEN": bad})
     assert bad not in str(info.value)
+
+
+@pytest.mark.parametrize(("toml", "message"), [
+    ('[telegram]\ntimeout_seconds = "soon"\n', "telegram.timeout_seconds must be a number"),
+    ("[telegram]\ntimeout_seconds = -1\n", "telegram.timeout_seconds must be between"),
+    ('[telegram]\nexample_questions = "one"\n', "telegram.example_questions must be a list"),
+    ("[index]\ncollection = 5\n", "index.collection must be text"),
+    ('[index]\nbatch_size = "many"\n', "index.batch_size must be a whole number"),
+    ("[model]\nname = [1]\n", "model.name must be text"),
+    ("[chroma]\nhost = 1\n", "chroma.host must be text"),
+    ('retrieval = "x"\n', "section [retrieval] must be a table"),
+    ("[corpus\n", "is not valid TOML"),
+])
+def test_every_bad_value_in_the_file_is_one_sentence_naming_it(tmp_path: Path, toml: str,
+                                                                message: str):
+    path = tmp_path / "s.toml"
+    path.write_text(toml, encoding="utf-8")
+    with pytest.raises(ConfigError, match=re.escape(message)) as info:
+        load_settings(env={}, path=path)
+    assert "\n" not in str(info.value)
