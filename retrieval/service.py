@@ -211,13 +211,14 @@ class QuoteService:
     def _open_store(self) -> Chroma:
         if self.collection not in self._stores:
             self._stores[self.collection] = open_collection(self._get_client(), self.collection,
-                                                            self.embedder)
+                                                            self.embedder, self.settings.collection)
         return self._stores[self.collection]
 
     def _open_multilingual_store(self) -> Chroma:
         name = self.multilingual_collection
         if name not in self._stores:
-            self._stores[name] = open_collection(self._get_client(), name, self.multilingual)
+            self._stores[name] = open_collection(self._get_client(), name, self.multilingual,
+                                                 self.settings.collection)
         return self._stores[name]
 
     def _load_engine(self) -> Engine:

@@ -19,6 +19,9 @@ from langchain_core.embeddings import Embeddings
 from retrieval.errors import StoreUnavailable
 
 COLLECTION_SPACE = {"hnsw": {"space": "cosine"}}
+# Written into every collection this program creates: a shared Chroma server may hold other
+# programs' and other deployments' collections, and only ours (same namespace) are ever dropped.
+MARKER = "quotebot_namespace"
 
 
 def open_client(data_dir: Path, host: str = "", port: int = 8000) -> chromadb.ClientAPI:
@@ -48,25 +51,28 @@ def collection_name(base: str, model_identity: str) -> str:
     return f"{base}-{hashlib.sha256(model_identity.encode()).hexdigest()[:10]}"
 
 
-def open_collection(client: chromadb.ClientAPI, name: str, embedder: Embeddings) -> Chroma:
-    """The LangChain vector store over one collection (created when missing)."""
+def open_collection(client: chromadb.ClientAPI, name: str, embedder: Embeddings,
+                    namespace: str) -> Chroma:
+    """The LangChain vector store over one collection (created, with our marker, when missing)."""
     try:
         return Chroma(client=client, collection_name=name, embedding_function=embedder,
+                      collection_metadata={MARKER: namespace},
                       collection_configuration=COLLECTION_SPACE)  # type: ignore[arg-type]
     except Exception as exc:
         raise StoreUnavailable(f"the Chroma collection {name} cannot be opened ({exc})") from exc
 
 
-def drop_other_collections(client: chromadb.ClientAPI, base: str, keep: set[str]) -> list[str]:
-    """Delete this project's collections built with other models; returns their names."""
+def drop_other_collections(client: chromadb.ClientAPI, namespace: str,
+                           keep: set[str]) -> list[str]:
+    """Delete the collections this deployment created for other models; returns their names.
+
+    Only collections carrying our marker with our namespace go: a collection another program
+    or deployment made, even one whose name looks like ours, is left alone.
+    """
     dropped = []
-    for name in _collection_names(client):
-        if name.startswith(base + "-") and name not in keep:
-            client.delete_collection(name)
-            dropped.append(name)
+    for collection in client.list_collections():
+        metadata: dict[str, Any] = dict(collection.metadata or {})
+        if metadata.get(MARKER) == namespace and collection.name not in keep:
+            client.delete_collection(collection.name)
+            dropped.append(collection.name)
     return dropped
-
-
-def _collection_names(client: chromadb.ClientAPI) -> list[str]:
-    names: list[Any] = list(client.list_collections())
-    return [n if isinstance(n, str) else n.name for n in names]

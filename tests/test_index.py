@@ -154,3 +154,27 @@ def test_empty_corpus_folder_is_one_error_and_keeps_the_index(make_settings, emb
     with pytest.raises(CorpusError, match="has no documents"):
         svc.ingest()
     assert len(svc.snapshot.sentences) == count
+
+
+def test_only_collections_this_deployment_marked_are_dropped(make_settings, embedder):
+    from retrieval.store import MARKER
+
+    settings = make_settings()
+    svc = _service(settings, embedder)
+    client = svc._get_client()
+    namespace = settings.collection
+    # Another program's collection that happens to share our prefix, another deployment's
+    # marked collection, and one of ours left by a model we no longer use.
+    foreign = client.create_collection(f"{namespace}-foreign", embedding_function=None)
+    other = client.create_collection(f"{namespace}-other", embedding_function=None,
+                                     metadata={MARKER: f"{namespace}x"})
+    ours = client.create_collection(f"{namespace}-old-model", embedding_function=None,
+                                    metadata={MARKER: namespace})
+    try:
+        svc.ingest()
+        names = {c.name for c in client.list_collections()}
+        assert {foreign.name, other.name, svc.collection, svc.multilingual_collection} <= names
+        assert ours.name not in names
+    finally:
+        for name in (foreign.name, other.name):
+            client.delete_collection(name)
