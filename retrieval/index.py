@@ -4,8 +4,8 @@ The corpus folder is the source of truth. Ingest compares each file's fingerprin
 catalogue and embeds only what changed: an unchanged corpus computes zero embeddings, an edited
 file is re-embedded alone, a deleted file's sentences are removed, and a new embedding model
 gets a new collection instead of mixing vectors. Vectors are written before the catalogue
-switches to them, one document at a time, so an ingest that stops half-way leaves the previous
-index usable; the next ingest reconciles the vectors with the catalogue.
+switches to them, all documents in one transaction, so an ingest that stops half-way leaves the
+previous generation whole; see ``Ingestor`` for the order of steps.
 """
 
 from __future__ import annotations
@@ -31,9 +31,13 @@ from retrieval.documents import (
     load_document,
 )
 from retrieval.errors import CorpusError, IndexUnavailable
+from retrieval.faults import crash_point
 from retrieval.sentences import Sentence, split_document
 
 CATALOGUE_FILE = "catalogue.sqlite"
+# The catalogue's info key counting committed index generations; a service that sees it change
+# switches to the new generation.
+GENERATION = "generation"
 LOCK_FILE = "writer.lock"
 # Chroma caps one write at a few thousand records; keep writes well inside that.
 _WRITE_BATCH = 1024
@@ -141,7 +145,17 @@ class Ingestor:
     """Brings the catalogue and the Chroma collections (one per encoder) in line with the corpus.
 
     Every collection holds one vector per sentence under the same ids; a sentence counts as
-    indexed when every collection has it.
+    indexed when every collection has it. One ingest makes one index generation:
+
+    1. vectors of the documents that changed are embedded and written beside the old ones
+       (a vector's id names its document's fingerprint, so old and new never collide);
+    2. one catalogue transaction switches every document, and the generation number, at once;
+    3. the vectors the previous generation used are left in place, so a service still answering
+       from it (this process until it swaps, or a bot in another process until it notices the
+       new generation) never loses a quote; the next ingest deletes them.
+
+    A process killed at any point leaves the last committed generation whole, and the next
+    ingest reuses every vector already written (ids are deterministic) instead of re-embedding.
     """
 
     def __init__(self, corpus_dir: Path, catalogue: Catalogue, stores: Sequence[Chroma],
@@ -185,20 +199,25 @@ class Ingestor:
                 continue
             documents.append((doc, split_document(doc)))
 
-        embedded = self._embed_and_commit(documents, indexed, present)
+        self._delete_retired(present, documents)
+        embedded = self._embed(documents, present)
+        crash_point("vectors-written")
         on_disk = {doc_id_for(p) for p in paths}
         removed = sorted(set(indexed) - on_disk)
-        for doc_id in removed:
-            old = self._indexed_ids(doc_id, indexed[doc_id])
-            with self.catalogue.transaction() as conn:
-                self.catalogue.remove_document(conn, doc_id)
-            self._delete(old)
-        self._delete_orphans()
+        done = {d.doc_id for d, _ in documents}
+        changed = bool(done or removed or rebuilt or self.catalogue.info("model") is None)
         with self.catalogue.transaction() as conn:
+            for doc, sentences in documents:
+                self.catalogue.replace_document(conn, doc.meta, doc.fingerprint, doc.text,
+                                                sentences)
+            for doc_id in removed:
+                self.catalogue.remove_document(conn, doc_id)
             self.catalogue.set_info(conn, "model", self.model_name)
             self.catalogue.set_info(conn, "collection", self.collection)
+            if changed:
+                self.catalogue.set_info(conn, GENERATION, str(next_generation(self.catalogue)))
+        crash_point("catalogue-committed")
 
-        done = {d.doc_id for d, _ in documents}
         return IngestReport(
             added=tuple(sorted(d for d in done if d not in indexed)),
             updated=tuple(sorted(d for d in done if d in indexed and d not in repaired)),
@@ -212,8 +231,9 @@ class Ingestor:
             seconds=time.perf_counter() - started,
         )
 
-    def _embed_and_commit(self, documents: list[tuple[SourceDocument, list[Sentence]]],
-                          indexed: dict[str, str], present: list[set[str]]) -> int:
+    def _embed(self, documents: list[tuple[SourceDocument, list[Sentence]]],
+               present: list[set[str]]) -> int:
+        """Write every missing vector of the changed documents; the catalogue is not touched."""
         total = sum(len(s) for _, s in documents)
         bar = tqdm(total=total, desc="Embedding sentences", unit="sent",
                    disable=not self.progress or total == 0)
@@ -228,23 +248,25 @@ class Ingestor:
                     batch = todo[chunk:chunk + _WRITE_BATCH]
                     for store, have in zip(self.stores, present, strict=True):
                         missing = [(i, s) for i, s in batch if i not in have]
-                        if not missing:
-                            continue
-                        store.add_texts(
-                            [s.text for _, s in missing],
-                            metadatas=[{"doc_id": s.doc_id, "seq": s.seq, "role": s.role}
-                                       for _, s in missing],
-                            ids=[i for i, _ in missing],
-                        )
+                        if missing:
+                            self._write(store, missing)
+                            have.update(i for i, _ in missing)
                     embedded += len(batch)
                     bar.update(len(batch))
-                old = (self._indexed_ids(doc.doc_id, indexed[doc.doc_id])
-                       if doc.doc_id in indexed else [])
-                with self.catalogue.transaction() as conn:
-                    self.catalogue.replace_document(conn, doc.meta, doc.fingerprint, doc.text,
-                                                    sentences)
-                self._delete([i for i in old if i not in set(ids)])
         return embedded
+
+    @staticmethod
+    def _write(store: Chroma, batch: list[tuple[str, Sentence]]) -> None:
+        """Embed one batch and write it (two steps, so a crash can be caused between them)."""
+        assert store.embeddings is not None
+        vectors = store.embeddings.embed_documents([s.text for _, s in batch])
+        crash_point("embedded")
+        store._collection.upsert(
+            ids=[i for i, _ in batch],
+            embeddings=vectors,  # type: ignore[arg-type]
+            documents=[s.text for _, s in batch],
+            metadatas=[{"doc_id": s.doc_id, "seq": s.seq, "role": s.role} for _, s in batch],
+        )
 
     @staticmethod
     def _vector_ids(store: Chroma) -> set[str]:
@@ -258,15 +280,26 @@ class Ingestor:
     def _vectors_complete(self, doc_id: str, fingerprint: str, present: list[set[str]]) -> bool:
         return all(i in have for have in present for i in self._indexed_ids(doc_id, fingerprint))
 
-    def _delete(self, ids: list[str], stores: Sequence[Chroma] | None = None) -> None:
-        for store in self.stores if stores is None else stores:
-            for chunk in range(0, len(ids), _WRITE_BATCH):
-                store.delete(ids=ids[chunk:chunk + _WRITE_BATCH])
+    def _delete_retired(self, present: list[set[str]],
+                        documents: list[tuple[SourceDocument, list[Sentence]]]) -> None:
+        """Delete the vectors no generation needs any more.
 
-    def _delete_orphans(self) -> None:
-        """Remove vectors no catalogue entry points to (left by an interrupted ingest)."""
-        expected = {vector_id(s.doc_id, fp, s.seq)
-                    for doc_id, fp in self.catalogue.fingerprints().items()
-                    for s in self.catalogue.sentences_of(doc_id)}
-        for store in self.stores:
-            self._delete(sorted(self._vector_ids(store) - expected), [store])
+        That is every vector the committed catalogue does not point to (the generation before
+        it, or an ingest that was killed), except those this ingest is about to use.
+        """
+        keep = {vector_id(s.doc_id, fp, s.seq)
+                for doc_id, fp in self.catalogue.fingerprints().items()
+                for s in self.catalogue.sentences_of(doc_id)}
+        keep.update(vector_id(d.doc_id, d.fingerprint, s.seq) for d, ss in documents for s in ss)
+        for store, have in zip(self.stores, present, strict=True):
+            retired = sorted(have - keep)
+            if retired:
+                crash_point("before-cleanup")
+            for chunk in range(0, len(retired), _WRITE_BATCH):
+                store.delete(ids=retired[chunk:chunk + _WRITE_BATCH])
+            have.difference_update(retired)
+
+
+def next_generation(catalogue: Catalogue) -> int:
+    """The number of the generation an ingest is about to commit."""
+    return int(catalogue.info(GENERATION) or 0) + 1

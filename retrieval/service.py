@@ -24,8 +24,9 @@ from retrieval.chain import build_chain
 from retrieval.compose import Assessment
 from retrieval.documents import DocumentMeta
 from retrieval.embeddings import SentenceEmbedder
-from retrieval.errors import IndexUnavailable, InvalidQuestion, QuoteBotError
+from retrieval.errors import IndexUnavailable, InvalidQuestion, QuoteBotError, StoreUnavailable
 from retrieval.index import (
+    GENERATION,
     Ingestor,
     IngestReport,
     Staleness,
@@ -40,6 +41,8 @@ from retrieval.snapshot import Snapshot
 from retrieval.store import collection_name, drop_other_collections, open_client, open_collection
 
 _ALLOWED_CONTROLS = {"\n", "\t", "\r"}
+# How often an answering service looks for an index generation another process committed.
+GENERATION_POLL_SECONDS = 1.0
 
 
 def clean_question(raw: str, max_chars: int) -> str:
@@ -65,6 +68,7 @@ class Engine:
 
     snapshot: Snapshot
     chain: Runnable[str, Answer]
+    generation: str | None
 
 
 class QuoteService:
@@ -80,6 +84,7 @@ class QuoteService:
         self._stores: dict[str, Chroma] = {}
         self._engine: Engine | None = None
         self._reload_lock = threading.Lock()
+        self._generation_checked = 0.0
 
     @property
     def collection(self) -> str:
@@ -130,10 +135,11 @@ class QuoteService:
                         self.settings.corpus_dir, catalogue, stores, self.model_identity,
                         "+".join(sorted(names)), progress=progress,
                     ).run()
-                    drop_other_collections(self._get_client(), self.settings.collection, names)
                 finally:
                     catalogue.close()
-            self._engine = self._load_engine()
+                # Swap first, then drop what only the old generation used: no gap in answers.
+                self._engine = self._load_engine()
+                drop_other_collections(self._get_client(), self.settings.collection, names)
             return report
 
     reload = ingest
@@ -142,7 +148,16 @@ class QuoteService:
         """Answer one question; raises InvalidQuestion for a question that cannot be asked."""
         started = time.perf_counter()
         cleaned = clean_question(question, self.settings.max_question_chars)
-        answer = self._require_engine().chain.invoke(cleaned)
+        engine = self._current_engine()
+        try:
+            answer = engine.chain.invoke(cleaned)
+        except QuoteBotError:
+            raise
+        except Exception as exc:
+            if self.settings.server_mode and not self._store_reachable():
+                raise StoreUnavailable("the index is unavailable right now (the Chroma server "
+                                       "cannot be reached); try again in a moment") from exc
+            raise
         latency = (time.perf_counter() - started) * 1000
         return replace(answer, question=question, latency_ms=latency)
 
@@ -187,12 +202,55 @@ class QuoteService:
             raise IndexUnavailable("the index is not loaded yet; start the service first")
         return self._engine
 
+    def _current_engine(self) -> Engine:
+        """The engine, switched to a newer index generation when another process committed one.
+
+        The catalogue is read at most once a second; the switch happens in the asking thread
+        while other threads keep answering from the engine they hold, and never while this
+        process is ingesting itself (it swaps when it is done).
+        """
+        engine = self._require_engine()
+        now = time.monotonic()
+        if now - self._generation_checked < GENERATION_POLL_SECONDS:
+            return engine
+        self._generation_checked = now
+        if self._committed_generation() == engine.generation:
+            return engine
+        if not self._reload_lock.acquire(blocking=False):
+            return engine
+        try:
+            self._engine = engine = self._load_engine()
+        except QuoteBotError:
+            pass  # keep answering from the generation we have
+        finally:
+            self._reload_lock.release()
+        return engine
+
+    def _committed_generation(self) -> str | None:
+        try:
+            catalogue = Catalogue(catalogue_path(self.settings.data_dir), read_only=True)
+        except QuoteBotError:
+            return None
+        try:
+            return catalogue.info(GENERATION)
+        finally:
+            catalogue.close()
+
+    def _store_reachable(self) -> bool:
+        try:
+            self._get_client().heartbeat()
+        except Exception:  # any failure to reach the server means: not reachable
+            return False
+        return True
+
     def _needs_ingest(self) -> bool:
         if self.status().stale:
             return True
         # The catalogue may be intact while the vectors are gone (a wiped or new Chroma server).
+        # More vectors than sentences is normal: the previous generation's wait for the next
+        # ingest to delete them.
         expected = self._catalogue_count()
-        return any(store._collection.count() != expected
+        return any(store._collection.count() < expected
                    for store in (self._open_store(), self._open_multilingual_store()))
 
     def _catalogue_count(self) -> int:
@@ -228,9 +286,10 @@ class QuoteService:
         catalogue = Catalogue(path, read_only=True)
         try:
             snapshot = Snapshot.from_catalogue(catalogue)
+            generation = catalogue.info(GENERATION)
         finally:
             catalogue.close()
         chain = build_chain(self._open_store(), self._open_multilingual_store(), snapshot,
                             candidates=self.settings.candidates,
                             max_citations=self.settings.max_citations)
-        return Engine(snapshot, chain)
+        return Engine(snapshot, chain, generation)

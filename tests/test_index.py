@@ -59,7 +59,10 @@ def test_deleting_a_file_removes_its_sentences(make_settings, embedder, corpus_d
     assert report.removed == ("extra",)
     assert report.sentences == before - 1
     assert all(s.doc_id != "extra" for s in svc.snapshot.sentences)
+    # Its vectors outlive the generation that used them by one ingest, then they go.
+    assert svc.ingest().embedded == 0
     assert svc._open_store()._collection.count() == report.sentences
+    assert svc._open_multilingual_store()._collection.count() == report.sentences
 
 
 def test_changing_the_model_rebuilds_into_a_new_collection(make_settings, embedder):
