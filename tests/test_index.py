@@ -181,3 +181,118 @@ def test_only_collections_this_deployment_marked_are_dropped(make_settings, embe
     finally:
         for name in (foreign.name, other.name):
             client.delete_collection(name)
+
+
+PIPELINE = "How much oil does the Caspian pipeline carry?"
+
+
+def _version(n: int) -> str:
+    words = {1: "forty", 2: "ninety", 3: "sixty"}
+    return (f"The Caspian pipeline carries {words[n]} thousand barrels of oil a day. "
+            "Azerbaijan built it with partners.\n")
+
+
+def _quotes(answer: object) -> list[str]:
+    return [c.quote for c in answer.citations]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("store_mode", ["embedded"], indirect=True)
+def test_answers_come_whole_from_one_generation_while_an_edited_file_is_reloaded(
+        make_settings, embedder, corpus_dir: Path):
+    import threading
+
+    (corpus_dir / "extra.txt").write_text(_version(1), encoding="utf-8")
+    svc = _service(make_settings(), embedder)
+    svc.ingest()
+    before = _quotes(svc.ask(PIPELINE))
+    assert any("forty" in q for q in before)
+    (corpus_dir / "extra.txt").write_text(_version(2), encoding="utf-8")
+    answers: list[list[str]] = []
+    errors: list[BaseException] = []
+    stop = threading.Event()
+
+    def keep_asking() -> None:
+        while not stop.is_set():
+            try:
+                answers.append(_quotes(svc.ask(PIPELINE)))
+            except BaseException as exc:  # noqa: BLE001 - any failure is what the test looks for
+                errors.append(exc)
+
+    askers = [threading.Thread(target=keep_asking) for _ in range(2)]
+    for t in askers:
+        t.start()
+    try:
+        time.sleep(0.3)
+        svc.reload()
+        time.sleep(0.3)
+    finally:
+        stop.set()
+        for t in askers:
+            t.join()
+    after = _quotes(svc.ask(PIPELINE))
+    assert any("ninety" in q for q in after)
+    assert not errors
+    assert len(answers) > 10
+    assert all(a in (before, after) for a in answers), [a for a in answers
+                                                        if a not in (before, after)][:3]
+
+
+def _ingest_process(settings: Settings, **env_extra: str) -> subprocess.CompletedProcess[bytes]:
+    env = {**os.environ, "CORPUS_DIR": str(settings.corpus_dir),
+           "DATA_DIR": str(settings.data_dir), "PYTHONPATH": str(PROJECT_ROOT),
+           "QUOTEBOT_SETTINGS": _settings_file(settings), **env_extra}
+    env.pop("CHROMA_HOST", None)
+    return subprocess.run([sys.executable, "-m", "bot", "ingest"], cwd=PROJECT_ROOT, env=env,
+                          capture_output=True, timeout=600, check=False)
+
+
+@pytest.mark.parametrize("store_mode", ["embedded"], indirect=True)
+@pytest.mark.parametrize("point", ["before-cleanup", "embedded", "vectors-written",
+                                   "catalogue-committed"])
+def test_an_ingest_killed_at_each_phase_keeps_a_whole_generation_and_is_repaired(
+        make_settings, embedder, corpus_dir: Path, point: str):
+    from retrieval.faults import CRASH_ENV
+
+    settings = make_settings()
+    extra = corpus_dir / "extra.txt"
+    extra.write_text(_version(1), encoding="utf-8")
+    svc = _service(settings, embedder)
+    svc.ingest()
+    extra.write_text(_version(2), encoding="utf-8")
+    svc.ingest()  # version 1's vectors now wait for the next ingest to delete them
+    previous = _quotes(svc.ask(PIPELINE))
+    del svc
+    extra.write_text(_version(3), encoding="utf-8")
+
+    killed = _ingest_process(settings, **{CRASH_ENV: point})
+    assert killed.returncode == -signal.SIGKILL, killed.stderr.decode()[-2000:]
+
+    survivor = _service(settings, embedder)
+    survivor._engine = survivor._load_engine()
+    answer = _quotes(survivor.ask(PIPELINE))
+    committed = point == "catalogue-committed"
+    if committed:
+        assert any("sixty" in q for q in answer)
+    else:
+        assert answer == previous
+    repair = _service(settings, embedder).ingest()
+    assert "dupuy-atlantico-csto-armenia-azerbaijan" in repair.unchanged
+    # Vectors written before the kill are reused, never embedded twice.
+    assert repair.embedded == (2 if point in ("before-cleanup", "embedded") else 0)  # 2 sentences
+    fresh = _service(settings, embedder)
+    fresh._engine = fresh._load_engine()
+    assert any("sixty" in q for q in _quotes(fresh.ask(PIPELINE)))
+
+
+@pytest.mark.parametrize("store_mode", ["embedded"], indirect=True)
+def test_a_service_switches_to_a_generation_another_process_committed(make_settings, embedder,
+                                                                      corpus_dir: Path):
+    settings = make_settings()
+    (corpus_dir / "extra.txt").write_text(_version(1), encoding="utf-8")
+    svc = _service(settings, embedder)
+    svc.ingest()
+    assert any("forty" in q for q in _quotes(svc.ask(PIPELINE)))
+    (corpus_dir / "extra.txt").write_text(_version(2), encoding="utf-8")
+    assert _ingest_process(settings).returncode == 0
+    time.sleep(1.1)
+    assert any("ninety" in q for q in _quotes(svc.ask(PIPELINE)))
