@@ -15,7 +15,7 @@ from typing import TextIO
 
 from config.settings import Settings, load_settings
 from retrieval.answer import Answer
-from retrieval.errors import InvalidQuestion, QuoteBotError
+from retrieval.errors import QuoteBotError
 from retrieval.service import QuoteService
 
 EXIT_ERROR = 2
@@ -248,7 +248,7 @@ def _ask_stream(service: QuoteService, stdin: TextIO, stdout: TextIO, *, as_json
         line = raw.rstrip("\r\n")
         try:
             answer = service.ask(line)
-        except InvalidQuestion as exc:
+        except QuoteBotError as exc:  # a bad question, or the index unavailable right now
             failed += 1
             print(f"error: {exc}", file=sys.stderr)
             out = json.dumps(_error_answer(line, str(exc)), ensure_ascii=False) if as_json else str(exc)
@@ -275,7 +275,7 @@ def _chat(service: QuoteService) -> int:
             continue
         try:
             print(render(service.ask(question)) + "\n")
-        except InvalidQuestion as exc:
+        except QuoteBotError as exc:  # a bad question, or the index unavailable right now
             print(str(exc))
 
 

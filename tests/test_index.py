@@ -215,7 +215,7 @@ def test_answers_come_whole_from_one_generation_while_an_edited_file_is_reloaded
         while not stop.is_set():
             try:
                 answers.append(_quotes(svc.ask(PIPELINE)))
-            except BaseException as exc:  # noqa: BLE001 - any failure is what the test looks for
+            except BaseException as exc:
                 errors.append(exc)
 
     askers = [threading.Thread(target=keep_asking) for _ in range(2)]
