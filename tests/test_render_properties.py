@@ -28,7 +28,7 @@ from retrieval.answer import Answer, Citation
 from retrieval.documents import DocumentMeta
 
 # Deterministic for CI: the same 200 examples on every run.
-PROPERTY = settings(max_examples=200, deadline=None, derandomize=True,
+PROPERTY = settings(max_examples=200, deadline=None, derandomize=True, database=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 EMOJI = ["🙂", "👍🏽", "👨‍👩‍👧", "🇷🇺", "❤️", "𝔘"]
