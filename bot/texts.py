@@ -64,7 +64,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "caveat_on": "⚠️ Оговорка к {targets}:",
         "source": "Источник:",
         "sources": "Источники:",
-        "via": "в публикации {publisher}",
+        "via": "публикация {publisher}",
         "related_marker": "по теме, но не ответ",
         "role_interviewee": "интервьюируемый", "role_interviewer": "интервьюер",
         "role_editor": "примечание редакции", "role_narrator": "от редакции",
