@@ -40,6 +40,13 @@ def _blocks(html: str) -> list[str]:
             for b in re.findall(r"<blockquote>(.*?)</blockquote>", html, re.S)]
 
 
+def _context_around(card: str, quote: str) -> tuple[str, str]:
+    """The context shown before and after the quote in a paragraph card."""
+    (block,) = _blocks(card)
+    before, _, after = block.partition(quote)
+    return before, after
+
+
 def test_a_card_escapes_everything_and_keeps_the_quote_verbatim():
     quote = 'He said "5 < 7 & 8 > 3" — <b>not bold</b>.'
     card = citation_card(_citation(quote))
@@ -84,18 +91,11 @@ def test_a_paragraph_card_counts_utf16_units_not_characters():
     assert f"<b><u>{quote}</u></b>" in card
     assert utf16_length(parse_telegram_html(card)) <= MESSAGE_LIMIT
     assert pack([card]) == [card]
-    before, after = plain_text_around(card, quote)
+    before, after = _context_around(card, quote)
     assert before.startswith("…")
     assert before[1:] in paragraph[:start]
     assert after.endswith("…")
     assert after[:-1] in paragraph[start + len(quote):]
-
-
-def plain_text_around(card: str, quote: str) -> tuple[str, str]:
-    """The context shown before and after the quote in a paragraph card."""
-    (block,) = _blocks(card)
-    before, _, after = block.partition(quote)
-    return before, after
 
 
 def test_a_paragraph_card_whose_quote_is_longer_than_a_message_is_split_inside_the_quote():
