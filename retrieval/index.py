@@ -10,6 +10,7 @@ previous generation whole; see ``Ingestor`` for the order of steps.
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import os
 import time
@@ -261,12 +262,15 @@ class Ingestor:
         assert store.embeddings is not None
         vectors = store.embeddings.embed_documents([s.text for _, s in batch])
         crash_point("embedded")
-        store._collection.upsert(
-            ids=[i for i, _ in batch],
-            embeddings=vectors,  # type: ignore[arg-type]
-            documents=[s.text for _, s in batch],
-            metadatas=[{"doc_id": s.doc_id, "seq": s.seq, "role": s.role} for _, s in batch],
-        )
+        try:
+            store._collection.upsert(
+                ids=[i for i, _ in batch],
+                embeddings=vectors,  # type: ignore[arg-type]
+                documents=[s.text for _, s in batch],
+                metadatas=[{"doc_id": s.doc_id, "seq": s.seq, "role": s.role} for _, s in batch],
+            )
+        except Exception as exc:  # Chroma reports a full disk, I/O and server errors alike
+            raise write_failure(exc) from exc
 
     @staticmethod
     def _vector_ids(store: Chroma) -> set[str]:
@@ -298,6 +302,18 @@ class Ingestor:
             for chunk in range(0, len(retired), _WRITE_BATCH):
                 store.delete(ids=retired[chunk:chunk + _WRITE_BATCH])
             have.difference_update(retired)
+
+
+def write_failure(exc: BaseException) -> IndexUnavailable:
+    """One sentence for a failed vector write; the previous generation is untouched by it."""
+    text = str(exc)
+    if (isinstance(exc, OSError) and exc.errno == errno.ENOSPC) or "disk is full" in text \
+            or "No space left" in text:
+        return IndexUnavailable("the disk holding the index is full, so the new vectors could not "
+                                "be written; the previous index is kept (free some space and "
+                                "ingest again)")
+    return IndexUnavailable(f"the new vectors could not be written ({exc.__class__.__name__}); "
+                            "the previous index is kept")
 
 
 def next_generation(catalogue: Catalogue) -> int:

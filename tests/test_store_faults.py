@@ -13,7 +13,7 @@ import pytest
 
 from config.settings import PROJECT_ROOT, Settings
 from retrieval.embeddings import SentenceEmbedder
-from retrieval.errors import StoreUnavailable
+from retrieval.errors import QuoteBotError, StoreUnavailable
 from retrieval.service import QuoteService
 from tests.conftest import CORPUS, _free_port, _wait_for
 
@@ -95,3 +95,53 @@ def test_questions_get_one_sentence_while_the_server_is_lost_and_answers_resume(
     stderr = cli.stderr.read()
     assert "Traceback" not in stderr
     assert stderr.count("error: ") == 1
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """A 32 MiB filesystem of its own, so the test can fill it; skipped where none can be made."""
+    mount_point = tmp_path / "small-disk"
+    mount_point.mkdir()
+    made = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=32m", "tmpfs", str(mount_point)],
+                          capture_output=True, text=True, check=False)
+    if made.returncode != 0:
+        pytest.skip(f"cannot make a small filesystem here (mount: {made.stderr.strip()}); "
+                    "the disk-full test needs root or CAP_SYS_ADMIN")
+    try:
+        yield mount_point
+    finally:
+        subprocess.run(["umount", "-l", str(mount_point)], check=False)
+
+
+def _fill(directory: Path) -> None:
+    with (directory / "filler").open("wb") as out:
+        try:
+            while True:
+                out.write(b"\0" * 65536)
+                out.flush()
+        except OSError:
+            pass
+
+
+def test_a_full_disk_during_ingest_is_one_sentence_and_keeps_the_index(
+        small_disk: Path, tmp_path: Path, corpus_dir: Path, embedder: SentenceEmbedder):
+    settings = Settings(corpus_dir=corpus_dir, data_dir=small_disk / "data")
+    svc = QuoteService(settings, embedder=embedder)
+    svc.start()
+    before = [c.quote for c in svc.ask(QUESTION).citations]
+    _fill(small_disk)
+    (corpus_dir / "extra.txt").write_text(
+        " ".join(f"Pipeline sentence {i} says Turkey wants a gas hub." for i in range(40)),
+        encoding="utf-8")
+    with pytest.raises(QuoteBotError, match="full") as info:
+        svc.ingest()
+    assert "\n" not in str(info.value)
+    assert [c.quote for c in svc.ask(QUESTION).citations] == before
+
+    reopened = QuoteService(settings, embedder=embedder, multilingual=svc.multilingual)
+    reopened._engine = reopened._load_engine()
+    assert [c.quote for c in reopened.ask(QUESTION).citations] == before
+    (small_disk / "filler").unlink()
+    report = reopened.ingest()
+    assert report.added == ("extra",)
+    assert "dupuy-atlantico-csto-armenia-azerbaijan" in report.unchanged
