@@ -29,11 +29,6 @@ class Sentence:
     turn: int
     paragraph: int
 
-    @property
-    def key(self) -> str:
-        """The sentence's id within the corpus."""
-        return f"{self.doc_id}:{self.seq}"
-
 
 def _has_words(text: str) -> bool:
     return any(ch.isalnum() for ch in text)

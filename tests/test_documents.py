@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from retrieval.documents import load_corpus, load_document
+from retrieval.documents import load_document
 from retrieval.errors import CorpusError
 from tests.conftest import ARTICLE, CORPUS
 
@@ -100,14 +100,6 @@ def test_non_utf8_file_is_one_clear_error(tmp_path: Path):
     path.write_bytes("Caf\xe9 cr\xe8me".encode("latin-1"))
     with pytest.raises(CorpusError, match=r"latin1\.txt is not UTF-8 text"):
         load_document(path)
-
-
-def test_a_broken_file_does_not_stop_the_rest(tmp_path: Path):
-    (tmp_path / "good.txt").write_text("A fine sentence.", encoding="utf-8")
-    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe\xfa")
-    documents, broken = load_corpus(tmp_path)
-    assert [d.doc_id for d in documents] == ["good"]
-    assert set(broken) == {"bad"}
 
 
 def test_malformed_sidecar_names_the_file(tmp_path: Path):
