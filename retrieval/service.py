@@ -233,3 +233,13 @@ class QuoteService:
                             candidates=self.settings.candidates,
                             max_citations=self.settings.max_citations)
         return Engine(snapshot, chain)
+
+    def healthy(self) -> bool:
+        """True when the service can answer: the index is loaded and the store answers."""
+        if self._engine is None:
+            return False
+        try:
+            self._get_client().heartbeat()
+        except Exception:  # any failure to reach the store means "not now", never a crash
+            return False
+        return True
