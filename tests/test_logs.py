@@ -26,11 +26,9 @@ NOISY = ("", "httpx", "httpcore", "telegram")
 
 
 @pytest.fixture
-def log_file(tmp_path: Path) -> Iterator[Path]:
+def log_file(tmp_path: Path, restore_logging: None) -> Iterator[Path]:
     """Configure logging for TOKEN, then add a DEBUG file handler; restore logging afterwards."""
     root = logging.getLogger()
-    factory = logging.getLogRecordFactory()
-    formatters = {h: h.formatter for h in root.handlers}
     levels = {name: logging.getLogger(name).level for name in NOISY}
     configure_logging(Settings(corpus_dir=CORPUS, data_dir=tmp_path,
                                telegram_token=Secret(TOKEN)))
@@ -43,9 +41,6 @@ def log_file(tmp_path: Path) -> Iterator[Path]:
     yield path
     root.removeHandler(handler)
     handler.close()
-    logging.setLogRecordFactory(factory)
-    for h, formatter in formatters.items():
-        h.setFormatter(formatter)
     for name, level in levels.items():
         logging.getLogger(name).setLevel(level)
 
