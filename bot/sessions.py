@@ -72,6 +72,9 @@ class AnswerStore:
         # Several replicas may share the file: wait for each other's writes instead of failing.
         self._db = sqlite3.connect(path, check_same_thread=False, timeout=10)
         self._db.execute("PRAGMA journal_mode=WAL")
+        # No fsync per answer: an application crash loses nothing in WAL mode; a power cut may
+        # lose the last buttons' answers, which then say "expired". Not worth a disk flush each.
+        self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.executescript(_SCHEMA)
         self._lock = threading.Lock()
 

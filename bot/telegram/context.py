@@ -65,9 +65,14 @@ class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], d
         return self.bot_data["limiter"]
 
     async def off_loop(self, fn: Callable[..., T], *args: Any) -> T:
-        """Run CPU-bound or blocking work in the worker pool, not on the event loop."""
+        """Run CPU-bound work (answers, reloads) in the answer pool, not on the event loop."""
         pool: ThreadPoolExecutor = self.bot_data["pool"]
         return await asyncio.get_running_loop().run_in_executor(pool, fn, *args)
+
+    async def storage(self, fn: Callable[..., T], *args: Any) -> T:
+        """Run a short SQLite call off the loop, but not in the answer pool: under load that
+        pool has a queue, and storing an answer must not wait behind other chats' questions."""
+        return await asyncio.to_thread(fn, *args)
 
 
 def lang_of(update: Update) -> str:

@@ -81,7 +81,7 @@ async def reply_answer(update: Update, context: BotContext, question: str) -> No
         await context.delivery.send(chat.id, html(invalid_text(exc, lang)), reply_to=reply_to)
         return
     context.stats.record(answer)
-    answer_id = await context.off_loop(context.answers.put, answer, user_id, chat.id)
+    answer_id = await context.storage(context.answers.put, answer, user_id, chat.id)
     messages = pack(answer_cards(answer, lang))
     for i, text in enumerate(messages):
         last = i == len(messages) - 1
@@ -179,7 +179,7 @@ async def stats_command(update: Update, context: BotContext) -> None:
     if not context.policy.is_admin(_user_id(update)):
         await context.delivery.send(_chat_id(update), say(lang_of(update), "admins_only"))
         return
-    s, votes = context.stats, await context.off_loop(context.feedback.counts)
+    s, votes = context.stats, await context.storage(context.feedback.counts)
     await context.delivery.send(
         _chat_id(update), f"Questions: {s.questions}\nAbstentions: {s.abstentions}\n"
         f"Votes: 👍 {votes['up']} · 👎 {votes['down']}\n"
@@ -197,7 +197,7 @@ def _pressed(update: Update, context: BotContext) -> tuple[CallbackQuery, Match[
 async def _stored(update: Update, context: BotContext, query: CallbackQuery,
                   answer_id: str) -> StoredAnswer | None:
     """The answer a button refers to; says "expired" (and returns None) when it is gone."""
-    stored = await context.off_loop(context.answers.get, answer_id)
+    stored = await context.storage(context.answers.get, answer_id)
     if stored is None:
         await context.delivery.answer_callback(query.id, say(lang_of(update), "expired"),
                                                alert=True)
@@ -255,7 +255,7 @@ async def _vote(update: Update, context: BotContext, quote_n: int | None) -> Non
     if stored is None:
         return
     user_id, chat_id = _user_id(update), _chat_id(update)
-    await context.off_loop(lambda: context.feedback.record(
+    await context.storage(lambda: context.feedback.record(
         answer_id=match["answer"], answer=stored.answer, vote=int(match["vote"]),
         user_id=user_id, chat_id=chat_id, quote_n=quote_n))
     await context.delivery.answer_callback(query.id, say(lang_of(update), "thanks"))
