@@ -106,7 +106,7 @@ def cmd_feedback(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
     """The engine benchmark, or the Telegram bot under load."""
     if args.target == "telegram":
-        from bot.bench_telegram import run_telegram_benchmark
+        from bot.tools.bench_telegram import run_telegram_benchmark
 
         run_telegram_benchmark(settings, chats=args.chats, rate=args.rate)
         return 0
@@ -189,11 +189,11 @@ def _eval(service: QuoteService, path: Path, *, fit: bool, report_misses: bool) 
 def _run_bot(service: QuoteService, settings: Settings) -> int:
     from telegram.error import InvalidToken, NetworkError
 
-    from bot import telegram_app
+    from bot.telegram import configure_logging, run
 
-    telegram_app.configure_logging(settings)
+    configure_logging(settings)
     try:
-        telegram_app.run(service, settings)
+        run(service, settings)
     except InvalidToken:
         print("error: Telegram rejected TELEGRAM_BOT_TOKEN; check it with @BotFather.",
               file=sys.stderr)

@@ -21,6 +21,7 @@ environment variables override them:
 ``ALLOWED_CHAT_IDS``   numeric chat ids allowed (empty: every chat)
 ``ADMIN_USER_IDS``     numeric user ids allowed /reload and /stats
 ``QUESTIONS_PER_MINUTE`` per-user limit
+``HEALTH_PORT``        port of GET /healthz in polling mode (0: off)
 =====================  =========================================
 """
 
@@ -97,6 +98,7 @@ class Settings:
     answer_ttl_seconds: int = 3600
     example_questions: tuple[str, ...] = ()
     telegram_timeout: float = 10.0
+    health_port: int = 0
 
     def __post_init__(self) -> None:
         if self.batch_size <= 0:
@@ -123,6 +125,8 @@ class Settings:
         if not 0 < self.telegram_timeout <= 600:
             raise ConfigError(
                 f"telegram.timeout_seconds must be between 0 and 600, got {self.telegram_timeout}")
+        if not 0 <= self.health_port < 65536:
+            raise ConfigError(f"HEALTH_PORT must be 0 (off) or a port number, got {self.health_port}")
         if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]{1,60}[A-Za-z0-9]", self.collection):
             raise ConfigError(f"index.collection is not a valid collection name: {self.collection!r}")
 
@@ -271,4 +275,5 @@ def load_settings(env: Mapping[str, str] | None = None, path: Path | None = None
         example_questions=_strings(telegram.get("example_questions", []),
                                    "telegram.example_questions"),
         telegram_timeout=_float(telegram.get("timeout_seconds", 10.0), "telegram.timeout_seconds"),
+        health_port=_int(env.get("HEALTH_PORT") or telegram.get("health_port", 0), "HEALTH_PORT"),
     )

@@ -293,3 +293,7 @@ class QuoteService:
                             candidates=self.settings.candidates,
                             max_citations=self.settings.max_citations)
         return Engine(snapshot, chain, generation)
+
+    def healthy(self) -> bool:
+        """True when the service can answer: the index is loaded and the store answers."""
+        return self._engine is not None and self._store_reachable()

@@ -109,6 +109,20 @@ def service(make_settings: Callable[..., Settings], embedder: SentenceEmbedder) 
     return svc
 
 
+@pytest.fixture
+def restore_logging() -> Iterator[None]:
+    """Undo what ``configure_logging`` changes process-wide: the record factory, and the
+    formatters of the root logger's handlers (pytest's own handlers live for the whole run)."""
+    import logging
+
+    factory = logging.getLogRecordFactory()
+    formatters = {h: h.formatter for h in logging.getLogger().handlers}
+    yield
+    logging.setLogRecordFactory(factory)
+    for handler, formatter in formatters.items():
+        handler.setFormatter(formatter)
+
+
 def assert_verbatim(svc: QuoteService, answer: object) -> None:
     """Every quote of an answer is exactly its document's text at its offsets."""
     for c in (*answer.citations, *answer.caveats, *answer.more):  # type: ignore[attr-defined]

@@ -7,7 +7,6 @@ from html import escape, unescape
 
 import pytest
 
-from bot.local_botapi import parse_telegram_html
 from bot.render import (
     MESSAGE_LIMIT,
     answer_cards,
@@ -19,6 +18,7 @@ from bot.render import (
     visible_length,
 )
 from bot.texts import DEFAULT, TEXTS, language, say
+from bot.tools.local_botapi import parse_telegram_html
 from retrieval.answer import Answer, Citation
 from retrieval.documents import DocumentMeta
 

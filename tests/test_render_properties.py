@@ -14,7 +14,6 @@ from html import unescape
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.local_botapi import parse_telegram_html
 from bot.render import (
     MESSAGE_LIMIT,
     answer_cards,
@@ -24,6 +23,7 @@ from bot.render import (
     paragraph_card,
     utf16_length,
 )
+from bot.tools.local_botapi import parse_telegram_html
 from retrieval.answer import Answer, Citation
 from retrieval.documents import DocumentMeta
 

@@ -1,6 +1,6 @@
 """The real bot, end to end, against a local Bot API server on 127.0.0.1.
 
-python-telegram-bot talks to ``bot.local_botapi`` through its own HTTP stack (no patching);
+python-telegram-bot talks to ``bot.tools.local_botapi`` through its own HTTP stack (no patching);
 the real answer engine answers. Every message the bot sends is checked at the end of each test:
 valid Telegram HTML, at most 4,096 characters, and quotes that are verbatim in the corpus.
 """
@@ -11,6 +11,8 @@ import asyncio
 import json
 import logging
 import re
+import subprocess
+import sys
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from html import unescape
@@ -18,28 +20,29 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from aiohttp import ClientSession
 
-from bot.local_botapi import (
+from bot.render import utf16_length
+from bot.telegram import build_application, configure_logging, serve
+from bot.texts import say
+from bot.tools.local_botapi import (
     BOT_USER,
     LocalBotAPI,
     Sent,
     parse_telegram_html,
     text_message,
     user,
-    utf16_length,
 )
-from bot.telegram_app import build_application, serve
-from bot.texts import say
 from config.settings import Secret, Settings
 from retrieval.embeddings import SentenceEmbedder
 from retrieval.service import QuoteService
-from tests.conftest import ARTICLE, CORPUS
+from tests.conftest import ARTICLE, CORPUS, _free_port, _wait_for
 
 pytestmark = pytest.mark.slow
 TOKEN = "123456:TEST-token-for-the-local-bot-api-server"
 ARTICLE_TEXT = (CORPUS / f"{ARTICLE}.txt").read_text(encoding="utf-8")
 ADMIN, ALICE, BOB, EVE = 1, 2, 3, 4
-GROUP = -100123
+GROUP, OTHER_GROUP = -100123, -100999
 
 
 @pytest.fixture(scope="module")
@@ -57,7 +60,14 @@ class Bot:
 
     api: LocalBotAPI
     settings: Settings
+    stopping: asyncio.Event
+    task: asyncio.Task[None]
     messages: int = 0
+
+    async def stop(self) -> None:
+        """Stop the bot (its local server keeps running until the test ends)."""
+        self.stopping.set()
+        await asyncio.wait_for(self.task, 30)
 
     def ask(self, chat_id: int, user_id: int, text: str, **kw: Any) -> int:
         """Offer a text message update; returns its message id."""
@@ -88,9 +98,12 @@ async def start_bot(engine: QuoteService, tmp_path: Path) -> AsyncIterator[
     """Start the real bot against a fresh local Bot API server; stops both afterwards."""
     running: list[tuple[LocalBotAPI, asyncio.Event, asyncio.Task[None]]] = []
 
-    async def start(**overrides: Any) -> Bot:
+    async def start(service: QuoteService | None = None, faults: dict[str, str] | None = None,
+                    **overrides: Any) -> Bot:
         api = LocalBotAPI(TOKEN)
         base_url = await api.start()
+        if faults:  # before the bot starts, so that start-up calls fail too
+            api.inject(faults["method"], faults["fault"])
         values: dict[str, Any] = {
             "telegram_token": Secret(TOKEN), "telegram_base_url": base_url,
             "admin_user_ids": frozenset({ADMIN}), "questions_per_minute": 30,
@@ -98,7 +111,7 @@ async def start_bot(engine: QuoteService, tmp_path: Path) -> AsyncIterator[
         }
         values.update(overrides)
         settings = engine.settings.with_overrides(data_dir=tmp_path / "bot", **values)
-        app = build_application(engine, settings)
+        app = build_application(service or engine, settings)
         stop = asyncio.Event()
         task = asyncio.create_task(serve(app, settings, stop))
         running.append((api, stop, task))
@@ -109,7 +122,7 @@ async def start_bot(engine: QuoteService, tmp_path: Path) -> AsyncIterator[
             await asyncio.sleep(0.05)
         if task.done():
             task.result()
-        return Bot(api, settings)
+        return Bot(api, settings, stop, task)
 
     yield start
     for api, stop, task in running:
@@ -125,7 +138,8 @@ async def test_a_private_question_gets_quote_cards_with_buttons(start_bot):
     bot.ask(ALICE, ALICE, "Could Russia's allies turn away from it?")
     (reply,) = await bot.reply(ALICE)
     assert "<blockquote>The third country of the Caucasus, Georgia" in reply.text
-    assert "<b>Emmanuel Dupuy, interviewed by Atlantico</b> (interviewee)" in reply.text
+    assert "[1] <b>Emmanuel Dupuy, interviewed by Atlantico</b>" in reply.text
+    assert "(interviewee)" not in reply.text
     assert "A new skirmish between Azerbaijan and Armenia" in reply.text
     assert reply.parse_mode == "HTML"
     assert reply.reply_to is None
@@ -255,10 +269,8 @@ async def test_buttons_show_the_paragraph_more_quotes_and_record_votes(start_bot
     assert len(unescape(re.sub(r"<[^>]+>", "", paragraph.text))) > len(quote)
     assert await _press(bot, reply, _button(reply, "👍")) == "Thanks for the feedback!"
     assert await _press(bot, paragraph, _button(paragraph, "👎")) == "Thanks for the feedback!"
-    if any(b["text"] == "More quotes" for row in reply.reply_markup["inline_keyboard"]
-           for b in row):
-        await _press(bot, reply, _button(reply, "More quotes"))
-        await bot.reply(ALICE, "<blockquote>", count=3)
+    await _press(bot, reply, _button(reply, "More quotes"))
+    await bot.reply(ALICE, "<blockquote>", count=3)
 
     from bot.feedback import FeedbackStore
     store = FeedbackStore(bot.settings.data_dir / "feedback.sqlite")
@@ -389,8 +401,7 @@ async def test_webhook_mode_checks_the_secret_and_serves_health(start_bot, unuse
         assert (await response.json())["documents"] == 1
 
 
-async def test_the_token_never_reaches_the_logs(start_bot, caplog, tmp_path):
-    from bot.telegram_app import configure_logging
+async def test_the_token_never_reaches_the_logs(start_bot, caplog, tmp_path, restore_logging):
     caplog.set_level(logging.DEBUG)
     configure_logging(Settings(corpus_dir=CORPUS, data_dir=tmp_path, telegram_token=Secret(TOKEN)))
     bot = await start_bot()
@@ -398,3 +409,164 @@ async def test_the_token_never_reaches_the_logs(start_bot, caplog, tmp_path):
     await bot.reply(ALICE)
     assert caplog.records
     assert TOKEN not in caplog.text
+
+
+# --- access ---------------------------------------------------------------------------------
+
+async def _inline(bot: Bot, user_id: int, question: str) -> list[dict[str, Any]]:
+    """Offer an inline query; returns the results the bot answered it with."""
+    query_id = f"iq{len(bot.api.calls)}"
+    bot.api.offer("inline_query", {"id": query_id, "from": user(user_id), "query": question,
+                                   "offset": ""})
+    for _ in range(400):
+        for method, params in bot.api.calls:
+            if method == "answerInlineQuery" and params.get("inline_query_id") == query_id:
+                return list(params.get("results") or [])
+        await asyncio.sleep(0.05)
+    raise AssertionError("the inline query was not answered")
+
+
+async def test_with_only_allowed_chats_strangers_are_served_only_inside_those_chats(start_bot):
+    bot = await start_bot(allowed_chat_ids=frozenset({GROUP}))
+    bot.ask(EVE, EVE, "Who is Emmanuel Dupuy?")
+    (refusal,) = await bot.reply(EVE)
+    assert refusal.text == say("en", "refusal")
+    assert await _inline(bot, EVE, "Who is Emmanuel Dupuy?") == []
+    asked = bot.ask(GROUP, EVE, "/ask Who is Emmanuel Dupuy?", chat_type="supergroup")
+    (answer,) = await bot.reply(GROUP, "professor")
+    assert answer.reply_to == asked
+    bot.ask(OTHER_GROUP, EVE, "/ask Who is Emmanuel Dupuy?", chat_type="supergroup")
+    (other,) = await bot.reply(OTHER_GROUP)
+    assert other.text == say("en", "refusal")
+    assert await _inline(bot, ADMIN, "Who is Emmanuel Dupuy?")
+
+
+async def test_an_allowed_user_is_served_anywhere_and_a_stranger_nowhere(start_bot):
+    bot = await start_bot(allowed_user_ids=frozenset({ALICE}))
+    bot.ask(OTHER_GROUP, ALICE, "/ask Who is Emmanuel Dupuy?", chat_type="supergroup")
+    await bot.reply(OTHER_GROUP, "professor")
+    assert await _inline(bot, ALICE, "Who is Emmanuel Dupuy?")
+    assert await _inline(bot, EVE, "Who is Emmanuel Dupuy?") == []
+
+
+# --- webhook and health ---------------------------------------------------------------------
+
+async def _status(url: str) -> int:
+    async with ClientSession() as session, session.get(url) as response:
+        return response.status
+
+
+async def test_a_webhook_without_a_configured_secret_gets_one_derived_from_the_token(
+        start_bot, unused_tcp_port):
+    url = f"http://127.0.0.1:{unused_tcp_port}/telegram-hook"
+    options = {"webhook_url": url, "webhook_listen": "127.0.0.1", "webhook_port": unused_tcp_port}
+    bot = await start_bot(**options)
+    secret = bot.api.webhook["secret_token"]
+    assert secret
+    assert TOKEN not in secret
+    update = bot.api.update("message", text_message(ALICE, ALICE, "Who is Emmanuel Dupuy?"))
+    assert await bot.api.deliver(url, update, None) == 403
+    assert await bot.api.deliver(url, update, "wrong") == 403
+    assert await bot.api.deliver(url, update, secret[:-1]) == 403
+    await asyncio.sleep(1.0)
+    assert not bot.api.sent
+    await bot.stop()
+    restarted = await start_bot(**options)  # a restart (or another replica) agrees on it
+    assert restarted.api.webhook["secret_token"] == secret
+    assert await restarted.api.deliver(url, update, secret) == 200
+    await restarted.reply(ALICE, "professor")
+
+
+async def test_health_in_polling_mode_is_503_until_the_index_is_loaded(
+        start_bot, engine, embedder, unused_tcp_port):
+    service = QuoteService(engine.settings, embedder=embedder)
+    await start_bot(service=service, health_port=unused_tcp_port, webhook_listen="127.0.0.1")
+    health = f"http://127.0.0.1:{unused_tcp_port}/healthz"
+    assert await _status(health) == 503
+    await asyncio.to_thread(service.start)
+    assert await _status(health) == 200
+
+
+async def test_health_is_503_while_the_chroma_server_is_unreachable(
+        start_bot, embedder, tmp_path, unused_tcp_port):
+    port = _free_port()
+    chroma = subprocess.Popen([str(Path(sys.executable).with_name("chroma")), "run", "--host",
+                               "127.0.0.1", "--port", str(port), "--path", str(tmp_path / "chroma")],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        assert await asyncio.to_thread(_wait_for, f"http://127.0.0.1:{port}/api/v2/heartbeat", 60)
+        service = QuoteService(Settings(corpus_dir=CORPUS, data_dir=tmp_path / "data",
+                                        chroma_host="127.0.0.1", chroma_port=port),
+                               embedder=embedder)
+        await asyncio.to_thread(service.start)
+        await start_bot(service=service, health_port=unused_tcp_port, webhook_listen="127.0.0.1")
+        health = f"http://127.0.0.1:{unused_tcp_port}/healthz"
+        assert await _status(health) == 200
+    finally:
+        chroma.terminate()
+        chroma.wait(timeout=30)
+    assert await _status(health) == 503
+
+
+# --- buttons and limits -----------------------------------------------------------------------
+
+async def test_buttons_still_work_after_a_restart(start_bot, engine, embedder):
+    bot = await start_bot()
+    bot.ask(ALICE, ALICE, "What does the CSTO treaty oblige Russia to do for Armenia?")
+    (reply,) = await bot.reply(ALICE)
+    await bot.stop()
+    service = QuoteService(engine.settings, embedder=embedder)  # a new process, as it were
+    await asyncio.to_thread(service.start)
+    restarted = await start_bot(service=service)
+    await _press(restarted, reply, _button(reply, "Show paragraph [1]"))
+    (paragraph,) = await restarted.reply(ALICE, "<b><u>")
+    assert unescape(re.search(r"<b><u>(.*?)</u></b>", paragraph.text, re.S).group(1)) in \
+        ARTICLE_TEXT
+    await _press(restarted, reply, _button(reply, "More quotes"))
+    more = await restarted.reply(ALICE, "<blockquote>", count=2)
+    assert len(more) >= 2
+    assert await _press(restarted, reply, _button(reply, "👍")) == "Thanks for the feedback!"
+
+
+async def test_inline_queries_count_against_the_per_user_limit(start_bot):
+    bot = await start_bot(questions_per_minute=2)
+    for _ in range(2):
+        assert (await _inline(bot, ALICE, "Who is Emmanuel Dupuy?"))[0]["id"] == "q1"
+    (limited,) = await _inline(bot, ALICE, "Who is Emmanuel Dupuy?")
+    assert limited["id"] == "wait"
+    assert "asking quickly" in limited["title"]
+    assert (await _inline(bot, BOB, "Who is Emmanuel Dupuy?"))[0]["id"] == "q1"
+
+
+async def test_a_flooding_user_is_told_once_and_then_ignored(start_bot):
+    bot = await start_bot(questions_per_minute=2)
+    for _ in range(12):
+        bot.ask(BOB, BOB, "Who is Emmanuel Dupuy?")
+    await bot.reply(BOB, "professor", count=2)
+    await asyncio.sleep(1.0)
+    assert len([s for s in bot.api.sent if "asking quickly" in s.text]) == 1
+
+
+# --- delivery, end to end ----------------------------------------------------------------------
+
+@pytest.mark.parametrize(("method", "fault"), [
+    ("setMyCommands", "timeout"), ("sendChatAction", "server"), ("sendChatAction", "blocked"),
+    ("answerCallbackQuery", "server"), ("answerInlineQuery", "timeout"),
+    ("sendMessage", "flood"),
+])
+async def test_no_reply_is_lost_when_any_call_fails_once(start_bot, caplog, method, fault):
+    caplog.set_level(logging.INFO)
+    api_faults = {"method": method, "fault": fault}
+    bot = await start_bot(faults=api_faults)
+    bot.ask(ALICE, ALICE, "Who is Emmanuel Dupuy?")
+    (reply,) = await bot.reply(ALICE, "professor")
+    await _press(bot, reply, _button(reply, "Show paragraph [1]"))
+    await bot.reply(ALICE, "<b><u>")
+    assert await _inline(bot, ALICE, "Who is Emmanuel Dupuy?")
+    for _ in range(200):  # the failed call was retried (a blocked chat is not)
+        if fault == "blocked" or [m for m, _ in bot.api.calls].count(method) >= 2:
+            break
+        await asyncio.sleep(0.05)
+    else:
+        raise AssertionError(f"{method} was not retried")
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]

@@ -21,6 +21,8 @@ from typing import Any
 
 from aiohttp import ClientSession, web
 
+from bot.render import utf16_length
+
 BOT_USER = {"id": 4242, "is_bot": True, "first_name": "Quotes", "username": "quote_test_bot",
             "can_join_groups": True, "can_read_all_group_messages": False,
             "supports_inline_queries": True}
@@ -29,6 +31,17 @@ ALLOWED_TAGS = {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "spa
 # Parameters that python-telegram-bot sends as plain strings; all others arrive JSON-encoded.
 _STRING_PARAMS = {"text", "parse_mode", "callback_query_id", "inline_query_id", "url",
                   "secret_token", "action", "next_offset", "description", "chat_id"}
+
+
+# The failures a real Bot API server answers with, by name: (status, description, retry_after).
+FAULTS: dict[str, tuple[int, str, int | None]] = {
+    "parse": (400, "Bad Request: can't parse entities: unsupported start tag \"x\" at byte "
+                   "offset 0", None),
+    "blocked": (403, "Forbidden: bot was blocked by the user", None),
+    "flood": (429, "Too Many Requests: retry after 1", 1),
+    "server": (500, "Internal Server Error", None),
+    "timeout": (504, "Gateway Timeout", None),
+}
 
 
 class TelegramHTMLError(ValueError):
@@ -66,10 +79,6 @@ def parse_telegram_html(html: str) -> str:
         raise TelegramHTMLError(f"unclosed tag \"{checker.stack[-1]}\"")
     return "".join(checker.text)
 
-
-def utf16_length(text: str) -> int:
-    """Length as Telegram counts it."""
-    return len(text.encode("utf-16-le")) // 2
 
 
 @dataclass
@@ -131,6 +140,14 @@ class LocalBotAPI:
         """Stop listening."""
         if self._runner is not None:
             await self._runner.cleanup()
+
+    def inject(self, method: str, fault: str, *, times: int = 1, chat_id: int | None = None,
+               timeout: float = 1.5) -> None:
+        """Make the next ``times`` calls of ``method`` fail with one of ``FAULTS``; a
+        "timeout" answers after ``timeout`` seconds (set it above the client's read timeout)."""
+        status, description, retry_after = FAULTS[fault]
+        self.fail(method, status, description, retry_after=retry_after, times=times,
+                  chat_id=chat_id, delay=timeout if fault == "timeout" else 0.0)
 
     def fail(self, method: str, status: int, description: str, *, retry_after: int | None = None,
              delay: float = 0.0, times: int = 1, chat_id: int | None = None) -> None:
