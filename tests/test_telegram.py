@@ -487,25 +487,43 @@ async def test_health_in_polling_mode_is_503_until_the_index_is_loaded(
     assert await _status(health) == 200
 
 
-async def test_health_is_503_while_the_chroma_server_is_unreachable(
+async def test_a_lost_chroma_server_is_503_and_one_sentence_per_question_until_it_is_back(
         start_bot, embedder, tmp_path, unused_tcp_port):
     port = _free_port()
-    chroma = subprocess.Popen([str(Path(sys.executable).with_name("chroma")), "run", "--host",
-                               "127.0.0.1", "--port", str(port), "--path", str(tmp_path / "chroma")],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def chroma_run() -> subprocess.Popen[bytes]:
+        return subprocess.Popen([str(Path(sys.executable).with_name("chroma")), "run", "--host",
+                                 "127.0.0.1", "--port", str(port), "--path",
+                                 str(tmp_path / "chroma")],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    heartbeat = f"http://127.0.0.1:{port}/api/v2/heartbeat"
+    chroma = chroma_run()
     try:
-        assert await asyncio.to_thread(_wait_for, f"http://127.0.0.1:{port}/api/v2/heartbeat", 60)
+        assert await asyncio.to_thread(_wait_for, heartbeat, 60)
         service = QuoteService(Settings(corpus_dir=CORPUS, data_dir=tmp_path / "data",
                                         chroma_host="127.0.0.1", chroma_port=port),
                                embedder=embedder)
         await asyncio.to_thread(service.start)
-        await start_bot(service=service, health_port=unused_tcp_port, webhook_listen="127.0.0.1")
+        bot = await start_bot(service=service, health_port=unused_tcp_port,
+                              webhook_listen="127.0.0.1")
         health = f"http://127.0.0.1:{unused_tcp_port}/healthz"
         assert await _status(health) == 200
-    finally:
-        chroma.terminate()
+        chroma.kill()
         chroma.wait(timeout=30)
-    assert await _status(health) == 503
+        assert await _status(health) == 503
+        bot.ask(ALICE, ALICE, "How many Russian soldiers are based in Armenia?")
+        (lost,) = await bot.reply(ALICE)
+        assert lost.text == "The index is unavailable right now; please ask again in a moment."
+        chroma = chroma_run()
+        assert await asyncio.to_thread(_wait_for, heartbeat, 60)
+        assert await _status(health) == 200
+        bot.ask(ALICE, ALICE, "How many Russian soldiers are based in Armenia?")
+        (back,) = await bot.reply(ALICE, "<blockquote>")
+        check_reply(back)
+    finally:
+        chroma.kill()
+        chroma.wait(timeout=30)
 
 
 # --- buttons and limits -----------------------------------------------------------------------
