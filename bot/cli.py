@@ -146,13 +146,12 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_run(_: argparse.Namespace, settings: Settings) -> int:
     """The Telegram bot when a token is set, otherwise the terminal chat."""
-    service = _started(settings)
     if settings.telegram_token is None:
         print("TELEGRAM_BOT_TOKEN is not set, so the Telegram bot is not started; opening the "
               "terminal chat instead (set TELEGRAM_BOT_TOKEN=<token from @BotFather> to run "
               "the bot).", file=sys.stderr)
-        return _chat(service)
-    return _run_bot(service, settings)
+        return _chat(_started(settings))
+    return _run_bot(QuoteService(settings), settings)
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
@@ -187,13 +186,19 @@ def _eval(service: QuoteService, path: Path, *, fit: bool, report_misses: bool) 
 
 
 def _run_bot(service: QuoteService, settings: Settings) -> int:
+    """Serve the bot at once; the models and the index load beside it (/healthz says 503 till then)."""
     from telegram.error import InvalidToken, NetworkError
 
     from bot.telegram import configure_logging, run
 
+    def load() -> None:
+        report = service.start(progress=False)
+        if report is not None and report.changed:
+            print(report.summary(), file=sys.stderr)
+
     configure_logging(settings)
     try:
-        run(service, settings)
+        run(service, settings, load=load)
     except InvalidToken:
         print("error: Telegram rejected TELEGRAM_BOT_TOKEN; check it with @BotFather.",
               file=sys.stderr)

@@ -129,3 +129,56 @@ def test_a_bad_value_in_the_settings_file_is_one_sentence(tmp_path: Path):
     path.write_text('[telegram]\ntimeout_seconds = "soon"\n', encoding="utf-8")
     _one_line_error(run_cli(["ask", "hello"], tmp_path, QUOTEBOT_SETTINGS=str(path)),
                     "telegram.timeout_seconds must be a number")
+
+
+def test_run_serves_health_503_while_loading_then_200(tmp_path: Path):
+    import asyncio
+    import threading
+    import time
+    import urllib.error
+    import urllib.request
+
+    from bot.tools.local_botapi import LocalBotAPI
+
+    token = "123456:TEST-token-for-the-local-bot-api-server"
+    loop = asyncio.new_event_loop()
+    server_thread = threading.Thread(target=loop.run_forever, daemon=True)
+    server_thread.start()
+    api = LocalBotAPI(token)
+    base_url = asyncio.run_coroutine_threadsafe(api.start(), loop).result(30)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT), "DATA_DIR": str(tmp_path / "data"),
+           "CORPUS_DIR": str(CORPUS), "TELEGRAM_BOT_TOKEN": token,
+           "TELEGRAM_BASE_URL": base_url, "HEALTH_PORT": str(port), "WEBHOOK_LISTEN": "127.0.0.1"}
+    env.pop("CHROMA_HOST", None)
+    proc = subprocess.Popen([sys.executable, "-m", "bot", "run"], cwd=PROJECT_ROOT, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+
+    def status() -> int | None:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as r:
+                return int(r.status)
+        except urllib.error.HTTPError as exc:
+            return exc.code
+        except OSError:
+            return None
+
+    seen: list[int] = []
+    try:
+        deadline = time.monotonic() + 300
+        while 200 not in seen and time.monotonic() < deadline and proc.poll() is None:
+            code = status()
+            if code is not None and (not seen or seen[-1] != code):
+                seen.append(code)
+            time.sleep(0.2)
+    finally:
+        proc.terminate()
+        _, stderr = proc.communicate(timeout=60)
+        asyncio.run_coroutine_threadsafe(api.stop(), loop).result(30)
+        loop.call_soon_threadsafe(loop.stop)
+        server_thread.join(timeout=30)
+        loop.close()
+    assert seen == [503, 200], stderr[-2000:]
+    assert proc.returncode == 0, stderr[-2000:]

@@ -156,8 +156,14 @@ async def serve(app: App, settings: Settings, stop: asyncio.Event) -> None:
             app.bot_data["answers"].close()
 
 
-def run(service: QuoteService, settings: Settings) -> None:
-    """Block serving the bot until SIGINT or SIGTERM."""
+def run(service: QuoteService, settings: Settings, *,
+        load: Callable[[], None] | None = None) -> None:
+    """Block serving the bot until SIGINT or SIGTERM.
+
+    ``load`` (loading the models and the index) runs in a thread beside the bot, so /healthz
+    answers 503 from the first second instead of not answering; if it fails, the bot stops and
+    its error is raised here.
+    """
     app = build_application(service, settings)
 
     async def main() -> None:
@@ -165,6 +171,17 @@ def run(service: QuoteService, settings: Settings) -> None:
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(sig, stop.set)
+        loading: asyncio.Task[None] | None = None
+        if load is not None:
+            async def load_or_stop() -> None:
+                try:
+                    await asyncio.to_thread(load)
+                except BaseException:
+                    stop.set()
+                    raise
+            loading = asyncio.create_task(load_or_stop())
         await serve(app, settings, stop)
+        if loading is not None and loading.done():
+            loading.result()  # a failed load is the reason the bot stopped: raise it
 
     asyncio.run(main())
