@@ -252,9 +252,10 @@ def _export_into(work: Path, model: SentenceTransformer, model_dir: Path,
                  check_texts: Sequence[str]) -> dict[str, Any]:
     import torch
 
-    modules = [type(m).__name__ for m in model]
+    stack: list[Any] = list(model)
+    modules = [type(m).__name__ for m in stack]
     if modules[:2] != ["Transformer", "Pooling"] or modules[2:] not in ([], ["Normalize"]) \
-            or not _mean_pooling(model[1].get_config_dict()):
+            or not _mean_pooling(stack[1].get_config_dict()):
         raise ExportRefused(f"the model's modules ({', '.join(modules)}) are not a transformer with "
                             "mean pooling, the only shape the ONNX export covers")
     max_length = int(model.max_seq_length or max_seq_length(model_dir))
@@ -274,7 +275,7 @@ def _export_into(work: Path, model: SentenceTransformer, model_dir: Path,
             mean = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
             return torch.nn.functional.normalize(mean, p=2.0, dim=1)
 
-    wrapped = Pooled(model[0].auto_model).eval()
+    wrapped = Pooled(stack[0].auto_model).eval()
     dummy = torch.ones((2, 8), dtype=torch.long)
     axes = {"input_ids": {0: "batch", 1: "tokens"}, "attention_mask": {0: "batch", 1: "tokens"},
             "token_type_ids": {0: "batch", 1: "tokens"}, "sentence_embedding": {0: "batch"}}
