@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import fcntl
 import os
+import queue
+import threading
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -37,6 +39,8 @@ CATALOGUE_FILE = "catalogue.sqlite"
 LOCK_FILE = "writer.lock"
 # Chroma caps one write at a few thousand records; keep writes well inside that.
 _WRITE_BATCH = 1024
+# Write batches encoded ahead of the writer: enough to keep the encoder busy, little memory.
+_ENCODED_AHEAD = 2
 
 
 @dataclass(frozen=True)
@@ -214,36 +218,79 @@ class Ingestor:
 
     def _embed_and_commit(self, documents: list[tuple[SourceDocument, list[Sentence]]],
                           indexed: dict[str, str], present: list[set[str]]) -> int:
+        """Encode on a producer thread while this one writes to Chroma and the catalogue.
+
+        The producer encodes write batches (sorted by length, so the encoders' own batches pad
+        little) a bounded few ahead; this thread writes each batch's vectors, then switches the
+        catalogue to a document once all its vectors are in, as before.
+        """
         total = sum(len(s) for _, s in documents)
         bar = tqdm(total=total, desc="Embedding sentences", unit="sent",
                    disable=not self.progress or total == 0)
+        work: queue.Queue[Any] = queue.Queue(maxsize=_ENCODED_AHEAD)
+        stop = threading.Event()
+
+        def put(item: Any) -> None:
+            while not stop.is_set():
+                try:
+                    work.put(item, timeout=0.1)
+                    return
+                except queue.Full:
+                    continue
+
+        def produce() -> None:
+            try:
+                for doc, sentences in documents:
+                    ids = [vector_id(doc.doc_id, doc.fingerprint, s.seq) for s in sentences]
+                    todo = [(i, s) for i, s in zip(ids, sentences, strict=True)
+                            if any(i not in have for have in present)]
+                    for chunk in range(0, len(todo), _WRITE_BATCH):
+                        batch = todo[chunk:chunk + _WRITE_BATCH]
+                        writes = []
+                        for store, have in zip(self.stores, present, strict=True):
+                            missing = sorted(((i, s) for i, s in batch if i not in have),
+                                             key=lambda pair: len(pair[1].text))
+                            if missing and store.embeddings is not None:
+                                vectors = store.embeddings.embed_documents([s.text for _, s in missing])
+                                writes.append((store, missing, vectors))
+                        put(("vectors", writes, len(batch)))
+                        if stop.is_set():
+                            return
+                    put(("document", doc, sentences, ids, len(sentences) - len(todo)))
+            except BaseException as exc:  # handed to the writer, which raises it
+                put(("error", exc))
+            finally:
+                put(("end",))
+
+        producer = threading.Thread(target=produce, name="ingest-encoder", daemon=True)
         embedded = 0
         with bar:
-            for doc, sentences in documents:
-                ids = [vector_id(doc.doc_id, doc.fingerprint, s.seq) for s in sentences]
-                todo = [(i, s) for i, s in zip(ids, sentences, strict=True)
-                        if any(i not in have for have in present)]
-                bar.update(len(sentences) - len(todo))
-                for chunk in range(0, len(todo), _WRITE_BATCH):
-                    batch = todo[chunk:chunk + _WRITE_BATCH]
-                    for store, have in zip(self.stores, present, strict=True):
-                        missing = [(i, s) for i, s in batch if i not in have]
-                        if not missing:
-                            continue
-                        store.add_texts(
-                            [s.text for _, s in missing],
-                            metadatas=[{"doc_id": s.doc_id, "seq": s.seq, "role": s.role}
-                                       for _, s in missing],
-                            ids=[i for i, _ in missing],
-                        )
-                    embedded += len(batch)
-                    bar.update(len(batch))
-                old = (self._indexed_ids(doc.doc_id, indexed[doc.doc_id])
-                       if doc.doc_id in indexed else [])
-                with self.catalogue.transaction() as conn:
-                    self.catalogue.replace_document(conn, doc.meta, doc.fingerprint, doc.text,
-                                                    sentences)
-                self._delete([i for i in old if i not in set(ids)])
+            producer.start()
+            try:
+                while (item := work.get())[0] != "end":
+                    if item[0] == "error":
+                        raise item[1]
+                    if item[0] == "vectors":
+                        for store, missing, vectors in item[1]:
+                            store._collection.upsert(
+                                ids=[i for i, _ in missing], embeddings=vectors,
+                                documents=[s.text for _, s in missing],
+                                metadatas=[{"doc_id": s.doc_id, "seq": s.seq, "role": s.role}
+                                           for _, s in missing])
+                        embedded += item[2]
+                        bar.update(item[2])
+                        continue
+                    _, doc, sentences, ids, skipped = item
+                    bar.update(skipped)
+                    old = (self._indexed_ids(doc.doc_id, indexed[doc.doc_id])
+                           if doc.doc_id in indexed else [])
+                    with self.catalogue.transaction() as conn:
+                        self.catalogue.replace_document(conn, doc.meta, doc.fingerprint, doc.text,
+                                                        sentences)
+                    self._delete([i for i in old if i not in set(ids)])
+            finally:
+                stop.set()
+                producer.join()
         return embedded
 
     @staticmethod
