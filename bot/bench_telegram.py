@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -43,6 +44,13 @@ async def _run(settings: Settings, chats: int, rate: float, per_chat: int) -> No
                "DATA_DIR": str(Path(tmp) / "data"), "CORPUS_DIR": str(settings.corpus_dir),
                "QUESTIONS_PER_MINUTE": "1000", "PYTHONPATH": str(PROJECT_ROOT)}
         env.pop("CHROMA_HOST", None)
+        # The steady state: a bot whose DATA_DIR already holds the checked ONNX export (the
+        # first start ever makes it, with torch loaded, once).
+        export = settings.data_dir / "onnx"
+        if export.is_dir():
+            shutil.copytree(export, Path(tmp) / "data" / "onnx")
+        print(f"embedding backend {settings.embedding_backend}; ONNX export "
+              f"{'copied from ' + str(export) if export.is_dir() else 'made by the bot at start'}")
         proc = subprocess.Popen([sys.executable, "-m", "bot", "run"], cwd=PROJECT_ROOT, env=env,
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
