@@ -59,22 +59,33 @@ def _p(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
-def _timed_process(args: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """Wall seconds and peak memory (MiB) of one child process, which must succeed."""
+# Peak memory must be read inside the child: a forked child's rusage also counts the pages it
+# shared with this (large) process before exec. VmHWM is per address space, so it starts at exec.
+_REPORT_PEAK = (
+    "import atexit, runpy, sys\n"
+    "def _peak():\n"
+    "    for line in open('/proc/self/status'):\n"
+    "        if line.startswith('VmHWM:'):\n"
+    "            sys.stderr.write('BENCH_PEAK_KB=' + line.split()[1] + '\\n')\n"
+    "atexit.register(_peak)\n"
+)
+
+
+def _timed_process(code: str, env: dict[str, str]) -> tuple[float, float]:
+    """Wall seconds and peak memory (MiB) of one Python child running ``code``; it must succeed."""
     started = time.perf_counter()
-    proc = subprocess.Popen(args, cwd=PROJECT_ROOT, env=env, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
+    done = subprocess.run([sys.executable, "-c", _REPORT_PEAK + code], cwd=PROJECT_ROOT, env=env,
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=False)
     seconds = time.perf_counter() - started
-    stderr = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode != 0:
-        raise SystemExit(f"benchmark child {' '.join(args[1:3])} failed: {stderr.strip()[-300:]}")
-    return seconds, usage.ru_maxrss / 1024
+    if done.returncode != 0:
+        raise SystemExit(f"a benchmark child failed: {done.stderr.strip()[-300:]}")
+    peaks = [int(line.split("=")[1]) for line in done.stderr.splitlines()
+             if line.startswith("BENCH_PEAK_KB=")]
+    return seconds, (peaks[-1] / 1024 if peaks else float("nan"))
 
 
-def _median_process(args: list[str], env: dict[str, str]) -> tuple[float, float]:
-    runs = [_timed_process(args, env) for _ in range(ONE_SHOT_RUNS)]
+def _median_process(code: str, env: dict[str, str]) -> tuple[float, float]:
+    runs = [_timed_process(code, env) for _ in range(ONE_SHOT_RUNS)]
     return statistics.median(r[0] for r in runs), max(r[1] for r in runs)
 
 
@@ -83,19 +94,18 @@ def _one_shot(data_dirs: dict[str, Path], settings: Settings) -> None:
     base = {**os.environ, "CORPUS_DIR": str(settings.corpus_dir), "HF_HUB_OFFLINE": "1",
             "PYTHONPATH": str(PROJECT_ROOT)}
     base.pop("CHROMA_HOST", None)
-    py = sys.executable
-    imports, _ = _median_process([py, "-c", "import chromadb, langchain_chroma, langchain_core"],
-                                 base)
+    imports, _ = _median_process("import chromadb, langchain_chroma, langchain_core", base)
     print(f"\n== one-shot processes (median of {ONE_SHOT_RUNS}; article index and export in place)")
     print(f"import chromadb + langchain-chroma + langchain-core   {imports:6.2f} s")
     asks: dict[str, float] = {}
     for backend, data_dir in data_dirs.items():
         env = {**base, "DATA_DIR": str(data_dir), "EMBEDDING_BACKEND": backend}
-        ready, ready_mib = _median_process(
-            [py, "-c", "from config.settings import load_settings\n"
-                       "from retrieval.service import QuoteService\n"
-                       "QuoteService(load_settings()).start()"], env)
-        ask, ask_mib = _median_process([py, "-m", "bot", "ask", ONE_SHOT_QUESTION], env)
+        ready, ready_mib = _median_process("from config.settings import load_settings\n"
+                                           "from retrieval.service import QuoteService\n"
+                                           "QuoteService(load_settings()).start()", env)
+        # What `python -m bot ask "..."` runs, with the peak-memory report in front.
+        ask, ask_mib = _median_process(f"sys.argv = ['bot', 'ask', {ONE_SHOT_QUESTION!r}]\n"
+                                       "runpy.run_module('bot', run_name='__main__')", env)
         asks[backend] = ask
         print(f"{backend:5} service ready {ready:5.2f} s ({ready / imports:4.2f}x imports, "
               f"{ready_mib:5.0f} MiB)   `ask` {ask:5.2f} s ({ask / imports:4.2f}x imports, "

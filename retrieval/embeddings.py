@@ -121,10 +121,8 @@ class SentenceEmbedder(Embeddings):
                                             self._check_texts)
                 if self._onnx is not None:
                     self._model = None  # made the export; ONNX Runtime encodes from here on
-            if self._onnx is None:
+            if self._onnx is None:  # the ONNX load has already run its probes
                 self.model.encode(["warm up"], show_progress_bar=False)  # builds kernels
-            else:
-                self._onnx.encode(["warm up"])
             self._ready = True
 
     def _load_sentence_transformers(self) -> SentenceTransformer:

@@ -9,7 +9,7 @@ and refused, with one sentence, when it is not that close. A checked export is c
 config and tokenizer files: another model, or the same folder with other weights, gets a new
 export. Loading a cached export imports onnxruntime, tokenizers and numpy, never torch.
 
-Every load re-encodes the probes and compares them with the vectors sentence-transformers gave
+Every load re-encodes two probes and compares them with the vectors sentence-transformers gave
 at export time, so a damaged file is noticed (and exported again) instead of serving wrong
 vectors. Only the export needs torch; :func:`export` imports it.
 """
@@ -60,6 +60,9 @@ PROBES = (
     "wat r the csto obligations 2 armenia",
     "The treaty, signed in 2002, obliges every member to help the others. " * 30,
 )
+# Re-encoded at every load to notice a damaged file: two short ones (a cold ONNX Runtime takes
+# a while over a long text, and the load is on the one-shot `ask` path).
+LOAD_PROBES = PROBES[:2]
 
 
 class ExportRefused(Exception):
@@ -302,10 +305,10 @@ def _export_into(work: Path, model: SentenceTransformer, model_dir: Path,
         raise ExportRefused(
             f"the ONNX export gives a cosine of {float(cosines[worst]):.4f} with "
             f"sentence-transformers on {texts[worst][:60]!r}, below the {MIN_COSINE} required")
-    probe_vectors = reference[[texts.index(p) for p in PROBES]]
+    probe_vectors = reference[[texts.index(p) for p in LOAD_PROBES]]
     return {"status": "ok", "format": EXPORT_FORMAT, "opset": OPSET, "precision": "fp32",
             "max_length": max_length, "checked": len(texts),
-            "min_cosine": float(cosines[worst]), "probes": list(PROBES),
+            "min_cosine": float(cosines[worst]), "probes": list(LOAD_PROBES),
             "probe_vectors": probe_vectors.tolist()}
 
 
