@@ -47,10 +47,13 @@ async def _run(settings: Settings, chats: int, rate: float, per_chat: int) -> No
         # The steady state: a bot whose DATA_DIR already holds the checked ONNX export (the
         # first start ever makes it, with torch loaded, once).
         export = settings.data_dir / "onnx"
-        if export.is_dir():
+        copied = settings.embedding_backend == "onnx" and export.is_dir()
+        if copied:
             shutil.copytree(export, Path(tmp) / "data" / "onnx")
-        print(f"embedding backend {settings.embedding_backend}; ONNX export "
-              f"{'copied from ' + str(export) if export.is_dir() else 'made by the bot at start'}")
+        print(f"embedding backend {settings.embedding_backend}" + (
+            f"; ONNX export copied from {export}" if copied else
+            "; the bot makes the ONNX export at start" if settings.embedding_backend == "onnx"
+            else ""))
         proc = subprocess.Popen([sys.executable, "-m", "bot", "run"], cwd=PROJECT_ROOT, env=env,
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
