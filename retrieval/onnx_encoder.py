@@ -30,6 +30,9 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from retrieval.errors import ModelUnavailable
+from retrieval.fingerprint import model_fingerprint
+
 if TYPE_CHECKING:
     import onnxruntime
     from sentence_transformers import SentenceTransformer
@@ -43,14 +46,6 @@ OPSET = 17
 MIN_COSINE = 0.999
 MODEL_FILE = "model.onnx"
 MANIFEST_FILE = "manifest.json"
-# What decides the vectors: weights, architecture, pooling, tokenizer. Absent files are skipped.
-FINGERPRINT_FILES = (
-    "model.safetensors", "pytorch_model.bin", "config.json", "modules.json",
-    "sentence_bert_config.json", "config_sentence_transformers.json", "1_Pooling/config.json",
-    "tokenizer.json", "tokenizer_config.json", "special_tokens_map.json", "vocab.txt",
-)
-_WEIGHT_FILES = ("model.safetensors", "pytorch_model.bin")
-_STAT_CACHE = "fingerprints.json"
 # Checked at export and re-encoded at every load: short and long, other scripts, casual typing,
 # and one past the model's maximum length (truncation must match sentence-transformers').
 PROBES = (
@@ -69,57 +64,13 @@ class ExportRefused(Exception):
     """The export cannot be made or is not close enough to sentence-transformers; ``str`` says why."""
 
 
-def model_fingerprint(model_dir: Path, cache_dir: Path | None = None) -> str:
-    """sha256 over the model's weight, config and tokenizer files (names and contents).
-
-    Hashing ~90 MB of weights costs about 0.1 s, so each file's digest is remembered in
-    ``cache_dir`` under its size, mtime and inode, and hashed again only when those change.
-    """
-    known: dict[str, list[Any]] = {}
-    stat_file = cache_dir / _STAT_CACHE if cache_dir else None
-    if stat_file and stat_file.exists():
-        try:
-            known = json.loads(stat_file.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            known = {}
-    total = hashlib.sha256(f"export-format-{EXPORT_FORMAT}".encode())
-    changed = False
-    found_weights = False
-    for name in FINGERPRINT_FILES:
-        path = model_dir / name
-        try:
-            st = path.stat()
-        except OSError:
-            continue
-        found_weights = found_weights or name in _WEIGHT_FILES
-        key = str(path.resolve())
-        stamp = [st.st_size, st.st_mtime_ns, st.st_ino]
-        entry = known.get(key)
-        if entry and entry[:3] == stamp:
-            digest = str(entry[3])
-        else:
-            digest = _sha256_file(path)
-            known[key] = [*stamp, digest]
-            changed = True
-        total.update(f"{name}\0{digest}\n".encode())
-    if not found_weights:
-        raise ExportRefused(f"the model folder {model_dir} has no model.safetensors or "
-                            "pytorch_model.bin to export")
-    if stat_file and changed:
-        try:
-            stat_file.parent.mkdir(parents=True, exist_ok=True)
-            _write_atomic(stat_file, json.dumps(known))
-        except OSError:
-            pass  # a read-only cache only costs the hashing time
-    return total.hexdigest()
-
-
-def _sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+def export_key(model_dir: Path, cache_dir: Path | None = None) -> str:
+    """The cache folder name of a model's export: its files' fingerprint and the export format."""
+    try:
+        fingerprint = model_fingerprint(model_dir, cache_dir)
+    except ModelUnavailable as exc:
+        raise ExportRefused(str(exc)) from None
+    return hashlib.sha256(f"export-format-{EXPORT_FORMAT}\0{fingerprint}".encode()).hexdigest()
 
 
 def _write_atomic(path: Path, text: str) -> None:
@@ -203,7 +154,7 @@ def load_cached(export_dir: Path, model_dir: Path) -> OnnxEncoder | None:
     Raises ExportRefused when the export was refused before (same model, same verdict), and
     OSError/ValueError when the cached files are damaged.
     """
-    folder = export_dir / model_fingerprint(model_dir, export_dir)
+    folder = export_dir / export_key(model_dir, export_dir)
     manifest_path = folder / MANIFEST_FILE
     if not manifest_path.exists():
         return None
@@ -227,7 +178,7 @@ def export(model: SentenceTransformer, model_dir: Path, export_dir: Path,
 
     A refusal is cached too, so the next start goes straight to sentence-transformers.
     """
-    fingerprint = model_fingerprint(model_dir, export_dir)
+    fingerprint = export_key(model_dir, export_dir)
     export_dir.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(dir=export_dir, prefix=".export-"))
     try:

