@@ -17,7 +17,7 @@ from langchain_core.runnables import Runnable, RunnableConfig, RunnableLambda
 from retrieval.answer import Answer
 from retrieval.compose import AnswerComposer, Assessment, Judged
 from retrieval.lexical import tokenize
-from retrieval.question import answer_type, language_of, normalise, split_parts
+from retrieval.question import answer_type, asked_category, language_of, normalise, split_parts
 from retrieval.retriever import (
     BM25SentenceRetriever,
     ContextFusion,
@@ -82,7 +82,8 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
         judged = []
         for part in split_parts(question):
             ranking = retrievers.rank(part, fusion, config)
-            values = features(ranking, answer_type(ranking.question), texts)
+            values = features(ranking, answer_type(ranking.question), texts,
+                              category=asked_category(ranking.question), known=snapshot.speller.knows)
             judged.append(Judged(part, ranking, decide(values), values))
         return Assessment(question, tuple(judged))
 
