@@ -6,8 +6,9 @@ words it holds, whether it holds a new fact of the kind asked for (a number for 
 name for "who", a time for "when", in any of the languages ``retrieval.question`` reads), its
 lead over the runner-up, whether the question is in another language, and whether the kind of
 thing an English question asks for ("the population of", "which pipeline") is a word the
-documents never use. The last two check what the question asks for, which embedding scores
-cannot: a near miss shares nearly every word with the sentence it is closest to. Its coefficients are fitted on the tuning half of the development questions
+documents never use. The fact and category signals check what the question asks for, which
+embedding scores cannot: a near miss shares nearly every word with the sentence it is closest to.
+The coefficients are fitted on the tuning half of the development questions
 (``python -m bot eval --fit``), so the output is a probability that the corpus answers, not a raw
 sum of scores. Two thresholds on it, chosen on the same half, give the outcome:
 
