@@ -21,8 +21,10 @@ from retrieval.question import answer_type, asked_category, language_of, normali
 from retrieval.retriever import (
     BM25SentenceRetriever,
     ContextFusion,
+    TYPE_PENALTY,
     DenseSentenceRetriever,
     Ranking,
+    prefer_typed,
 )
 from retrieval.snapshot import Snapshot
 from retrieval.support import decide, features
@@ -82,8 +84,13 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
         judged = []
         for part in split_parts(question):
             ranking = retrievers.rank(part, fusion, config)
-            values = features(ranking, answer_type(ranking.question), texts,
-                              category=asked_category(ranking.question), known=snapshot.speller.knows)
+            # What is asked is read from the words as typed (shorthand spelled out), not from
+            # the typo-corrected search text: a correction may change a word's form.
+            asked = normalise(part, None) if ranking.language == "en" else part
+            wanted = answer_type(asked)
+            ranking = prefer_typed(ranking, lambda p: wanted.satisfied_by(texts[p]), TYPE_PENALTY)
+            values = features(ranking, wanted, texts,
+                              category=asked_category(asked), known=snapshot.speller.knows)
             judged.append(Judged(part, ranking, decide(values), values))
         return Assessment(question, tuple(judged))
 

@@ -130,15 +130,19 @@ class Speller:
                 self._deletes.setdefault(variant, word)  # most frequent word wins
 
     def correct(self, word: str) -> str:
-        """The corpus word one edit from ``word``, or ``word`` itself."""
+        """The corpus word one edit from ``word``, or ``word`` itself.
+
+        A word the corpus knows in another form ("share" beside "shares") is not a typo, and a
+        correction keeps the capital of the word it replaces ("Armnia" → "Armenia").
+        """
         lower = word.lower()
         if (len(lower) < self.MIN_LENGTH or lower in self._counts or lower in _ENGLISH_HINTS
-                or not lower.isalpha()):
+                or not lower.isalpha() or any(self.knows(t) for t in tokenize(lower))):
             return word
         for variant in (lower, *_deletions(lower)):
             found = self._deletes.get(variant)
             if found is not None and _one_edit(lower, found):
-                return found
+                return found.capitalize() if word[:1].isupper() else found
         return word
 
 

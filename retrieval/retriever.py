@@ -17,7 +17,8 @@ cannot say:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -39,6 +40,9 @@ ENCODER_WEIGHTS = {"dense": 1.0, "multilingual": 3.0}
 CONTEXT_SHARE = 0.5
 LEXICAL_WEIGHT = 0.25
 CONTEXT_DISCOUNT = 0.9
+# A candidate without a new fact of the kind asked for ("how many" and no number) counts this much
+# less, so that a sentence holding one moves ahead of near ties that do not.
+TYPE_PENALTY = 0.1
 # A reply this short ("Not at all.") says yes or no; the sentence after it says why.
 _BARE_REPLY_WORDS = 4
 
@@ -143,6 +147,20 @@ class Ranking:
     language: str = "en"
     best_multilingual: float = 0.0
     best_dense: float = 0.0
+
+
+def prefer_typed(ranking: Ranking, satisfied: Callable[[int], bool], penalty: float) -> Ranking:
+    """The ranking with ``penalty`` taken off every candidate that lacks the fact asked for.
+
+    ``satisfied(position)`` says whether a sentence holds a new fact of the kind the question
+    asks for ("how many" → a number); see ``retrieval.question.AnswerType``.
+    """
+    if penalty <= 0:
+        return ranking
+    scored = [s if satisfied(s.position) else replace(s, score=s.score - penalty)
+              for s in ranking.candidates]
+    scored.sort(key=lambda s: (-s.score, s.position))
+    return replace(ranking, candidates=tuple(scored))
 
 
 class ContextFusion:

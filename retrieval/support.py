@@ -35,8 +35,8 @@ FEATURES = ("score", "multilingual", "coverage", "answer_type", "margin", "other
             "unknown_category")
 # Fitted on the tuning half by `python -m bot eval --fit` (L2-regularised logistic regression
 # on standardised features, folded back into raw-feature coefficients here).
-COEFFICIENTS = (4.1776, 31.4762, -1.3539, 3.6041, -6.7773, -0.3388, -2.4388)
-INTERCEPT = -31.0902
+COEFFICIENTS = (7.5727, 25.8347, -1.4015, 5.1954, -6.5632, -0.1544, -2.0538)
+INTERCEPT = -31.0321
 # Thresholds on the probability, chosen on the tuning half: "answers" keeps wrongly abstained
 # answerable questions at or below 5 %; below "related" nothing is close enough to show.
 ANSWER_AT = 0.5
