@@ -19,9 +19,9 @@ from retrieval.compose import AnswerComposer, Assessment, Judged
 from retrieval.lexical import tokenize
 from retrieval.question import answer_type, asked_category, language_of, normalise, split_parts
 from retrieval.retriever import (
+    TYPE_PENALTY,
     BM25SentenceRetriever,
     ContextFusion,
-    TYPE_PENALTY,
     DenseSentenceRetriever,
     Ranking,
     prefer_typed,
@@ -88,7 +88,7 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
             # the typo-corrected search text: a correction may change a word's form.
             asked = normalise(part, None) if ranking.language == "en" else part
             wanted = answer_type(asked)
-            ranking = prefer_typed(ranking, lambda p: wanted.satisfied_by(texts[p]), TYPE_PENALTY)
+            ranking = prefer_typed(ranking, lambda p, w=wanted: w.satisfied_by(texts[p]), TYPE_PENALTY)
             values = features(ranking, wanted, texts,
                               category=asked_category(asked), known=snapshot.speller.knows)
             judged.append(Judged(part, ranking, decide(values), values))
