@@ -88,7 +88,8 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
             # the typo-corrected search text: a correction may change a word's form.
             asked = normalise(part, None) if ranking.language == "en" else part
             wanted = answer_type(asked)
-            ranking = prefer_typed(ranking, lambda p, w=wanted: w.satisfied_by(texts[p]), TYPE_PENALTY)
+            typed = {s.position for s in ranking.candidates if wanted.satisfied_by(texts[s.position])}
+            ranking = prefer_typed(ranking, typed.__contains__, TYPE_PENALTY)
             values = features(ranking, wanted, texts,
                               category=asked_category(asked), known=snapshot.speller.knows)
             judged.append(Judged(part, ranking, decide(values), values))
