@@ -45,6 +45,7 @@ CONTEXT_DISCOUNT = 0.9
 TYPE_PENALTY = 0.1
 # A reply this short ("Not at all.") says yes or no; the sentence after it says why.
 _BARE_REPLY_WORDS = 4
+BARE_REPLY_LAG = 0.01
 
 
 class DenseSentenceRetriever(BaseRetriever):
@@ -202,8 +203,12 @@ class ContextFusion:
             answer = snap.answer_of.get(p)
             if answer is None:
                 continue
-            for target in self._answer_sentences(answer):
-                context[target] = max(context.get(target, 0.0), self.context_discount * score)
+            targets = self._answer_sentences(answer)
+            for target in targets:
+                # A bare "Not at all." says nothing quoted alone: the sentence saying why leads.
+                lag = BARE_REPLY_LAG if len(targets) > 1 and target == targets[0] else 0.0
+                context[target] = max(context.get(target, 0.0),
+                                      self.context_discount * score - lag)
 
         quotes_interviewer = bool(inputs.get("quotes_interviewer"))
         scored = []
