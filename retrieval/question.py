@@ -83,6 +83,12 @@ _TIME = re.compile(r"\b(?:\d{3,4}|january|february|march|april|may|june|july|aug
                    r"sunday|night|morning|evening|yesterday|today|tomorrow|ago|week|month|year|"
                    r"spring|summer|autumn|winter)\b", re.IGNORECASE)
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
+# A run of capitalised words (acronyms too), for "a name the question does not already give".
+_NAME_RUN = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
+# "Which country ...?", "which convention": a named thing (or a numbered one: "which article" is
+# answered by "Article 5").
+_NUMBERED_NAME = re.compile(r"\b[A-Z][a-z]+\s+\d+\b")
+_WHICH_QUESTION = re.compile(r"\bwhich\s+(?!of\b)[^\W\d_]", re.IGNORECASE)
 
 # The words that frame a question rather than name what it is about ("what kind of", "the name
 # of", "exactly"): they are never the thing asked for.
@@ -205,6 +211,8 @@ class AnswerType:
     person: bool
     time: bool
     given: frozenset[str] = frozenset()
+    named: bool = False
+    words: frozenset[str] = frozenset()
 
     def satisfied_by(self, sentence: str) -> bool:
         """True when a sentence holds a new fact of the kind asked for (or nothing special is asked)."""
@@ -212,10 +220,28 @@ class AnswerType:
             return False
         if self.time and not self._new(_TIME, sentence):
             return False
+        if self.named and not (self._new_name(sentence) or self._new(_NUMBERED_NAME, sentence)):
+            return False
         return not (self.person and not _NAME.search(sentence))
 
     def _new(self, pattern: re.Pattern[str], sentence: str) -> bool:
         return any(m.group().lower() not in self.given for m in pattern.finditer(sentence))
+
+    def _new_name(self, sentence: str) -> bool:
+        """A capitalised name the question does not give, in any form ("Iran" for "Iranian") or
+        as the acronym it spells ("Collective Security Treaty Organization" for "CSTO")."""
+        for match in _NAME_RUN.finditer(sentence):
+            names = match.group().split()
+            if len(names) > 1 and "".join(n[0] for n in names).lower() in self.words:
+                continue
+            if any(not self._gives(n.lower()) for n in names):
+                return True
+        return False
+
+    def _gives(self, word: str) -> bool:
+        return word in self.words or any(
+            min(len(word), len(w)) >= 4 and (w.startswith(word) or word.startswith(w))
+            for w in self.words)
 
 
 def answer_type(question: str) -> AnswerType:
@@ -224,7 +250,9 @@ def answer_type(question: str) -> AnswerType:
                       for m in pattern.finditer(question))
     return AnswerType(number=bool(_NUMBER_QUESTION.search(question)),
                       person=bool(_PERSON_QUESTION.search(question)),
-                      time=bool(_TIME_QUESTION.search(question)), given=given)
+                      time=bool(_TIME_QUESTION.search(question)), given=given,
+                      named=bool(_WHICH_QUESTION.search(question)),
+                      words=frozenset(w.lower() for w in _WORD.findall(question)))
 
 
 def asked_category(question: str) -> list[str]:

@@ -42,7 +42,7 @@ LEXICAL_WEIGHT = 0.25
 CONTEXT_DISCOUNT = 0.9
 # A candidate without a new fact of the kind asked for ("how many" and no number) counts this much
 # less, so that a sentence holding one moves ahead of near ties that do not.
-TYPE_PENALTY = 0.1
+TYPE_PENALTY = 0.15
 # A reply this short ("Not at all.") says yes or no; the sentence after it says why.
 _BARE_REPLY_WORDS = 4
 BARE_REPLY_LAG = 0.01

@@ -35,8 +35,8 @@ FEATURES = ("score", "multilingual", "coverage", "answer_type", "margin", "other
             "unknown_category")
 # Fitted on the tuning half by `python -m bot eval --fit` (L2-regularised logistic regression
 # on standardised features, folded back into raw-feature coefficients here).
-COEFFICIENTS = (7.5727, 25.8347, -1.4015, 5.1954, -6.5632, -0.1544, -2.0538)
-INTERCEPT = -31.0321
+COEFFICIENTS = (8.6945, 26.8266, -1.4714, 5.2075, -7.0312, -0.1146, -1.7307)
+INTERCEPT = -32.7995
 # Thresholds on the probability, chosen on the tuning half: "answers" keeps wrongly abstained
 # answerable questions at or below 5 %; below "related" nothing is close enough to show.
 ANSWER_AT = 0.5
