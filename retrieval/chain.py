@@ -17,12 +17,14 @@ from langchain_core.runnables import Runnable, RunnableConfig, RunnableLambda
 from retrieval.answer import Answer
 from retrieval.compose import AnswerComposer, Assessment, Judged
 from retrieval.lexical import tokenize
-from retrieval.question import answer_type, language_of, normalise, split_parts
+from retrieval.question import answer_type, asked_category, language_of, normalise, split_parts
 from retrieval.retriever import (
+    TYPE_PENALTY,
     BM25SentenceRetriever,
     ContextFusion,
     DenseSentenceRetriever,
     Ranking,
+    prefer_typed,
 )
 from retrieval.snapshot import Snapshot
 from retrieval.support import decide, features
@@ -82,7 +84,14 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
         judged = []
         for part in split_parts(question):
             ranking = retrievers.rank(part, fusion, config)
-            values = features(ranking, answer_type(ranking.question), texts)
+            # What is asked is read from the words as typed (shorthand spelled out), not from
+            # the typo-corrected search text: a correction may change a word's form.
+            asked = normalise(part, None) if ranking.language == "en" else part
+            wanted = answer_type(asked)
+            typed = {s.position for s in ranking.candidates if wanted.satisfied_by(texts[s.position])}
+            ranking = prefer_typed(ranking, typed.__contains__, TYPE_PENALTY)
+            values = features(ranking, wanted, texts,
+                              category=asked_category(asked), known=snapshot.speller.knows)
             judged.append(Judged(part, ranking, decide(values), values))
         return Assessment(question, tuple(judged))
 

@@ -58,20 +58,49 @@ _NEXT_PART = re.compile(
     r"will|would|has|have|had|should)\b)", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[?])\s*(?=\S)")
 
-_NUMBER_QUESTION = re.compile(r"\b(how\s+(many|much|big|large|long|old)|what\s+(number|share|"
-                              r"percentage|proportion|portion|part)|what\s+%)", re.IGNORECASE)
-_PERSON_QUESTION = re.compile(r"^\W*(who|whom|whose)\b|\bwho\s+(is|was|are|were)\b|\bname\b",
-                              re.IGNORECASE)
-_TIME_QUESTION = re.compile(r"\b(when|what\s+(year|date|day|month|time)|since\s+when|how\s+long\s+ago)\b",
-                            re.IGNORECASE)
-_NUMBER = re.compile(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-                     r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"
-                     r"million|billion|dozen|half|single|most|all|none|only)\b", re.IGNORECASE)
-_TIME = re.compile(r"\b(\d{3,4}|january|february|march|april|may|june|july|august|september|"
+# What a question asks for. English, and the question words of Russian and French (questions in
+# other languages are ranked by e5 alone, but a "how many" is still a "how many"). "When" counts
+# only where it opens the question: inside one it is a conjunction ("what happens when a member
+# is attacked?"), and "how big a deal" is not a number question, so only "how many/much/long/old".
+_NUMBER_QUESTION = re.compile(
+    r"\bhow\s+(many|much|long|old)\b|\bwhat\s+(number|share|percentage|proportion|portion|part)\s+of\b"
+    r"|\bwhat\s+%|\bсколько\b|\bcombien\b|\bquel(?:le)?\s+(?:pourcentage|proportion|part)\b",
+    re.IGNORECASE)
+_PERSON_QUESTION = re.compile(
+    r"^\W*(who|whom|whose)\b|\bwho\s+(is|was|are|were)\b|\bname\b|^\W*кто\b|\bкак\s+зовут\b"
+    r"|^\W*qui\b", re.IGNORECASE)
+_TIME_QUESTION = re.compile(
+    r"^\W*(?:and\s+)?when\b|\b(?:since|until|till)\s+when\b|\bwhat\s+(?:\w+\s+)?(year|date|day|month|time)\b"
+    r"|\bhow\s+long\s+ago\b|^\W*когда\b|\bв\s+каком\s+году\b|^\W*quand\b|\bquelle\s+(?:date|année)\b"
+    r"|\ben\s+quelle\s+année\b", re.IGNORECASE)
+# A count or amount, not a vague quantity ("most", "all" do not answer "how many").
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                     r"twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"
+                     r"million|billion|dozen|half)\b", re.IGNORECASE)
+# A date or point in time; relative words ("after", "first") say when only with something else.
+_TIME = re.compile(r"\b(?:\d{3,4}|january|february|march|april|may|june|july|august|september|"
                    r"october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|"
-                   r"sunday|night|day|week|month|year|yesterday|today|immediately|already|"
-                   r"after|before|during|since|ago|recent|last|first)\b", re.IGNORECASE)
+                   r"sunday|night|morning|evening|yesterday|today|tomorrow|ago|week|month|year|"
+                   r"spring|summer|autumn|winter)\b", re.IGNORECASE)
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
+# A run of capitalised words (acronyms too), for "a name the question does not already give".
+_NAME_RUN = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
+# "Which country ...?", "which convention": a named thing (or a numbered one: "which article" is
+# answered by "Article 5").
+_NUMBERED_NAME = re.compile(r"\b[A-Z][a-z]+\s+\d+\b")
+_WHICH_QUESTION = re.compile(r"\bwhich\s+(?!of\b)[^\W\d_]", re.IGNORECASE)
+
+# The words that frame a question rather than name what it is about ("what kind of", "the name
+# of", "exactly"): they are never the thing asked for.
+_FRAME_WORDS = frozenset("""
+many much long old kind kinds type types sort sorts name names named exact exactly actually really
+like thing things happen happened mean means please list tell describe explain way ways whether
+answer ask asked question year years date dates day days time times month months week weeks
+""".split())  # noqa: SIM905 - a word list reads best as text
+_WH = re.compile(r"\b(what|which|who|whom|whose|how\s+many|how\s+much)\b", re.IGNORECASE)
+_COPULA = frozenset(["is", "are", "was", "were"])
+_BEFORE_CATEGORY = _COPULA | {"the", "a", "an", "kind", "type", "sort", "of", "exact", "exactly"}
+_QUESTION_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|\S")
 
 
 def language_of(question: str) -> str:
@@ -98,6 +127,7 @@ class Speller:
         for text in texts:
             counts.update(w.lower() for w in _WORD.findall(text))
         self._counts = counts
+        self._stems = frozenset(t for word in counts for t in tokenize(word))
         self._deletes: dict[str, str] = {}
         for word, _ in counts.most_common():
             if len(word) < self.MIN_LENGTH:
@@ -106,16 +136,25 @@ class Speller:
                 self._deletes.setdefault(variant, word)  # most frequent word wins
 
     def correct(self, word: str) -> str:
-        """The corpus word one edit from ``word``, or ``word`` itself."""
+        """The corpus word one edit from ``word``, or ``word`` itself.
+
+        A word the corpus knows in another form ("share" beside "shares") is not a typo, and a
+        correction keeps the capital of the word it replaces ("Armnia" → "Armenia").
+        """
         lower = word.lower()
         if (len(lower) < self.MIN_LENGTH or lower in self._counts or lower in _ENGLISH_HINTS
-                or not lower.isalpha()):
+                or not lower.isalpha() or any(self.knows(t) for t in tokenize(lower))):
             return word
         for variant in (lower, *_deletions(lower)):
             found = self._deletes.get(variant)
             if found is not None and _one_edit(lower, found):
-                return found
+                return found.capitalize() if word[:1].isupper() else found
         return word
+
+
+    def knows(self, token: str) -> bool:
+        """True when the corpus uses a word with this stem (``token`` as ``tokenize`` gives it)."""
+        return token in self._stems
 
 
 def _deletions(word: str) -> list[str]:
@@ -162,23 +201,81 @@ def split_parts(question: str) -> list[str]:
 
 @dataclass(frozen=True)
 class AnswerType:
-    """What kind of fact a question asks for."""
+    """What kind of fact a question asks for, and the facts of that kind it already gives.
+
+    A sentence answers "how many" with a number the question does not already hold: "On what
+    date in May did he speak?" is not answered by a sentence whose only date is "in May".
+    """
 
     number: bool
     person: bool
     time: bool
+    given: frozenset[str] = frozenset()
+    named: bool = False
+    words: frozenset[str] = frozenset()
 
     def satisfied_by(self, sentence: str) -> bool:
-        """True when a sentence holds the kind of fact asked for (or nothing special is asked)."""
-        if self.number and not _NUMBER.search(sentence):
+        """True when a sentence holds a new fact of the kind asked for (or nothing special is asked)."""
+        if self.number and not self._new(_NUMBER, sentence):
             return False
-        if self.time and not _TIME.search(sentence):
+        if self.time and not self._new(_TIME, sentence):
+            return False
+        if self.named and not (self._new_name(sentence) or self._new(_NUMBERED_NAME, sentence)):
             return False
         return not (self.person and not _NAME.search(sentence))
 
+    def _new(self, pattern: re.Pattern[str], sentence: str) -> bool:
+        return any(m.group().lower() not in self.given for m in pattern.finditer(sentence))
+
+    def _new_name(self, sentence: str) -> bool:
+        """A capitalised name the question does not give, in any form ("Iran" for "Iranian") or
+        as the acronym it spells ("Collective Security Treaty Organization" for "CSTO")."""
+        for match in _NAME_RUN.finditer(sentence):
+            names = match.group().split()
+            if len(names) > 1 and "".join(n[0] for n in names).lower() in self.words:
+                continue
+            if any(not self._gives(n.lower()) for n in names):
+                return True
+        return False
+
+    def _gives(self, word: str) -> bool:
+        return word in self.words or any(
+            min(len(word), len(w)) >= 4 and (w.startswith(word) or word.startswith(w))
+            for w in self.words)
+
 
 def answer_type(question: str) -> AnswerType:
-    """The kind of fact an English question asks for."""
+    """The kind of fact a question asks for (English, Russian or French question words)."""
+    given = frozenset(m.group().lower() for pattern in (_NUMBER, _TIME)
+                      for m in pattern.finditer(question))
     return AnswerType(number=bool(_NUMBER_QUESTION.search(question)),
                       person=bool(_PERSON_QUESTION.search(question)),
-                      time=bool(_TIME_QUESTION.search(question)))
+                      time=bool(_TIME_QUESTION.search(question)), given=given,
+                      named=bool(_WHICH_QUESTION.search(question)),
+                      words=frozenset(w.lower() for w in _WORD.findall(question)))
+
+
+def asked_category(question: str) -> list[str]:
+    """The tokens naming the kind of thing an English question asks for, after its question word.
+
+    "What is the population of Armenia?" asks for a population, "Which gas pipeline ...?" for a
+    pipeline, "Who is the mayor of Lille?" for a mayor. When the documents never use such a word
+    they hardly answer the question, however close its other words come. Only the words between
+    the question word and the first function word count; a bare "who" asks for nobody's category
+    ("Who supplied the troops?"), and frame words ("kind", "name", "exactly") never count.
+    """
+    match = _WH.search(question)
+    if match is None:
+        return []
+    rest = re.sub(r"^['’]s\b", " is", question[match.end():])  # "what's the weather"
+    words = [w.lower() for w in _QUESTION_TOKEN.findall(rest)]
+    if match.group(1).lower() in ("who", "whom", "whose") and not (words and words[0] in _COPULA):
+        return []
+    i = 0
+    while i < len(words) and words[i] in _BEFORE_CATEGORY:
+        i += 1
+    span = []
+    while i < len(words) and words[i] not in STOPWORDS and _LETTER.match(words[i]):
+        span.append(words[i])
+        i += 1
+    return [t for w in span if w not in _FRAME_WORDS for t in tokenize(w)]

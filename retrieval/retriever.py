@@ -17,7 +17,8 @@ cannot say:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -39,8 +40,12 @@ ENCODER_WEIGHTS = {"dense": 1.0, "multilingual": 3.0}
 CONTEXT_SHARE = 0.5
 LEXICAL_WEIGHT = 0.25
 CONTEXT_DISCOUNT = 0.9
+# A candidate without a new fact of the kind asked for ("how many" and no number) counts this much
+# less, so that a sentence holding one moves ahead of near ties that do not.
+TYPE_PENALTY = 0.15
 # A reply this short ("Not at all.") says yes or no; the sentence after it says why.
 _BARE_REPLY_WORDS = 4
+BARE_REPLY_LAG = 0.01
 
 
 class DenseSentenceRetriever(BaseRetriever):
@@ -145,6 +150,20 @@ class Ranking:
     best_dense: float = 0.0
 
 
+def prefer_typed(ranking: Ranking, satisfied: Callable[[int], bool], penalty: float) -> Ranking:
+    """The ranking with ``penalty`` taken off every candidate that lacks the fact asked for.
+
+    ``satisfied(position)`` says whether a sentence holds a new fact of the kind the question
+    asks for ("how many" → a number); see ``retrieval.question.AnswerType``.
+    """
+    if penalty <= 0:
+        return ranking
+    scored = [s if satisfied(s.position) else replace(s, score=s.score - penalty)
+              for s in ranking.candidates]
+    scored.sort(key=lambda s: (-s.score, s.position))
+    return replace(ranking, candidates=tuple(scored))
+
+
 class ContextFusion:
     """Merges the encoders' and BM25's candidates using interview context (see the docstring)."""
 
@@ -184,8 +203,12 @@ class ContextFusion:
             answer = snap.answer_of.get(p)
             if answer is None:
                 continue
-            for target in self._answer_sentences(answer):
-                context[target] = max(context.get(target, 0.0), self.context_discount * score)
+            targets = self._answer_sentences(answer)
+            for target in targets:
+                # A bare "Not at all." says nothing quoted alone: the sentence saying why leads.
+                lag = BARE_REPLY_LAG if len(targets) > 1 and target == targets[0] else 0.0
+                context[target] = max(context.get(target, 0.0),
+                                      self.context_discount * score - lag)
 
         quotes_interviewer = bool(inputs.get("quotes_interviewer"))
         scored = []

@@ -2,9 +2,13 @@
 
 A logistic model reads a handful of signals of the best candidate: its fused score, the best
 multilingual cosine (e5 separates "on topic" from "off topic" best), the share of the question's
-words it holds, whether it holds the kind of fact asked for (a number for "how many", a name for
-"who", a time for "when"), its lead over the runner-up, and whether the question is in another
-language. Its coefficients are fitted on the tuning half of the development questions
+words it holds, whether it holds a new fact of the kind asked for (a number for "how many", a
+name for "who", a time for "when", in any of the languages ``retrieval.question`` reads), its
+lead over the runner-up, whether the question is in another language, and whether the kind of
+thing an English question asks for ("the population of", "which pipeline") is a word the
+documents never use. The fact and category signals check what the question asks for, which
+embedding scores cannot: a near miss shares nearly every word with the sentence it is closest to.
+The coefficients are fitted on the tuning half of the development questions
 (``python -m bot eval --fit``), so the output is a probability that the corpus answers, not a raw
 sum of scores. Two thresholds on it, chosen on the same half, give the outcome:
 
@@ -17,7 +21,7 @@ sum of scores. Two thresholds on it, chosen on the same half, give the outcome:
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from retrieval.question import AnswerType
@@ -27,11 +31,12 @@ ANSWERS = "answers"
 RELATED = "related"
 NONE = "none"
 
-FEATURES = ("score", "multilingual", "coverage", "answer_type", "margin", "other_language")
+FEATURES = ("score", "multilingual", "coverage", "answer_type", "margin", "other_language",
+            "unknown_category")
 # Fitted on the tuning half by `python -m bot eval --fit` (L2-regularised logistic regression
 # on standardised features, folded back into raw-feature coefficients here).
-COEFFICIENTS = (6.569, 26.7533, -0.1326, 1.013, -10.1318, 0.5048)
-INTERCEPT = -27.3965
+COEFFICIENTS = (8.6945, 26.8266, -1.4714, 5.2075, -7.0312, -0.1146, -1.7307)
+INTERCEPT = -32.7995
 # Thresholds on the probability, chosen on the tuning half: "answers" keeps wrongly abstained
 # answerable questions at or below 5 %; below "related" nothing is close enough to show.
 ANSWER_AT = 0.5
@@ -46,16 +51,23 @@ class Support:
     probability: float
 
 
-def features(ranking: Ranking, wanted: AnswerType, text_of: Sequence[str]) -> tuple[float, ...]:
-    """The signals the model reads, in FEATURES order (``text_of[p]`` is sentence p's text)."""
+def features(ranking: Ranking, wanted: AnswerType, text_of: Sequence[str], *,
+             category: Sequence[str] = (),
+             known: Callable[[str], bool] | None = None) -> tuple[float, ...]:
+    """The signals the model reads, in FEATURES order (``text_of[p]`` is sentence p's text).
+
+    ``category`` holds the tokens naming what the question asks for (``asked_category``) and
+    ``known(token)`` says whether the corpus uses a token; other languages have no category.
+    """
+    english = ranking.language == "en"
+    unknown = float(english and known is not None and any(not known(t) for t in category))
     if not ranking.candidates:
-        return (0.0, ranking.best_multilingual, 0.0, 0.0, 0.0, float(ranking.language != "en"))
+        return (0.0, ranking.best_multilingual, 0.0, 0.0, 0.0, float(not english), unknown)
     top = ranking.candidates[0]
     runner_up = ranking.candidates[1].score if len(ranking.candidates) > 1 else 0.0
-    english = ranking.language == "en"
-    typed = wanted.satisfied_by(text_of[top.position]) if english else True
+    typed = wanted.satisfied_by(text_of[top.position])
     return (top.score, ranking.best_multilingual, top.coverage, float(typed),
-            top.score - runner_up, float(not english))
+            top.score - runner_up, float(not english), unknown)
 
 
 def probability(values: Sequence[float], coefficients: Sequence[float] = COEFFICIENTS,

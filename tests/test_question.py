@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from retrieval.question import Speller, answer_type, language_of, normalise, split_parts
+from retrieval.question import (
+    Speller,
+    answer_type,
+    asked_category,
+    language_of,
+    normalise,
+    split_parts,
+)
 
 
 @pytest.mark.parametrize(("question", "language"), [
@@ -54,3 +61,61 @@ def test_the_kind_of_fact_a_question_asks_for():
     assert when.satisfied_by("It happened in 2020.")
     plain = answer_type("What does the treaty say?")
     assert plain.satisfied_by("anything")
+
+
+def test_a_word_the_corpus_has_in_another_form_is_not_a_typo_and_corrections_keep_capitals():
+    speller = Speller(["Georgia shares a border with Armenia."])
+    assert speller.correct("share") == "share"
+    assert speller.correct("Armnia") == "Armenia"
+    assert speller.knows("border")
+    assert not speller.knows("popul")
+
+
+def test_the_fact_asked_for_must_be_new_to_the_question():
+    in_may = answer_type("On what exact date in May did Tokayev speak?")
+    assert in_may.time
+    assert not in_may.satisfied_by("Tokayev spoke at the forum in May.")
+    assert in_may.satisfied_by("Tokayev spoke on Friday.")
+    how_many = answer_type("How many troops were sent?")
+    assert not how_many.satisfied_by("Russia sent most of the troops.")  # "most" is not a count
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("Сколько человек пострадало?", "number"),
+    ("Combien de soldats sont en Arménie ?", "number"),
+    ("Когда было опубликовано это интервью?", "time"),
+    ("Quand le traité a-t-il été signé ?", "time"),
+    ("Кто позвонил Путину?", "person"),
+])
+def test_russian_and_french_question_words_ask_for_a_kind_of_fact(question, kind):
+    asked = answer_type(question)
+    assert {"number": asked.number, "time": asked.time, "person": asked.person} == {
+        "number": kind == "number", "time": kind == "time", "person": kind == "person"}
+
+
+def test_when_inside_a_question_and_how_big_a_deal_ask_for_no_time_or_number():
+    assert not answer_type("What must members do when one of them is attacked?").time
+    assert not answer_type("How big a deal is this for Moscow?").number
+
+
+def test_which_asks_for_a_name_the_question_does_not_already_give():
+    which = answer_type("Which countries are members of the CSTO?")
+    # Spelling out the acronym names nothing new.
+    assert not which.satisfied_by("The two countries are members of the Collective Security "
+                                  "Treaty Organization (CSTO), founded in 2002.")
+    assert which.satisfied_by("The members (Russia, Armenia, Belarus) responded.")
+    article = answer_type("Article 4 of the treaty is a copy of which NATO article?")
+    assert article.satisfied_by("Article 4 is an exact copy of Article 5 of NATO.")
+
+
+@pytest.mark.parametrize(("question", "category"), [
+    ("What is the population of Armenia?", ["popul"]),
+    ("what's the weather like in Yerevan", ["weather"]),
+    ("Which gas pipeline would Turkey use?", ["gas", "pipelin"]),
+    ("Who is the mayor of Lille?", ["mayor"]),
+    ("Who supplied the troops?", []),  # a bare "who" names no category
+    ("What kind of equipment does Russia sell?", ["equip"]),
+    ("How do I renew a passport?", []),
+])
+def test_the_category_a_question_asks_for(question, category):
+    assert asked_category(question) == category

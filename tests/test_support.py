@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from retrieval.support import ANSWERS, NONE, RELATED, decide, fit, probability
+from retrieval.question import answer_type
+from retrieval.retriever import Ranking, Scored
+from retrieval.support import ANSWERS, FEATURES, NONE, RELATED, decide, features, fit, probability
 
 
 def test_fit_learns_a_separating_direction_and_gives_probabilities():
@@ -18,10 +20,44 @@ def test_fit_learns_a_separating_direction_and_gives_probabilities():
 
 def test_the_outcome_follows_the_two_thresholds():
     # The shipped model: a strong, typed, English match answers; a weak one is "none".
-    strong = (1.1, 0.9, 0.8, 1.0, 0.05, 0.0)
-    weak = (0.5, 0.7, 0.0, 0.0, 0.0, 0.0)
+    strong = (1.1, 0.9, 0.8, 1.0, 0.05, 0.0, 0.0)
+    weak = (0.5, 0.7, 0.0, 0.0, 0.0, 0.0, 0.0)
     assert decide(strong).outcome == ANSWERS
     assert decide(weak).outcome == NONE
     middle = decide(strong, answer_at=1.01, related_at=0.0)
     assert middle.outcome == RELATED
     assert 0.0 <= middle.probability <= 1.0
+
+
+TEXTS = ["About fifty people were injured on both sides.", "The fighting went on all night."]
+
+
+def _ranking(language: str = "en") -> Ranking:
+    return Ranking("q", (Scored(0, 0.9, 0.8, 0.5, False, 0.85), Scored(1, 0.8, 0.7, 0.3, False, 0.8)),
+                   language, best_multilingual=0.85)
+
+
+def test_features_read_the_fact_asked_for_and_whether_the_corpus_knows_what_is_asked_about():
+    known = {"peopl", "injur", "fight"}.__contains__
+    values = dict(zip(FEATURES, features(_ranking(), answer_type("How many people were injured?"),
+                                         TEXTS, category=["peopl"], known=known), strict=True))
+    assert values["answer_type"] == 1.0
+    assert values["unknown_category"] == 0.0
+    assert abs(values["margin"] - 0.1) < 1e-9
+    values = dict(zip(FEATURES, features(_ranking(), answer_type("What is the population?"),
+                                         TEXTS, category=["popul"], known=known), strict=True))
+    assert values["unknown_category"] == 1.0
+
+
+def test_other_languages_are_typed_but_have_no_lexical_category_check():
+    values = dict(zip(FEATURES, features(_ranking("other"), answer_type("Когда это было?"), TEXTS,
+                                         category=["popul"], known=lambda _: False), strict=True))
+    assert values["other_language"] == 1.0
+    assert values["unknown_category"] == 0.0
+    assert values["answer_type"] == 0.0  # "когда" asks for a time; neither sentence gives one
+
+
+def test_an_asked_for_category_the_corpus_never_uses_lowers_the_shipped_probability():
+    answered = (1.0, 0.88, 0.5, 1.0, 0.05, 0.0, 0.0)
+    unknown = (*answered[:-1], 1.0)
+    assert probability(unknown) < probability(answered)
