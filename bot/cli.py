@@ -13,9 +13,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
+from config.errors import QuoteBotError
 from config.settings import Settings, load_settings
 from retrieval.answer import Answer
-from retrieval.errors import QuoteBotError
 from retrieval.service import QuoteService
 
 EXIT_ERROR = 2

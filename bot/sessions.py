@@ -13,6 +13,7 @@ import sqlite3
 import threading
 import time
 from collections import deque
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,12 @@ CREATE TABLE IF NOT EXISTS answers (
 );
 CREATE INDEX IF NOT EXISTS answers_created ON answers (created_at);
 """
+
+
+def percentile(values: Sequence[float], q: float) -> float:
+    """The nearest-rank ``q`` quantile (0.5, 0.95) of some timings; 0 when there are none."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))] if ordered else 0.0
 
 
 @dataclass(frozen=True)
@@ -122,5 +129,5 @@ class Stats:
     def percentile(self, q: float) -> float:
         """A latency percentile in ms (0 when nothing was asked yet)."""
         with self._lock:
-            values = sorted(self._latencies)
-        return values[min(len(values) - 1, int(q * len(values)))] if values else 0.0
+            values = list(self._latencies)
+        return percentile(values, q)

@@ -23,7 +23,6 @@ class Citation:
     score: float
     attribution: str = ""
     source: str = ""
-    paragraph: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of the CLI: exactly CITATION_KEYS."""

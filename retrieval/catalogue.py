@@ -15,8 +15,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from config.errors import IndexUnavailable
 from retrieval.documents import DocumentMeta
-from retrieval.errors import IndexUnavailable
 from retrieval.sentences import Sentence
 
 SCHEMA_VERSION = "1"

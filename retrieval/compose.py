@@ -167,7 +167,6 @@ class AnswerComposer:
             n=n, quote=s.text, doc_id=s.doc_id, title=document.meta.title, speaker=s.speaker,
             role=s.role, start=s.start, end=s.end, score=score,
             attribution=attribution(s.role, s.speaker, document), source=source_line(document),
-            paragraph=s.paragraph,
         )
 
     def _text(self, citations: list[Citation], caveats: list[Citation],

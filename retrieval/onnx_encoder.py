@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from retrieval.errors import ModelUnavailable
+from config.errors import ModelUnavailable
 from retrieval.fingerprint import model_fingerprint
 
 if TYPE_CHECKING:
@@ -305,8 +305,8 @@ def load_or_export(model_dir: Path, export_dir: Path, reference: Callable[[], Se
 
 def corpus_sentences(corpus_dir: Path) -> list[str]:
     """Every sentence of the corpus folder, as ingest splits them (broken files skipped)."""
+    from config.errors import CorpusError
     from retrieval.documents import discover, load_document
-    from retrieval.errors import CorpusError
     from retrieval.sentences import split_document
 
     texts: list[str] = []

@@ -17,6 +17,7 @@ import chromadb
 from langchain_chroma import Chroma
 from langchain_core.runnables import Runnable
 
+from config.errors import IndexUnavailable, InvalidQuestion, QuoteBotError, StoreUnavailable
 from config.settings import Settings
 from retrieval.answer import Answer
 from retrieval.catalogue import Catalogue
@@ -24,7 +25,6 @@ from retrieval.chain import build_chain
 from retrieval.compose import Assessment
 from retrieval.documents import DocumentMeta
 from retrieval.embeddings import SentenceEmbedder
-from retrieval.errors import IndexUnavailable, InvalidQuestion, QuoteBotError, StoreUnavailable
 from retrieval.index import (
     GENERATION,
     Ingestor,

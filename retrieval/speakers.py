@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from retrieval.errors import CorpusError
+from config.errors import CorpusError
 
 _SENTENCE_END = ".?!…"
 

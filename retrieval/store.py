@@ -16,7 +16,7 @@ from chromadb.config import Settings as ChromaSettings
 from langchain_chroma import Chroma
 from langchain_core.embeddings import Embeddings
 
-from retrieval.errors import StoreUnavailable
+from config.errors import StoreUnavailable
 
 COLLECTION_SPACE = {"hnsw": {"space": "cosine"}}
 # Written into every collection this program creates: a shared Chroma server may hold other

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from config.errors import CorpusError
 from retrieval.documents import load_document
-from retrieval.errors import CorpusError
 from tests.conftest import ARTICLE, CORPUS
 
 

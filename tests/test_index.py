@@ -163,7 +163,7 @@ def _settings_file(settings: Settings) -> str:
 
 def test_empty_corpus_folder_is_one_error_and_keeps_the_index(make_settings, embedder,
                                                               corpus_dir: Path):
-    from retrieval.errors import CorpusError
+    from config.errors import CorpusError
 
     svc = _service(make_settings(), embedder)
     count = svc.ingest().sentences

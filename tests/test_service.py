@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from retrieval.errors import InvalidQuestion
+from config.errors import InvalidQuestion
 from retrieval.evaluation import REPORT, evaluate, load_questions, split_halves
 from tests.conftest import PROJECT_ROOT_QUESTIONS, assert_verbatim
 

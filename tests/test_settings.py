@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from config.errors import ConfigError
 from config.settings import load_settings
-from retrieval.errors import ConfigError
 
 TOKEN = "123456789:AAE" + "x" * 32
 

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from config.errors import QuoteBotError, StoreUnavailable
 from config.settings import PROJECT_ROOT, Settings
 from retrieval.embeddings import SentenceEmbedder
-from retrieval.errors import QuoteBotError, StoreUnavailable
 from retrieval.service import QuoteService
 from tests.conftest import CORPUS, _free_port, _wait_for
 

@@ -34,7 +34,7 @@ from bot.telegram.buttons import answer_keyboard, example_keyboard, quote_vote_k
 from bot.telegram.context import BotContext, lang_of
 from bot.telegram.delivery import html
 from bot.texts import say
-from retrieval.errors import InvalidQuestion, QuoteBotError
+from config.errors import InvalidQuestion, QuoteBotError
 
 log = logging.getLogger(__name__)
 

@@ -34,8 +34,8 @@ from bot.telegram import buttons, handlers
 from bot.telegram.context import BotContext
 from bot.telegram.delivery import Delivery
 from bot.telegram.webhook import health_server, webhook_secret, webhook_server
+from config.errors import QuoteBotError
 from config.settings import Settings
-from retrieval.errors import QuoteBotError
 from retrieval.service import QuoteService
 
 App = Application[Any, Any, Any, Any, Any, Any]

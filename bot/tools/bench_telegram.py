@@ -22,6 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from bot.sessions import percentile
 from bot.tools.local_botapi import LocalBotAPI, text_message
 from config.settings import PROJECT_ROOT, Settings
 from retrieval.evaluation import load_questions
@@ -111,7 +112,7 @@ async def _run(settings: Settings, chats: int, rate: float, per_chat: int, flood
             await api.stop()
 
     def pct(q: float) -> float:
-        return latencies[min(len(latencies) - 1, int(q * len(latencies)))]
+        return percentile(latencies, q)
 
     told = sum("asking quickly" in text for text in to_flooder)
     print(f"\n== Telegram load: {chats} chats, {total} questions offered at {rate:.0f}/s, and "

@@ -1,4 +1,5 @@
-"""The exceptions of the answer engine.
+"""The exceptions of the whole program, in the lowest layer so that settings, the engine and the
+front ends share them without ``config`` depending on ``retrieval``.
 
 Every message is one sentence that is safe to show a user: it names what is wrong and never
 contains a secret. Library errors are translated at the boundary with ``raise ... from exc``::
