@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from retrieval.compose import ABSTENTION_TEXT, UNANSWERED_PART_TEXT
+from retrieval.compose import UNANSWERED_PART_TEXT
 
 DEFAULT = "en"
 
 TEXTS: dict[str, dict[str, str]] = {
     "en": {
-        # The engine's own English words, so the terminal and Telegram say the same thing.
-        "abstention": ABSTENTION_TEXT,
+        "abstention": "The documents I have do not answer this question, so there is nothing to "
+                      "quote. Try rephrasing it, or see /sources for what I know.",
         "related": "The documents I have do not answer this question. These passages come close, "
                    "but they do not answer it:",
         "unanswered_part": UNANSWERED_PART_TEXT,

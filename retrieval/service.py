@@ -216,7 +216,7 @@ class QuoteService:
         return self._engine
 
     def _current_engine(self) -> Engine:
-        """The engine, switched to a newer index generation when another process committed one.
+        """The engine, switched to a newer index generation another process committed (server mode).
 
         The catalogue is read at most once a second; the switch happens in the asking thread
         while other threads keep answering from the engine they hold, and never while this
@@ -224,7 +224,9 @@ class QuoteService:
         """
         engine = self._require_engine()
         now = time.monotonic()
-        if now - self._generation_checked < GENERATION_POLL_SECONDS:
+        # Only a Chroma server is shared between processes: an embedded store is this process's
+        # (Chroma keeps it in memory), so another process's generation is not visible in it.
+        if not self.settings.server_mode or now - self._generation_checked < GENERATION_POLL_SECONDS:
             return engine
         self._generation_checked = now
         if self._committed_generation() == engine.generation:

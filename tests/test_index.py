@@ -257,11 +257,15 @@ def _ingest_process(settings: Settings, **env_extra: str) -> subprocess.Complete
            "DATA_DIR": str(settings.data_dir), "PYTHONPATH": str(PROJECT_ROOT),
            "QUOTEBOT_SETTINGS": _settings_file(settings), **env_extra}
     env.pop("CHROMA_HOST", None)
+    if settings.server_mode:
+        env.update(CHROMA_HOST=settings.chroma_host, CHROMA_PORT=str(settings.chroma_port))
     return subprocess.run([sys.executable, "-m", "bot", "ingest"], cwd=PROJECT_ROOT, env=env,
                           capture_output=True, timeout=600, check=False)
 
 
-@pytest.mark.parametrize("store_mode", ["embedded"], indirect=True)
+# Two processes share vectors only through a Chroma server: an embedded store is one process's
+# (Chroma keeps it in memory per process), so these run against a real `chroma run`.
+@pytest.mark.parametrize("store_mode", ["server"], indirect=True)
 @pytest.mark.parametrize("point", ["before-cleanup", "embedded", "vectors-written",
                                    "catalogue-committed"])
 def test_an_ingest_killed_at_each_phase_keeps_a_whole_generation_and_is_repaired(
@@ -299,7 +303,7 @@ def test_an_ingest_killed_at_each_phase_keeps_a_whole_generation_and_is_repaired
     assert any("sixty" in q for q in _quotes(fresh.ask(PIPELINE)))
 
 
-@pytest.mark.parametrize("store_mode", ["embedded"], indirect=True)
+@pytest.mark.parametrize("store_mode", ["server"], indirect=True)
 def test_a_service_switches_to_a_generation_another_process_committed(make_settings, embedder,
                                                                       corpus_dir: Path):
     settings = make_settings()

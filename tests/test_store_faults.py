@@ -91,8 +91,10 @@ def test_questions_get_one_sentence_while_the_server_is_lost_and_answers_resume(
     finally:
         cli.stdin.close()
         cli.wait(timeout=60)
-    assert cli.stderr is not None
-    stderr = cli.stderr.read()
+        assert cli.stderr is not None
+        stderr = cli.stderr.read()
+        cli.stdout.close()
+        cli.stderr.close()
     assert "Traceback" not in stderr
     assert stderr.count("error: ") == 1
 
