@@ -16,10 +16,12 @@ import asyncio
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from pathlib import Path
 
 from bot.sessions import percentile
@@ -30,6 +32,20 @@ from retrieval.evaluation import load_questions
 TOKEN = "100000:bench-token-for-the-local-bot-api-server"
 QUESTIONS = PROJECT_ROOT / "tests" / "eval_questions.jsonl"
 FLOODER = 9_999  # below the normal chats' ids (10,000 and up)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _healthy(port: int) -> bool:
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as reply:
+            return int(reply.status) == 200
+    except OSError:  # refused, or 503 (HTTPError is an OSError)
+        return False
 
 
 def _peak_rss_mib(pid: int) -> float:
@@ -52,12 +68,16 @@ async def _run(settings: Settings, chats: int, rate: float, per_chat: int, flood
     api = LocalBotAPI(TOKEN)
     base_url = await api.start()
     questions = [q.question for q in load_questions(QUESTIONS)]
+    health_port = _free_port()
     with tempfile.TemporaryDirectory(prefix="quotebot-tg-bench-") as tmp:
         env = {**os.environ, "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_BASE_URL": base_url,
                "DATA_DIR": str(Path(tmp) / "data"), "CORPUS_DIR": str(settings.corpus_dir),
                # The production limit: the flooder meets it; a normal chat asks 3 in 20 s.
                "QUESTIONS_PER_MINUTE": str(settings.questions_per_minute),
-               "PYTHONPATH": str(PROJECT_ROOT)}
+               "PYTHONPATH": str(PROJECT_ROOT),
+               # The bot polls at once and loads its index beside it: load starts when
+               # /healthz says the index is loaded, not when polling begins.
+               "HEALTH_PORT": str(health_port), "WEBHOOK_LISTEN": "127.0.0.1"}
         env.pop("CHROMA_HOST", None)
         # The steady state: a bot whose DATA_DIR already holds the checked ONNX export (the
         # first start ever makes it, with torch loaded, once).
@@ -73,9 +93,10 @@ async def _run(settings: Settings, chats: int, rate: float, per_chat: int, flood
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
             started = time.monotonic()
-            while not any(m == "getUpdates" for m, _ in api.calls):
+            while not (any(m == "getUpdates" for m, _ in api.calls)
+                       and await asyncio.to_thread(_healthy, health_port)):
                 if proc.poll() is not None or time.monotonic() - started > 300:
-                    raise SystemExit("the bot did not start polling")
+                    raise SystemExit("the bot did not become ready (polling, index loaded)")
                 await asyncio.sleep(0.2)
             print(f"bot ready after {time.monotonic() - started:.1f} s (index built, model loaded)")
 
