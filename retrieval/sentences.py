@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import blingfire
 
 from retrieval.documents import SourceDocument
+from retrieval.speakers import trim
 
 
 @dataclass(frozen=True)
@@ -40,11 +41,8 @@ def split_spans(text: str) -> list[tuple[int, int]]:
         return []
     _, offsets = blingfire.text_to_sentences_and_offsets(text)
     spans = []
-    for start, end in offsets:
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
+    for raw_start, raw_end in offsets:
+        start, end = trim(text, raw_start, raw_end)
         if start < end:
             spans.append((start, end))
     return spans

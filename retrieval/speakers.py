@@ -80,17 +80,14 @@ def _paragraphs(text: str, start: int) -> list[tuple[int, int]]:
     """Non-blank lines as (start, end), with surrounding white space trimmed."""
     spans = []
     for match in re.finditer(r"[^\r\n]+", text[start:]):
-        s, e = match.start() + start, match.end() + start
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
+        s, e = trim(text, match.start() + start, match.end() + start)
         if s < e:
             spans.append((s, e))
     return spans
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span ``text[start:end]`` without its leading and trailing white space."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -151,7 +148,7 @@ def _narrator_paragraph(text: str, ps: int, pe: int, layout: InterviewLayout, ti
     # A headline delivered on the same line as the lede is its own segment, so that no
     # sentence glues the two together.
     if title and text.startswith(title, ps) and pe > ps + len(title):
-        rest_start, rest_end = _trim(text, ps + len(title), pe)
+        rest_start, rest_end = trim(text, ps + len(title), pe)
         out = [Segment(ps, ps + len(title), "narrator", speaker, turn, p_idx)]
         if rest_start < rest_end:
             out.append(Segment(rest_start, rest_end, "narrator", speaker, turn, p_idx))
@@ -165,12 +162,12 @@ def _with_notes(text: str, start: int, end: int, role: str, turn: int, p_idx: in
     out: list[Segment] = []
     pos = start
     for note_start, note_end in _editor_notes(text, start, end, layout.note_signoffs):
-        s, e = _trim(text, pos, note_start)
+        s, e = trim(text, pos, note_start)
         if s < e:
             out.append(Segment(s, e, role, layout.speaker_of(role), turn, p_idx))
         out.append(Segment(note_start, note_end, "editor", layout.speaker_of("editor"), turn, p_idx))
         pos = note_end
-    s, e = _trim(text, pos, end)
+    s, e = trim(text, pos, end)
     if s < e:
         out.append(Segment(s, e, role, layout.speaker_of(role), turn, p_idx))
     return out
