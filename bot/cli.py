@@ -16,7 +16,7 @@ from typing import TextIO
 from config.errors import QuoteBotError
 from config.settings import Settings, load_settings
 from retrieval.answer import Answer
-from retrieval.service import QuoteService
+from retrieval.service import QuoteService, clean_question
 
 EXIT_ERROR = 2
 DEFAULT_QUESTIONS = Path(__file__).resolve().parent.parent / "tests" / "eval_questions.jsonl"
@@ -118,6 +118,8 @@ def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     """Answer one question, or one per line of stdin."""
+    if args.question != "-":
+        clean_question(args.question, settings.max_question_chars)  # before the models load
     service = _started(settings)
     if args.question == "-":
         return _ask_stream(service, sys.stdin, sys.stdout, as_json=args.json)

@@ -30,6 +30,22 @@ def run_cli(args: list[str], tmp_path: Path, *, stdin: str = "",
                           input=stdin, capture_output=True, text=True, timeout=600, check=False)
 
 
+@pytest.fixture(scope="module")
+def built_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A data folder after one real `ingest` (models exported, index built), made once."""
+    root = tmp_path_factory.mktemp("cli-index")
+    result = run_cli(["ingest"], root)
+    assert result.returncode == 0, result.stderr
+    return root / "data"
+
+
+@pytest.fixture
+def indexed(tmp_path: Path, built_index: Path) -> Path:
+    """This test's own copy of that data folder, at tmp_path / "data" where run_cli points."""
+    shutil.copytree(built_index, tmp_path / "data")
+    return tmp_path
+
+
 def _one_line_error(result: subprocess.CompletedProcess[str], fragment: str) -> None:
     assert result.returncode == 2, result.stderr
     errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
@@ -38,7 +54,8 @@ def _one_line_error(result: subprocess.CompletedProcess[str], fragment: str) -> 
     assert "Traceback" not in result.stderr
 
 
-def test_ask_json_stdin_answers_each_line_in_order(tmp_path: Path):
+def test_ask_json_stdin_answers_each_line_in_order(indexed: Path):
+    tmp_path = indexed
     questions = ["Could Russia's allies turn away from it?", "Who won the 2018 football World Cup?",
                  "How many Russian soldiers are based in Armenia?"]
     result = run_cli(["ask", "--json", "-"], tmp_path, stdin="\n".join(questions) + "\n")
@@ -56,7 +73,8 @@ def test_ask_json_stdin_answers_each_line_in_order(tmp_path: Path):
     assert objects[1]["citations"] == []
 
 
-def test_a_bad_line_in_a_batch_keeps_the_order_and_fails_the_exit_code(tmp_path: Path):
+def test_a_bad_line_in_a_batch_keeps_the_order_and_fails_the_exit_code(indexed: Path):
+    tmp_path = indexed
     result = run_cli(["ask", "--json", "-"], tmp_path,
                      stdin="Who is Emmanuel Dupuy?\n   \nWhat is the population of Armenia?\n")
     assert result.returncode == 2
@@ -69,7 +87,8 @@ def test_empty_question_is_one_sentence_and_exit_code_2(tmp_path: Path):
     _one_line_error(run_cli(["ask", ""], tmp_path), "The question is empty")
 
 
-def test_empty_corpus_folder_is_one_sentence(tmp_path: Path):
+def test_empty_corpus_folder_is_one_sentence(indexed: Path):
+    tmp_path = indexed
     empty = tmp_path / "empty"
     empty.mkdir()
     _one_line_error(run_cli(["ask", "Who?"], tmp_path, CORPUS_DIR=str(empty)),
@@ -88,7 +107,8 @@ def test_model_not_available_offline_is_one_sentence(tmp_path: Path):
                     "is not available offline")
 
 
-def test_unreachable_chroma_server_is_one_sentence(tmp_path: Path):
+def test_unreachable_chroma_server_is_one_sentence(indexed: Path):
+    tmp_path = indexed
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -109,7 +129,8 @@ def test_a_non_utf8_file_is_reported_and_the_rest_is_indexed(tmp_path: Path):
         "dupuy-atlantico-csto-armenia-azerbaijan"]
 
 
-def test_every_input_line_gets_one_output_line_even_an_empty_one(tmp_path: Path):
+def test_every_input_line_gets_one_output_line_even_an_empty_one(indexed: Path):
+    tmp_path = indexed
     result = run_cli(["ask", "--json", "-"], tmp_path,
                      stdin="Who is Emmanuel Dupuy?\n\n\nWhat is the population of Armenia?\n")
     objects = [json.loads(line) for line in result.stdout.splitlines()]

@@ -121,6 +121,7 @@ class LocalBotAPI:
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     _message_ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1000))
     _runner: web.AppRunner | None = None
+    _closing: bool = False
     port: int = 0
 
     # --- server ---------------------------------------------------------------------------
@@ -138,6 +139,10 @@ class LocalBotAPI:
 
     async def stop(self) -> None:
         """Stop listening."""
+        # Open long polls end now, as a closing server's do, instead of holding the shutdown
+        # for their whole timeout.
+        self._closing = True
+        self._new_update.set()
         if self._runner is not None:
             await self._runner.cleanup()
 
@@ -190,7 +195,7 @@ class LocalBotAPI:
         deadline = time.monotonic() + timeout
         while True:
             self._updates = [u for u in self._updates if u["update_id"] >= offset]
-            if self._updates or time.monotonic() >= deadline:
+            if self._updates or self._closing or time.monotonic() >= deadline:
                 return self._updates[: int(params.get("limit") or 100)]
             self._new_update.clear()
             with contextlib.suppress(TimeoutError):
