@@ -31,6 +31,19 @@ def embedder() -> SentenceEmbedder:
     return model
 
 
+@pytest.fixture(scope="session")
+def model_exports(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The ONNX exports a service makes in its data folder, made once for the session.
+
+    Copied into a subprocess's data folder, they spare it the export (about 15 s) when the test
+    is about something else.
+    """
+    data_dir = tmp_path_factory.mktemp("exports") / "data"
+    service = QuoteService(Settings(corpus_dir=CORPUS, data_dir=data_dir))
+    service.embedder.warm_up()
+    return data_dir / "onnx"
+
+
 @pytest.fixture
 def corpus_dir(tmp_path: Path) -> Path:
     """A private copy of the project's corpus folder."""

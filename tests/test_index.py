@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -121,6 +122,7 @@ def test_missing_vectors_are_repaired_from_the_corpus(make_settings, embedder):
 
 @pytest.mark.parametrize("store_mode", ["embedded"], indirect=True)
 def test_an_ingest_killed_half_way_leaves_the_previous_index_usable(make_settings, embedder,
+                                                                     model_exports: Path,
                                                                      corpus_dir: Path):
     settings = make_settings()
     svc = _service(settings, embedder)
@@ -132,6 +134,7 @@ def test_an_ingest_killed_half_way_leaves_the_previous_index_usable(make_setting
     lines = [f"Sentence {i} mentions {words[i % 8]} and {words[(i * 3) % 8]} once more."
              for i in range(4000)]
     (corpus_dir / "big.txt").write_text("\n".join(lines), encoding="utf-8")
+    shutil.copytree(model_exports, settings.data_dir / model_exports.name, dirs_exist_ok=True)
     env = {**os.environ, "CORPUS_DIR": str(settings.corpus_dir),
            "DATA_DIR": str(settings.data_dir), "PYTHONPATH": str(PROJECT_ROOT)}
     env["QUOTEBOT_SETTINGS"] = _settings_file(settings)
@@ -252,7 +255,9 @@ def test_answers_come_whole_from_one_generation_while_an_edited_file_is_reloaded
                                                         if a not in (before, after)][:3]
 
 
-def _ingest_process(settings: Settings, **env_extra: str) -> subprocess.CompletedProcess[bytes]:
+def _ingest_process(settings: Settings, exports: Path,
+                    **env_extra: str) -> subprocess.CompletedProcess[bytes]:
+    shutil.copytree(exports, settings.data_dir / exports.name, dirs_exist_ok=True)
     env = {**os.environ, "CORPUS_DIR": str(settings.corpus_dir),
            "DATA_DIR": str(settings.data_dir), "PYTHONPATH": str(PROJECT_ROOT),
            "QUOTEBOT_SETTINGS": _settings_file(settings), **env_extra}
@@ -269,7 +274,7 @@ def _ingest_process(settings: Settings, **env_extra: str) -> subprocess.Complete
 @pytest.mark.parametrize("point", ["before-cleanup", "embedded", "vectors-written",
                                    "catalogue-committed"])
 def test_an_ingest_killed_at_each_phase_keeps_a_whole_generation_and_is_repaired(
-        make_settings, embedder, corpus_dir: Path, point: str):
+        make_settings, embedder, model_exports: Path, corpus_dir: Path, point: str):
     from retrieval.faults import CRASH_ENV
 
     settings = make_settings()
@@ -283,7 +288,7 @@ def test_an_ingest_killed_at_each_phase_keeps_a_whole_generation_and_is_repaired
     del svc
     extra.write_text(_version(3), encoding="utf-8")
 
-    killed = _ingest_process(settings, **{CRASH_ENV: point})
+    killed = _ingest_process(settings, model_exports, **{CRASH_ENV: point})
     assert killed.returncode == -signal.SIGKILL, killed.stderr.decode()[-2000:]
 
     survivor = _service(settings, embedder)
@@ -305,6 +310,7 @@ def test_an_ingest_killed_at_each_phase_keeps_a_whole_generation_and_is_repaired
 
 @pytest.mark.parametrize("store_mode", ["server"], indirect=True)
 def test_a_service_switches_to_a_generation_another_process_committed(make_settings, embedder,
+                                                                      model_exports: Path,
                                                                       corpus_dir: Path):
     settings = make_settings()
     (corpus_dir / "extra.txt").write_text(_version(1), encoding="utf-8")
@@ -312,6 +318,6 @@ def test_a_service_switches_to_a_generation_another_process_committed(make_setti
     svc.ingest()
     assert any("forty" in q for q in _quotes(svc.ask(PIPELINE)))
     (corpus_dir / "extra.txt").write_text(_version(2), encoding="utf-8")
-    assert _ingest_process(settings).returncode == 0
+    assert _ingest_process(settings, model_exports).returncode == 0
     time.sleep(1.1)
     assert any("ninety" in q for q in _quotes(svc.ask(PIPELINE)))
