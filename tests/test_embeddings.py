@@ -21,6 +21,7 @@ from config.errors import ModelUnavailable
 from config.settings import PROJECT_ROOT
 from retrieval import onnx_encoder
 from retrieval.embeddings import QueryBatcher, SentenceEmbedder
+from retrieval.multilingual import MultilingualEmbedder
 from retrieval.onnx_encoder import MIN_COSINE, corpus_sentences
 from tests.conftest import CORPUS
 
@@ -87,7 +88,14 @@ def _onnx_embedder(export_dir: Path, model: str = "packaged:all-MiniLM-L6-v2") -
 
 
 def _export_folders(export_dir: Path) -> list[Path]:
-    return sorted(p for p in export_dir.iterdir() if p.is_dir() and not p.name.startswith("."))
+    """The exports in a cache (not e5's materialised model folder, which lives beside them)."""
+    return sorted(p for p in export_dir.iterdir() if (p / "manifest.json").is_file())
+
+
+def _minilm_export(export_dir: Path) -> Path:
+    [folder] = [p for p in _export_folders(export_dir)
+                if "/e5-" not in json.loads((p / "manifest.json").read_text())["model_dir"]]
+    return folder
 
 
 @pytest.fixture(scope="module")
@@ -164,7 +172,8 @@ def test_a_damaged_export_is_noticed_and_made_again(exported: Path, tmp_path: Pa
     onnx_file = folder / "model.onnx"
     if damage == "garbage":
         onnx_file.write_bytes(b"not an onnx model")
-    else:  # the file still loads, but one of its weight tensors is scrambled
+    else:  # the graph still loads, but one of its weight tensors is scrambled
+        onnx_file = folder / onnx_encoder.DATA_FILE
         data = bytearray(onnx_file.read_bytes())
         middle = len(data) // 2
         data[middle:middle + 200_000] = bytes(200_000)
@@ -246,14 +255,15 @@ service.start()
 answers = [service.ask(q) for q in ("What does the CSTO treaty say?", "wat r the csto rules")]
 print(json.dumps({{"code": code, "quoted": "3,000" in out.getvalue(), "one_shot": one_shot,
                    "backend": service.embedder.active_backend,
+                   "multilingual": service.multilingual.engine,
                    "warm": sorted(m for m in sys.modules if m.split(".")[0] in {ONNX_NOT_IMPORTED!r}),
                    "answered": all(a.citations for a in answers)}}))
 """
     done = _run_python(code, onnx_data_dir)
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout.strip().splitlines()[-1])
-    assert result == {"code": 0, "quoted": True, "one_shot": [], "backend": "onnx", "warm": [],
-                      "answered": True}
+    assert result == {"code": 0, "quoted": True, "one_shot": [], "backend": "onnx",
+                      "multilingual": "onnx", "warm": [], "answered": True}
 
 
 @pytest.mark.slow
@@ -261,7 +271,7 @@ def test_a_damaged_export_costs_the_cli_one_sentence_never_a_traceback(
         onnx_data_dir: dict[str, str], tmp_path: Path):
     data_dir = tmp_path / "data"
     shutil.copytree(onnx_data_dir["DATA_DIR"], data_dir)
-    [folder] = _export_folders(data_dir / "onnx")
+    folder = _minilm_export(data_dir / "onnx")
     (folder / "model.onnx").write_bytes(b"\x00" * 1000)
     done = subprocess.run([sys.executable, "-m", "bot", "ask", "How many Russian troops are in Armenia?"],
                           cwd=PROJECT_ROOT, env={**onnx_data_dir, "DATA_DIR": str(data_dir)},
@@ -272,3 +282,23 @@ def test_a_damaged_export_costs_the_cli_one_sentence_never_a_traceback(
     assert len(lines) == 1, done.stderr
     assert "is damaged" in lines[0]
     assert "Traceback" not in done.stderr
+
+
+@pytest.mark.slow
+def test_e5_on_onnx_matches_sentence_transformers_on_every_corpus_sentence(
+        onnx_data_dir: dict[str, str], multilingual: MultilingualEmbedder):
+    # `bot ingest` made e5's folder and its checked export in DATA_DIR; this start only loads it.
+    onnx = MultilingualEmbedder(backend="onnx", cache_dir=Path(onnx_data_dir["DATA_DIR"]) / "onnx")
+    assert onnx.engine == "onnx"
+    assert onnx.fingerprint() == multilingual.fingerprint()  # one index for both backends
+    sentences = corpus_sentences(CORPUS)
+    cosines = np.sum(onnx.encode_passages(sentences) * multilingual.encode_passages(sentences), axis=1)
+    assert float(cosines.min()) >= MIN_COSINE
+    for query in ("How many Russian troops are in Armenia?", "Сколько военных в Армении?"):
+        assert float(np.dot(onnx.embed_query(query), multilingual.embed_query(query))) >= MIN_COSINE
+    [export] = [p for p in _export_folders(Path(onnx_data_dir["DATA_DIR"]) / "onnx")
+                if json.loads((p / "manifest.json").read_text())["model_dir"] == str(onnx.folder)]
+    assert json.loads((export / "manifest.json").read_text())["checked"] >= len(sentences)
+    # The 4-bit embedding table is stored as int8 + scales: in float32 it alone is 384 MB.
+    size = sum(f.stat().st_size for f in export.iterdir())
+    assert size < 250_000_000

