@@ -31,9 +31,10 @@ def run_cli(args: list[str], tmp_path: Path, *, stdin: str = "",
 
 
 @pytest.fixture(scope="module")
-def built_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def built_index(tmp_path_factory: pytest.TempPathFactory, model_exports: Path) -> Path:
     """A data folder after one real `ingest` (models exported, index built), made once."""
     root = tmp_path_factory.mktemp("cli-index")
+    shutil.copytree(model_exports, root / "data" / model_exports.name)
     result = run_cli(["ingest"], root)
     assert result.returncode == 0, result.stderr
     return root / "data"
@@ -116,7 +117,9 @@ def test_unreachable_chroma_server_is_one_sentence(indexed: Path):
                             CHROMA_PORT=str(port)), "is unreachable")
 
 
-def test_a_non_utf8_file_is_reported_and_the_rest_is_indexed(tmp_path: Path):
+def test_a_non_utf8_file_is_reported_and_the_rest_is_indexed(tmp_path: Path,
+                                                             model_exports: Path):
+    shutil.copytree(model_exports, tmp_path / "data" / model_exports.name)
     corpus = tmp_path / "corpus"
     shutil.copytree(CORPUS, corpus)
     (corpus / "broken.txt").write_bytes(b"\xff\xfe\xfa not text")
