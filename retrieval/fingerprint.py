@@ -8,6 +8,7 @@ and inode, and hashed again only when those change.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -61,11 +62,9 @@ def files_fingerprint(files: Sequence[tuple[str, Path]], cache_dir: Path | None 
             changed = True
         total.update(f"{name}\0{digest}\n".encode())
     if stat_file and changed:
-        try:
+        with contextlib.suppress(OSError):  # a cache that cannot be written costs hashing time only
             stat_file.parent.mkdir(parents=True, exist_ok=True)
-            _write_atomic(stat_file, json.dumps(known))
-        except OSError:
-            pass  # a read-only cache only costs the hashing time
+            write_atomic(stat_file, json.dumps(known))
     return total.hexdigest()
 
 
@@ -77,8 +76,14 @@ def _sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _write_atomic(path: Path, text: str) -> None:
+def write_atomic(path: Path, text: str) -> None:
+    """Replace ``path`` with ``text`` whole or not at all (no temporary file is left behind)."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(text)
-    os.replace(tmp, path)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise

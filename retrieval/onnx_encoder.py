@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from config.errors import ModelUnavailable
-from retrieval.fingerprint import model_fingerprint
+from retrieval.fingerprint import model_fingerprint, write_atomic
 
 if TYPE_CHECKING:
     import onnx
@@ -77,13 +77,6 @@ def export_key(model_dir: Path, cache_dir: Path | None = None) -> str:
     except ModelUnavailable as exc:
         raise ExportRefused(str(exc)) from None
     return hashlib.sha256(f"export-format-{EXPORT_FORMAT}\0{fingerprint}".encode()).hexdigest()
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(text)
-    os.replace(tmp, path)
 
 
 def session_options() -> onnxruntime.SessionOptions:
@@ -197,7 +190,7 @@ def export(model: SentenceTransformer, model_dir: Path, export_dir: Path,
             (work / DATA_FILE).unlink(missing_ok=True)
         manifest.update(fingerprint=fingerprint, model_dir=str(model_dir),
                         created=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()))
-        _write_atomic(work / MANIFEST_FILE, json.dumps(manifest))
+        write_atomic(work / MANIFEST_FILE, json.dumps(manifest))
         target = export_dir / fingerprint
         shutil.rmtree(target, ignore_errors=True)
         # When another process finished the same export first, theirs is as good as ours.
