@@ -39,7 +39,7 @@ from retrieval.service import QuoteService
 
 QUESTIONS = Path(__file__).resolve().parent.parent / "tests" / "eval_questions.jsonl"
 ROUNDS = 3
-ONE_SHOT_RUNS = 3
+ONE_SHOT_RUNS = 5
 ONE_SHOT_QUESTION = "How many Russian troops are in Armenia?"
 
 
@@ -69,41 +69,62 @@ _REPORT_PEAK = (
 )
 
 
+# A child that prints this line with time.time() is timed up to that moment, not to its exit.
+_READY_AT = "import sys, time; sys.stderr.write(f'BENCH_READY_AT={time.time()!r}\\n')\n"
+
+
 def _timed_process(code: str, env: dict[str, str]) -> tuple[float, float]:
-    """Wall seconds and peak memory (MiB) of one Python child running ``code``; it must succeed."""
+    """Wall seconds (to its exit, or to the moment it reports with ``_READY_AT``) and peak memory
+    (MiB) of one Python child running ``code``; it must succeed."""
+    spawned = time.time()
     started = time.perf_counter()
     done = subprocess.run([sys.executable, "-c", _REPORT_PEAK + code], cwd=PROJECT_ROOT, env=env,
                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=False)
     seconds = time.perf_counter() - started
     if done.returncode != 0:
         raise SystemExit(f"a benchmark child failed: {done.stderr.strip()[-300:]}")
-    peaks = [int(line.split("=")[1]) for line in done.stderr.splitlines()
-             if line.startswith("BENCH_PEAK_KB=")]
-    return seconds, (peaks[-1] / 1024 if peaks else float("nan"))
-
-
-def _median_process(code: str, env: dict[str, str]) -> tuple[float, float]:
-    runs = [_timed_process(code, env) for _ in range(ONE_SHOT_RUNS)]
-    return statistics.median(r[0] for r in runs), max(r[1] for r in runs)
+    lines = done.stderr.splitlines()
+    peaks = [int(line.split("=")[1]) for line in lines if line.startswith("BENCH_PEAK_KB=")]
+    ready = [float(line.split("=")[1]) - spawned for line in lines
+             if line.startswith("BENCH_READY_AT=")]
+    return (ready[-1] if ready else seconds), (peaks[-1] / 1024 if peaks else float("nan"))
 
 
 def _one_shot(data_dirs: dict[str, Path], settings: Settings) -> None:
-    """Cold processes: imports alone, a started service, and ``python -m bot ask``."""
+    """Cold processes: imports alone, a started service, and ``python -m bot ask``.
+
+    The children run in turns (imports, then each backend's ready and ``ask``, again and again)
+    so that drift in machine speed falls on every figure alike; each figure is a median.
+    """
     base = {**os.environ, "CORPUS_DIR": str(settings.corpus_dir), "HF_HUB_OFFLINE": "1",
             "PYTHONPATH": str(PROJECT_ROOT)}
     base.pop("CHROMA_HOST", None)
-    imports, _ = _median_process("import chromadb, langchain_chroma, langchain_core", base)
-    print(f"\n== one-shot processes (median of {ONE_SHOT_RUNS}; article index and export in place)")
-    print(f"import chromadb + langchain-chroma + langchain-core   {imports:6.2f} s")
-    asks: dict[str, float] = {}
+    children = {("imports", ""): ("import chromadb, langchain_chroma, langchain_core", base)}
     for backend, data_dir in data_dirs.items():
         env = {**base, "DATA_DIR": str(data_dir), "EMBEDDING_BACKEND": backend}
-        ready, ready_mib = _median_process("from config.settings import load_settings\n"
-                                           "from retrieval.service import QuoteService\n"
-                                           "QuoteService(load_settings()).start()", env)
+        # Ready: the moment the started service could answer (the process's exit is not part
+        # of it; the bot goes on running).
+        children["ready", backend] = ("from config.settings import load_settings\n"
+                                      "from retrieval.service import QuoteService\n"
+                                      "QuoteService(load_settings()).start()\n" + _READY_AT, env)
         # What `python -m bot ask "..."` runs, with the peak-memory report in front.
-        ask, ask_mib = _median_process(f"sys.argv = ['bot', 'ask', {ONE_SHOT_QUESTION!r}]\n"
-                                       "runpy.run_module('bot', run_name='__main__')", env)
+        children["ask", backend] = (f"sys.argv = ['bot', 'ask', {ONE_SHOT_QUESTION!r}]\n"
+                                    "runpy.run_module('bot', run_name='__main__')", env)
+    runs: dict[tuple[str, str], list[tuple[float, float]]] = {key: [] for key in children}
+    for _ in range(ONE_SHOT_RUNS):
+        for key, (code, env) in children.items():
+            runs[key].append(_timed_process(code, env))
+
+    def median(key: tuple[str, str]) -> tuple[float, float]:
+        return statistics.median(r[0] for r in runs[key]), max(r[1] for r in runs[key])
+
+    imports, _ = median(("imports", ""))
+    print(f"\n== one-shot processes (median of {ONE_SHOT_RUNS}, in turns; article index and export "
+          "in place)")
+    print(f"import chromadb + langchain-chroma + langchain-core   {imports:6.2f} s")
+    asks: dict[str, float] = {}
+    for backend in data_dirs:
+        (ready, ready_mib), (ask, ask_mib) = median(("ready", backend)), median(("ask", backend))
         asks[backend] = ask
         print(f"{backend:5} service ready {ready:5.2f} s ({ready / imports:4.2f}x imports, "
               f"{ready_mib:5.0f} MiB)   `ask` {ask:5.2f} s ({ask / imports:4.2f}x imports, "

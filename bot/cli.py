@@ -7,6 +7,7 @@ nothing is left to a traceback.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -77,6 +78,10 @@ def _started(settings: Settings) -> QuoteService:
     report = service.start(progress=True)
     if report is not None and report.changed:
         print(report.summary(), file=sys.stderr)
+    # What is loaded now (modules, models, the index) lives as long as the process: keep the
+    # collector from scanning it again. Exiting a one-shot `ask` cost 0.6 s without this, most
+    # of it the final collection walking those objects.
+    gc.freeze()
     return service
 
 

@@ -164,12 +164,28 @@ def test_a_changed_model_file_gets_a_new_export(exported: Path, tmp_path: Path):
 
 
 @pytest.mark.slow
+def test_the_optimised_graph_gives_the_vectors_of_the_exported_one(exported: Path, tmp_path: Path):
+    export_dir = _copy_of(exported, tmp_path)
+    [folder] = _export_folders(export_dir)
+    sentences = corpus_sentences(CORPUS)
+    optimised = _onnx_embedder(export_dir)
+    assert optimised.active_backend == "onnx"
+    vectors = optimised.encode(sentences)
+    # An export made before the optimised graph was saved loads its plain graph, as before.
+    (folder / onnx_encoder.OPTIMIZED_FILE).unlink()
+    plain = _onnx_embedder(export_dir)
+    assert plain.active_backend == "onnx"
+    assert plain._model is None  # no re-export: the plain graph loaded and passed its probes
+    assert float(np.min(np.sum(plain.encode(sentences) * vectors, axis=1))) >= 0.99999
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("damage", ["garbage", "weights"])
 def test_a_damaged_export_is_noticed_and_made_again(exported: Path, tmp_path: Path,
                                                     caplog: pytest.LogCaptureFixture, damage: str):
     export_dir = _copy_of(exported, tmp_path)
     [folder] = _export_folders(export_dir)
-    onnx_file = folder / "model.onnx"
+    onnx_file = folder / onnx_encoder.OPTIMIZED_FILE  # the graph a start loads
     if damage == "garbage":
         onnx_file.write_bytes(b"not an onnx model")
     else:  # the graph still loads, but one of its weight tensors is scrambled
@@ -272,7 +288,7 @@ def test_a_damaged_export_costs_the_cli_one_sentence_never_a_traceback(
     data_dir = tmp_path / "data"
     shutil.copytree(onnx_data_dir["DATA_DIR"], data_dir)
     folder = _minilm_export(data_dir / "onnx")
-    (folder / "model.onnx").write_bytes(b"\x00" * 1000)
+    (folder / onnx_encoder.OPTIMIZED_FILE).write_bytes(b"\x00" * 1000)  # the graph a start loads
     done = subprocess.run([sys.executable, "-m", "bot", "ask", "How many Russian troops are in Armenia?"],
                           cwd=PROJECT_ROOT, env={**onnx_data_dir, "DATA_DIR": str(data_dir)},
                           capture_output=True, text=True, timeout=600, check=False)
