@@ -67,12 +67,17 @@ def _asks_about_interviewer(text: str, names: tuple[frozenset[str], ...]) -> boo
 
 
 def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *,
-                candidates: int = 30, max_citations: int = 3) -> Runnable[str, Answer]:
-    """Wire the retrievers, the fusion, the support check and the composer into one Runnable."""
+                context_store: Chroma | None = None, candidates: int = 30,
+                max_citations: int = 3) -> Runnable[str, Answer]:
+    """Wire the retrievers, the fusion, the support check and the composer into one Runnable.
+
+    ``context_store`` holds e5's vectors of the sentences read in context; without it e5 reads
+    context the way MiniLM does, from the neighbours' vectors.
+    """
     retrievers = Retrievers(
         dense=DenseSentenceRetriever(store=store, snapshot=snapshot, k=candidates),
         multilingual=DenseSentenceRetriever(store=multilingual_store, snapshot=snapshot,
-                                            k=candidates),
+                                            context_store=context_store, k=candidates),
         lexical=BM25SentenceRetriever(snapshot=snapshot, k=candidates),
         interviewer_names=tuple({frozenset(tokenize(s.speaker)) for s in snapshot.sentences
                                  if s.role == "interviewer"}),

@@ -35,7 +35,7 @@ from retrieval.documents import (
     load_document,
 )
 from retrieval.faults import crash_point
-from retrieval.sentences import Sentence, split_document
+from retrieval.sentences import Sentence, read_in_context, split_document
 
 CATALOGUE_FILE = "catalogue.sqlite"
 # The catalogue's info key counting committed index generations; a service that sees it change
@@ -164,10 +164,13 @@ class Ingestor:
     """
 
     def __init__(self, corpus_dir: Path, catalogue: Catalogue, stores: Sequence[Chroma],
-                 model_name: str, collection: str, *, progress: bool = True) -> None:
+                 model_name: str, collection: str, *, in_context: Sequence[Chroma] = (),
+                 progress: bool = True) -> None:
         self.corpus_dir = corpus_dir
         self.catalogue = catalogue
         self.stores = tuple(stores)
+        # Stores whose vector of a sentence encodes it as read in context (``read_in_context``).
+        self._in_context = {id(store) for store in in_context}
         self.model_name = model_name
         self.collection = collection
         self.progress = progress
@@ -264,6 +267,7 @@ class Ingestor:
                     ids = [vector_id(doc.doc_id, doc.fingerprint, s.seq) for s in sentences]
                     todo = [(i, s) for i, s in zip(ids, sentences, strict=True)
                             if any(i not in have for have in present)]
+                    in_context = dict(zip(ids, read_in_context(sentences), strict=True))
                     put(("skipped", len(sentences) - len(todo)))
                     for chunk in range(0, len(todo), _WRITE_BATCH):
                         batch = todo[chunk:chunk + _WRITE_BATCH]
@@ -274,7 +278,8 @@ class Ingestor:
                             if missing:
                                 assert store.embeddings is not None
                                 vectors = store.embeddings.embed_documents(
-                                    [s.text for _, s in missing])
+                                    [in_context[i] if id(store) in self._in_context else s.text
+                                     for i, s in missing])
                                 writes.append((store, missing, vectors))
                         put(("vectors", writes, len(batch)))
                         if stop.is_set():

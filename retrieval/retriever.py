@@ -7,8 +7,8 @@ cannot say:
 
 * a sentence's own evidence is the weighted mean of its closeness under each encoder (MiniLM and
   multilingual e5; a sentence's closeness is its cosine, raised halfway towards its cosine read
-  in context) plus ``LEXICAL_WEIGHT`` times the share of the question's idf weight it contains
-  (an absolute measure, unlike a BM25 rank);
+  in context, see ``DenseSentenceRetriever``) plus ``LEXICAL_WEIGHT`` times the share of the
+  question's idf weight it contains (an absolute measure, unlike a BM25 rank);
 * an interviewer's question is never an answer, but its evidence flows to the answer it got:
   the first sentence of the reply (and the next one when the first is a bare "Not at all.")
   scores at least ``CONTEXT_DISCOUNT`` times the question's evidence;
@@ -51,15 +51,20 @@ BARE_REPLY_LAG = 0.01
 class DenseSentenceRetriever(BaseRetriever):
     """Nearest sentences by cosine similarity, from Chroma, each also read in its context.
 
-    A sentence's *context cosine* compares the question with the sentence's vector plus half
-    the vectors of its neighbours in the same turn ("Only Kazakhstan has used this principle
-    so far." is about the CSTO because the sentence before it says so). The neighbours' vectors
-    come from Chroma in one extra read; nothing is embedded twice.
+    A sentence's *context cosine* compares the question with the sentence read in its context
+    ("Only Kazakhstan has used this principle so far." is about the CSTO because the sentence
+    before it says so). With a ``context_store`` (e5's), that is the vector ingest made of the
+    sentence read after the one before it (``retrieval.sentences.read_in_context``), so the
+    encoder itself resolves "they" and "this principle"; without one (MiniLM's), it is the
+    sentence's vector plus half the vectors of its neighbours in the same turn. Either way the
+    vectors come from Chroma in one extra read; nothing is embedded at question time but the
+    question.
     """
 
     model_config = ConfigDict(arbitrary_types_allowed=True)
     store: Chroma
     snapshot: Snapshot
+    context_store: Chroma | None = None
     k: int = 30
     neighbour_weight: float = 0.5
     # Context is read for the closest hits only: one more Chroma read, kept small.
@@ -74,28 +79,33 @@ class DenseSentenceRetriever(BaseRetriever):
         embeddings = self.store.embeddings
         assert embeddings is not None
         vector = np.asarray(embeddings.embed_query(query), dtype=np.float32)
-        hits = self.store.similarity_search_by_vector_with_relevance_scores(
-            vector.tolist(), k=self.k)
+        # Ids and distances only: the sentences' texts and speakers are in the snapshot, and
+        # having Chroma read its copies (what similarity_search_by_vector does) cost 1.5 ms of a
+        # 15 ms answer.
+        hits = self.store._collection.query(query_embeddings=[vector.tolist()], n_results=self.k,
+                                            include=["distances"])
         found = []
-        for doc, distance in hits:
-            position = self.snapshot.position_of_vector.get(doc.id or "")
+        for vector_id, distance in zip(hits["ids"][0], (hits["distances"] or [[]])[0],
+                                       strict=True):
+            position = self.snapshot.position_of_vector.get(vector_id)
             if position is not None:  # else: a vector left by an interrupted ingest
-                found.append((doc, position, 1.0 - float(distance)))
+                found.append((vector_id, position, 1.0 - float(distance)))
         context = self._context_cosines(vector, [p for _, p, _ in found[: self.context_k]])
-        return [Document(page_content=doc.page_content, id=doc.id,
+        return [Document(page_content=self.snapshot.sentences[p].text, id=vector_id,
                          metadata={"position": p, "cosine": cos,
                                    "context_cosine": context.get(p, cos)})
-                for doc, p, cos in found]
+                for vector_id, p, cos in found]
 
     def _context_cosines(self, vector: np.ndarray[Any, Any], positions: list[int]) -> dict[int, float]:
         snap = self.snapshot
-        around = {p: snap.neighbours(p) for p in positions}
+        around = {p: [] if self.context_store else snap.neighbours(p) for p in positions}
         wanted = {q for p in positions for q in (p, *around[p])}
         # A local view: other threads may add to or clear the shared cache meanwhile.
         vectors = {q: v for q in wanted if (v := self._vectors.get(q)) is not None}
         missing = sorted(wanted - vectors.keys())
         if missing:
-            got = self.store.get(ids=[snap.vector_ids[p] for p in missing], include=["embeddings"])
+            got = (self.context_store or self.store).get(
+                ids=[snap.vector_ids[p] for p in missing], include=["embeddings"])
             fetched = {snap.position_of_vector[i]: np.asarray(e, dtype=np.float32)
                        for i, e in zip(got["ids"], got["embeddings"], strict=True)}
             vectors.update(fetched)

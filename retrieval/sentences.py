@@ -65,6 +65,19 @@ def split_document(doc: SourceDocument) -> list[Sentence]:
     return sentences
 
 
+def read_in_context(sentences: Sequence[Sentence]) -> list[str]:
+    """Each sentence of one document (in order) as read after the sentence before it in the same
+    turn: "They act according to the logic of revenge." is about the hawks of the sentence before,
+    "Only Kazakhstan has used this principle so far." about the CSTO's. An encoder reading both
+    resolves the reference, which a vector of the sentence alone cannot."""
+    out = []
+    for i, s in enumerate(sentences):
+        before = sentences[i - 1] if i else None
+        same_turn = before is not None and before.doc_id == s.doc_id and before.turn == s.turn
+        out.append(f"{before.text} {s.text}" if same_turn and before is not None else s.text)
+    return out
+
+
 @dataclass(frozen=True)
 class Links:
     """Context inside one document, by sentence position in the list given to ``link``.

@@ -44,6 +44,9 @@ from retrieval.store import collection_name, drop_other_collections, open_client
 _ALLOWED_CONTROLS = {"\n", "\t", "\r"}
 # How often an answering service looks for an index generation another process committed.
 GENERATION_POLL_SECONDS = 1.0
+# Names the rule of ``retrieval.sentences.read_in_context`` in the context collection's name:
+# another rule must get other vectors.
+CONTEXT_READING = "+read-after-previous-1"
 
 
 def clean_question(raw: str, max_chars: int) -> str:
@@ -104,6 +107,11 @@ class QuoteService:
         return collection_name(self.settings.collection, self._fingerprints()[1])
 
     @property
+    def context_collection(self) -> str:
+        """The Chroma collection of e5's vectors of each sentence read in context."""
+        return collection_name(self.settings.collection, self._fingerprints()[1] + CONTEXT_READING)
+
+    @property
     def model_identity(self) -> str:
         """Both encoders' fingerprints, as the catalogue records them: a change means rebuilt
         vectors, a new name for the same files does not."""
@@ -145,11 +153,12 @@ class QuoteService:
             with writer_lock(self.settings.data_dir):
                 catalogue = Catalogue(catalogue_path(self.settings.data_dir))
                 try:
-                    stores = [self._open_store(), self._open_multilingual_store()]
-                    names = {self.collection, self.multilingual_collection}
+                    context = self._open_context_store()
+                    stores = [self._open_store(), self._open_multilingual_store(), context]
+                    names = {self.collection, self.multilingual_collection, self.context_collection}
                     report = Ingestor(
                         self.settings.corpus_dir, catalogue, stores, self.model_identity,
-                        "+".join(sorted(names)), progress=progress,
+                        "+".join(sorted(names)), in_context=[context], progress=progress,
                     ).run()
                 finally:
                     catalogue.close()
@@ -269,7 +278,8 @@ class QuoteService:
         # ingest to delete them.
         expected = self._catalogue_count()
         return any(store._collection.count() < expected
-                   for store in (self._open_store(), self._open_multilingual_store()))
+                   for store in (self._open_store(), self._open_multilingual_store(),
+                                 self._open_context_store()))
 
     def _catalogue_count(self) -> int:
         catalogue = Catalogue(catalogue_path(self.settings.data_dir), read_only=True)
@@ -297,6 +307,13 @@ class QuoteService:
                                                  self.settings.collection)
         return self._stores[name]
 
+    def _open_context_store(self) -> Chroma:
+        name = self.context_collection
+        if name not in self._stores:
+            self._stores[name] = open_collection(self._get_client(), name, self.multilingual,
+                                                 self.settings.collection)
+        return self._stores[name]
+
     def _load_engine(self) -> Engine:
         path = catalogue_path(self.settings.data_dir)
         if not path.exists():
@@ -308,6 +325,7 @@ class QuoteService:
         finally:
             catalogue.close()
         chain = build_chain(self._open_store(), self._open_multilingual_store(), snapshot,
+                            context_store=self._open_context_store(),
                             candidates=self.settings.candidates,
                             max_citations=self.settings.max_citations)
         return Engine(snapshot, chain, generation)

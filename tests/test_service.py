@@ -84,16 +84,16 @@ def test_odd_unicode_gets_an_answer_or_an_abstention(service, question):
 
 @pytest.mark.parametrize("store_mode", ["embedded"], indirect=True)
 def test_report_half_does_not_slide_below_what_the_readme_quotes(service):
-    # Measured on the report half on 2026-11-26 after the answer-type and asked-for-category
-    # checks, with e5 on its dequantised weights (README, Quality), minus 0.05.
+    # Measured on the report half on 2026-11-26 with e5 on its dequantised weights and e5 reading
+    # each sentence after the one before it (README, Quality), minus 0.05.
     report_half = split_halves(load_questions(PROJECT_ROOT_QUESTIONS))[REPORT]
     result = evaluate(report_half, service.ask, lambda doc_id: service.snapshot.documents[doc_id].text)
     m = result.metrics()
     assert m["verbatim"] == 1.0
-    assert m["hit@1"] >= 0.794 - 0.05
-    assert m["hit@3"] >= 0.869 - 0.05
-    assert m["unanswerable_abstained"] >= 0.543 - 0.05
-    assert m["answerable_wrongly_abstained"] <= 0.037 + 0.05
+    assert m["hit@1"] >= 0.804 - 0.05
+    assert m["hit@3"] >= 0.860 - 0.05
+    assert m["unanswerable_abstained"] >= 0.571 - 0.05
+    assert m["answerable_wrongly_abstained"] <= 0.056 + 0.05
     assert m["citations_per_answer"] <= 2.5
     other_language = [v for k, v in result.by_kind.items() if k in ("russian", "french")]
     assert sum(v[1] for v in other_language) / sum(v[2] for v in other_language) >= 0.875 - 0.05
