@@ -10,6 +10,7 @@ import sys
 import time
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from config.settings import PROJECT_ROOT, Settings
@@ -66,6 +67,24 @@ def test_deleting_a_file_removes_its_sentences(make_settings, embedder, corpus_d
     assert svc.ingest().embedded == 0
     assert svc._open_store()._collection.count() == report.sentences
     assert svc._open_multilingual_store()._collection.count() == report.sentences
+    assert svc._open_context_store()._collection.count() == report.sentences
+
+
+def test_e5_reads_each_sentence_after_the_one_before_it_in_its_turn(make_settings, embedder,
+                                                                    corpus_dir: Path, multilingual):
+    (corpus_dir / "extra.txt").write_text("The hawks in Yerevan want a new war. They act out of "
+                                          "revenge.\n", encoding="utf-8")
+    svc = _service(make_settings(), embedder, multilingual)
+    svc.ingest()
+    first, second = [s for s in svc.snapshot.sentences if s.doc_id == "extra"]
+    ids = [svc.snapshot.vector_ids[svc.snapshot.sentences.index(s)] for s in (first, second)]
+    got = svc._open_context_store()._collection.get(ids=ids, include=["embeddings"])
+    stored = dict(zip(got["ids"], got["embeddings"], strict=True))
+    expected = multilingual.encode_passages([first.text, f"{first.text} {second.text}"])
+    alone = multilingual.encode_passages([second.text])[0]
+    assert float(np.dot(stored[ids[0]], expected[0])) >= 0.999  # nothing before it in its turn
+    assert float(np.dot(stored[ids[1]], expected[1])) >= 0.999
+    assert float(np.dot(stored[ids[1]], alone)) < 0.99  # not the sentence alone
 
 
 def test_the_index_is_keyed_on_the_model_files_not_on_their_name(make_settings, embedder,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from retrieval.documents import load_document
-from retrieval.sentences import link, split_document, split_spans
+from retrieval.sentences import link, read_in_context, split_document, split_spans
 from tests.conftest import ARTICLE, CORPUS
 
 
@@ -71,3 +71,16 @@ def test_split_spans_handles_emoji_and_cyrillic():
     spans = split_spans(text)
     assert [text[a:b] for a, b in spans][-1] == "Second one."
     assert all(text[a:b].strip() == text[a:b] for a, b in spans)
+
+
+def test_a_sentence_is_read_after_the_one_before_it_but_never_across_a_turn(sentences):
+    _, ss = sentences
+    texts = read_in_context(ss)
+    assert len(texts) == len(ss)
+    later = next(i for i, s in enumerate(ss) if s.text == "They act according to the logic of revenge.")
+    assert texts[later] == f"{ss[later - 1].text} {ss[later].text}"
+    assert "hawks in Yerevan" in texts[later]
+    answer = next(i for i, s in enumerate(ss) if s.text == "Not at all.")
+    assert ss[answer - 1].role == "interviewer"
+    assert texts[answer] == "Not at all."  # the question before it is another turn
+    assert texts[0] == ss[0].text
