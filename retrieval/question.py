@@ -10,7 +10,8 @@
 * **Parts.** "How many troops are there, and what happened to them?" is two questions; each
   part is searched on its own so that each gets its quote.
 * **Answer type.** "How many", "who" and "when" questions need a number, a name or a time in
-  the sentence that answers them; the support check uses this.
+  the sentence that answers them, and "what is the name of" a person's name the question does
+  not give, not a title; the support check uses this.
 """
 
 from __future__ import annotations
@@ -89,6 +90,20 @@ _NAME_RUN = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]
 # answered by "Article 5").
 _NUMBERED_NAME = re.compile(r"\b[A-Z][a-z]+\s+\d+\b")
 _WHICH_QUESTION = re.compile(r"\bwhich\s+(?!of\b)[^\W\d_]", re.IGNORECASE)
+# "What is the name of …?", "what's he called?", "как зовут …?", "comment s'appelle …?": a
+# personal name is asked for, which a title ("the President of Iran") does not give.
+_NAME_QUESTION = re.compile(
+    r"\b(?:first\s+|last\s+|full\s+|sur)?names?\b(?!\s+(?:of\s+)?(?:the\s+)?(?:country|countries|"
+    r"city|cities|place|places|treaty|organi[sz]ation|agreement|convention|article|pipeline|"
+    r"process|forum|institute|university|operation|republic|region)\b)|\bcalled\s*\?"
+    r"|\bзовут\b|\bимя\b|\bфамили[яю]\b|\bs['’]appell|\bnom\s+d[eu]\b", re.IGNORECASE)
+# Words that make a title, not a name: "Prime Minister" or "the President" names no one.
+_TITLE_WORDS = frozenset("""
+president presidents prime minister ministers premier chancellor secretary general head chairman
+chair leader king queen prince emperor mayor governor senator ambassador commander chief director
+spokesman spokeswoman spokesperson foreign defence defense deputy vice mr mrs ms dr professor sir
+council parliament government
+""".split())  # noqa: SIM905 - a word list reads best as text
 
 # The words that frame a question rather than name what it is about ("what kind of", "the name
 # of", "exactly"): they are never the thing asked for.
@@ -213,6 +228,7 @@ class AnswerType:
     given: frozenset[str] = frozenset()
     named: bool = False
     words: frozenset[str] = frozenset()
+    personal_name: bool = False
 
     def satisfied_by(self, sentence: str) -> bool:
         """True when a sentence holds a new fact of the kind asked for (or nothing special is asked)."""
@@ -221,6 +237,8 @@ class AnswerType:
         if self.time and not self._new(_TIME, sentence):
             return False
         if self.named and not (self._new_name(sentence) or self._new(_NUMBERED_NAME, sentence)):
+            return False
+        if self.personal_name and not self._new_personal_name(sentence):
             return False
         return not (self.person and not _NAME.search(sentence))
 
@@ -238,6 +256,17 @@ class AnswerType:
                 return True
         return False
 
+    def _new_personal_name(self, sentence: str) -> bool:
+        """A name of someone the question does not already name: a run of two or more capitalised
+        words ("Nikol Pashinyan", "President Macron") ending in a word that is neither a title
+        nor given by the question ("President Vladimir Putin" names no one new to a question
+        about Putin; "the Prime Minister of Armenia" names no one at all)."""
+        for match in _NAME_RUN.finditer(sentence):
+            names = [n.lower().strip("'’") for n in match.group().split()]
+            if len(names) >= 2 and names[-1] not in _TITLE_WORDS and not self._gives(names[-1]):
+                return True
+        return False
+
     def _gives(self, word: str) -> bool:
         return word in self.words or any(
             min(len(word), len(w)) >= 4 and (w.startswith(word) or word.startswith(w))
@@ -252,6 +281,7 @@ def answer_type(question: str) -> AnswerType:
                       person=bool(_PERSON_QUESTION.search(question)),
                       time=bool(_TIME_QUESTION.search(question)), given=given,
                       named=bool(_WHICH_QUESTION.search(question)),
+                      personal_name=bool(_NAME_QUESTION.search(question)),
                       words=frozenset(w.lower() for w in _WORD.findall(question)))
 
 

@@ -108,6 +108,21 @@ def test_which_asks_for_a_name_the_question_does_not_already_give():
     assert article.satisfied_by("Article 4 is an exact copy of Article 5 of NATO.")
 
 
+def test_a_name_question_needs_a_name_the_question_does_not_give_not_a_title():
+    called = ("The Prime Minister of Armenia and the President of Iran called President Vladimir "
+              "Putin after the shelling by Azerbaijan.")
+    iran = answer_type("What is the name of the President of Iran who called Vladimir Putin?")
+    assert iran.personal_name
+    assert not iran.satisfied_by(called)  # titles, and the one name the question gives
+    assert answer_type("What is the name of the Armenian prime minister?").satisfied_by(
+        "Armenian Prime Minister Nikol Pashinyan immediately called for Article 4.")
+    assert answer_type("Как зовут президента Казахстана?").satisfied_by(
+        "At the forum, the President of Kazakhstan Tokayev spoke.")
+    # A name of a thing, and "who" alone, ask for no personal name: a title answers "who".
+    assert not answer_type("What is the name of the treaty?").personal_name
+    assert not answer_type("Who called Vladimir Putin?").personal_name
+
+
 @pytest.mark.parametrize(("question", "category"), [
     ("What is the population of Armenia?", ["popul"]),
     ("what's the weather like in Yerevan", ["weather"]),
