@@ -57,6 +57,16 @@ _NEXT_PART = re.compile(
     r"(?:,\s*|;\s*|\s+)(?:and(?:\s+also)?|also|plus|as\s+well\s+as)\s+"
     r"(?=(?:what|who|whom|whose|which|when|where|why|how|did|does|do|is|are|was|were|can|could|"
     r"will|would|has|have|had|should)\b)", re.IGNORECASE)
+# The same in Russian and French ("…, и сколько …", "… et combien …"), where the part before
+# must be a question of its own (three words at least: "Кто и когда …" is one question). "что"
+# and "que" are left out: after "и"/"et" they mostly go on a clause ("…, что Россия слаба и что
+# Турция сильна").
+_NEXT_PART_OTHER = re.compile(
+    r"(?:,\s*|;\s*|\s+)(?:и|а\s+также|а|также|et|ainsi\s+que|aussi)\s+"
+    r"(?=(?:кто|где|когда|сколько|почему|зачем|как|како[йяеи]|каки[ех]|чей|чья|"
+    r"qui|quoi|quand|où|combien|pourquoi|comment|quel|quelle|quels|quelles|est-ce)"
+    r"(?![^\W\d_]))", re.IGNORECASE)
+_MIN_PART_WORDS = 3
 _SENTENCE_END = re.compile(r"(?<=[?])\s*(?=\S)")
 
 # What a question asks for. English, and the question words of Russian and French (questions in
@@ -209,9 +219,24 @@ def split_parts(question: str) -> list[str]:
     pieces = [p.strip() for p in _SENTENCE_END.split(question) if p.strip()]
     parts: list[str] = []
     for piece in pieces:
-        parts.extend(p.strip(" ,;") for p in _NEXT_PART.split(piece) if p.strip(" ,;"))
-    parts = [p for p in parts if tokenize(p)]
+        for part in _NEXT_PART.split(piece):
+            parts.extend(_split_other(part.strip(" ,;")))
+    parts = [p for p in parts if p and tokenize(p)]
     return parts if len(parts) > 1 else [question]
+
+
+def _split_other(piece: str) -> list[str]:
+    """A Russian or French piece cut where another question starts, when both sides are
+    questions of their own (at least ``_MIN_PART_WORDS`` words each)."""
+    out: list[str] = []
+    rest = piece
+    for match in _NEXT_PART_OTHER.finditer(piece):
+        before, after = piece[len(piece) - len(rest):match.start()], piece[match.end():]
+        if len(_WORD.findall(before)) >= _MIN_PART_WORDS and \
+                len(_WORD.findall(after)) >= _MIN_PART_WORDS:
+            out.append(before.strip(" ,;"))
+            rest = after
+    return [*out, rest.strip(" ,;")]
 
 
 @dataclass(frozen=True)

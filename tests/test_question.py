@@ -46,6 +46,18 @@ def test_two_questions_in_one_message_are_split_in_order():
     assert split_parts("Are Russia and Turkey getting closer?") == ["Are Russia and Turkey getting closer?"]
 
 
+def test_russian_and_french_questions_are_split_into_their_parts_too():
+    assert split_parts("Сколько российских военных в Армении и сколько было переброшено в "
+                       "Украину?") == ["Сколько российских военных в Армении",
+                                       "сколько было переброшено в Украину?"]
+    assert split_parts("Combien de soldats russes sont en Arménie et combien ont été "
+                       "transférés en Ukraine ?") == ["Combien de soldats russes sont en Arménie",
+                                                      "combien ont été transférés en Ukraine ?"]
+    for one in ("Кто и когда позвонил Путину?", "Qui a appelé Poutine, et pourquoi ?",
+                "Почему он говорит, что Россия слаба и что Турция сильна?"):
+        assert split_parts(one) == [one]
+
+
 def test_the_kind_of_fact_a_question_asks_for():
     how_many = answer_type("How many people died?")
     assert how_many.number
