@@ -272,15 +272,24 @@ class Ingestor:
                     for chunk in range(0, len(todo), _WRITE_BATCH):
                         batch = todo[chunk:chunk + _WRITE_BATCH]
                         writes = []
+                        # An encoder embeds a text once per batch: a sentence that opens its
+                        # turn reads the same in context, and e5 has it already.
+                        encoded: dict[tuple[int, str], list[float]] = {}
                         for store, have in zip(self.stores, present, strict=True):
                             missing = sorted(((i, s) for i, s in batch if i not in have),
                                              key=lambda pair: len(pair[1].text))
                             if missing:
                                 assert store.embeddings is not None
-                                vectors = store.embeddings.embed_documents(
-                                    [in_context[i] if id(store) in self._in_context else s.text
-                                     for i, s in missing])
-                                writes.append((store, missing, vectors))
+                                encoder = id(store.embeddings)
+                                texts = [in_context[i] if id(store) in self._in_context else s.text
+                                         for i, s in missing]
+                                new = [t for t in dict.fromkeys(texts) if (encoder, t) not in encoded]
+                                if new:
+                                    encoded.update(zip(((encoder, t) for t in new),
+                                                       store.embeddings.embed_documents(new),
+                                                       strict=True))
+                                writes.append((store, missing,
+                                               [encoded[encoder, t] for t in texts]))
                         put(("vectors", writes, len(batch)))
                         if stop.is_set():
                             return

@@ -79,12 +79,33 @@ def test_e5_reads_each_sentence_after_the_one_before_it_in_its_turn(make_setting
     first, second = [s for s in svc.snapshot.sentences if s.doc_id == "extra"]
     ids = [svc.snapshot.vector_ids[svc.snapshot.sentences.index(s)] for s in (first, second)]
     got = svc._open_context_store()._collection.get(ids=ids, include=["embeddings"])
+    assert got["embeddings"] is not None
     stored = dict(zip(got["ids"], got["embeddings"], strict=True))
     expected = multilingual.encode_passages([first.text, f"{first.text} {second.text}"])
     alone = multilingual.encode_passages([second.text])[0]
     assert float(np.dot(stored[ids[0]], expected[0])) >= 0.999  # nothing before it in its turn
     assert float(np.dot(stored[ids[1]], expected[1])) >= 0.999
     assert float(np.dot(stored[ids[1]], alone)) < 0.99  # not the sentence alone
+
+
+def test_a_sentence_that_opens_its_turn_is_embedded_by_e5_once(make_settings, embedder,
+                                                               corpus_dir: Path, multilingual,
+                                                               monkeypatch: pytest.MonkeyPatch):
+    for path in corpus_dir.iterdir():
+        path.unlink()
+    (corpus_dir / "short.txt").write_text("Turkey wants to be a gas hub. It says so often.\n",
+                                          encoding="utf-8")
+    seen: list[str] = []
+    original = multilingual.embed_documents
+
+    def recording(texts: list[str]) -> list[list[float]]:
+        seen.extend(texts)
+        return original(texts)
+
+    monkeypatch.setattr(multilingual, "embed_documents", recording)
+    _service(make_settings(), embedder, multilingual).ingest()
+    assert sorted(seen) == sorted(["Turkey wants to be a gas hub.", "It says so often.",
+                                   "Turkey wants to be a gas hub. It says so often."])
 
 
 def test_the_index_is_keyed_on_the_model_files_not_on_their_name(make_settings, embedder,
