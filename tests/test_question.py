@@ -132,6 +132,7 @@ def test_a_name_question_needs_a_name_the_question_does_not_give_not_a_title():
         "At the forum, the President of Kazakhstan Tokayev spoke.")
     # A name of a thing, and "who" alone, ask for no personal name: a title answers "who".
     assert not answer_type("What is the name of the treaty?").personal_name
+    assert not answer_type("What are the names of the CSTO member countries?").personal_name
     assert not answer_type("Who called Vladimir Putin?").personal_name
 
 
