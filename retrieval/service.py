@@ -15,6 +15,7 @@ from typing import Any
 
 import chromadb
 from langchain_chroma import Chroma
+from langchain_core.embeddings import Embeddings
 from langchain_core.runnables import Runnable
 
 from config.errors import IndexUnavailable, InvalidQuestion, QuoteBotError, StoreUnavailable
@@ -295,22 +296,18 @@ class QuoteService:
         return self._client
 
     def _open_store(self) -> Chroma:
-        if self.collection not in self._stores:
-            self._stores[self.collection] = open_collection(self._get_client(), self.collection,
-                                                            self.embedder, self.settings.collection)
-        return self._stores[self.collection]
+        return self._open(self.collection, self.embedder)
 
     def _open_multilingual_store(self) -> Chroma:
-        name = self.multilingual_collection
-        if name not in self._stores:
-            self._stores[name] = open_collection(self._get_client(), name, self.multilingual,
-                                                 self.settings.collection)
-        return self._stores[name]
+        return self._open(self.multilingual_collection, self.multilingual)
 
     def _open_context_store(self) -> Chroma:
-        name = self.context_collection
+        return self._open(self.context_collection, self.multilingual)
+
+    def _open(self, name: str, embedder: Embeddings) -> Chroma:
+        """The store of one collection, opened once per service."""
         if name not in self._stores:
-            self._stores[name] = open_collection(self._get_client(), name, self.multilingual,
+            self._stores[name] = open_collection(self._get_client(), name, embedder,
                                                  self.settings.collection)
         return self._stores[name]
 
