@@ -235,14 +235,14 @@ def _split_other(piece: str) -> list[str]:
     """A Russian or French piece cut where another question starts, when both sides are
     questions of their own (at least ``_MIN_PART_WORDS`` words each)."""
     out: list[str] = []
-    rest = piece
+    start = 0  # where the part being read begins
     for match in _NEXT_PART_OTHER.finditer(piece):
-        before, after = piece[len(piece) - len(rest):match.start()], piece[match.end():]
+        before, after = piece[start:match.start()], piece[match.end():]
         if len(_WORD.findall(before)) >= _MIN_PART_WORDS and \
                 len(_WORD.findall(after)) >= _MIN_PART_WORDS:
             out.append(before.strip(" ,;"))
-            rest = after
-    return [*out, rest.strip(" ,;")]
+            start = match.end()
+    return [*out, piece[start:].strip(" ,;")]
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ glued to the words it comments on. Every sentence satisfies ``text[start:end] ==
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -70,11 +71,10 @@ def read_in_context(sentences: Sequence[Sentence]) -> list[str]:
     turn: "They act according to the logic of revenge." is about the hawks of the sentence before,
     "Only Kazakhstan has used this principle so far." about the CSTO's. An encoder reading both
     resolves the reference, which a vector of the sentence alone cannot."""
-    out = []
-    for i, s in enumerate(sentences):
-        before = sentences[i - 1] if i else None
-        same_turn = before is not None and before.doc_id == s.doc_id and before.turn == s.turn
-        out.append(f"{before.text} {s.text}" if same_turn and before is not None else s.text)
+    out = [sentences[0].text] if sentences else []
+    for before, s in itertools.pairwise(sentences):
+        same_turn = before.doc_id == s.doc_id and before.turn == s.turn
+        out.append(f"{before.text} {s.text}" if same_turn else s.text)
     return out
 
 
