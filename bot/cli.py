@@ -12,15 +12,22 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from config.errors import QuoteBotError
 from config.settings import Settings, load_settings
 from retrieval.answer import Answer
 from retrieval.service import QuoteService, clean_question
 
+if TYPE_CHECKING:
+    from retrieval.evaluation import EvalQuestion
+
 EXIT_ERROR = 2
-DEFAULT_QUESTIONS = Path(__file__).resolve().parent.parent / "tests" / "eval_questions.jsonl"
+_TESTS = Path(__file__).resolve().parent.parent / "tests"
+DEFAULT_QUESTIONS = _TESTS / "eval_questions.jsonl"
+# More questions for tuning only, and questions nothing was tuned on (see README, Quality).
+EXTRA_TUNING_QUESTIONS = _TESTS / "tuning_questions.jsonl"
+FRESH_QUESTIONS = _TESTS / "fresh_questions.jsonl"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -36,11 +43,15 @@ def _parser() -> argparse.ArgumentParser:
     sources = sub.add_parser("sources", help="list the documents and their metadata")
     sources.add_argument("--json", action="store_true", help="print JSON instead of text")
     ev = sub.add_parser("eval", help="hit@1, hit@3, abstention and verbatim share on a question set")
-    ev.add_argument("--questions", type=Path, default=DEFAULT_QUESTIONS)
+    ev.add_argument("--questions", type=Path, default=DEFAULT_QUESTIONS,
+                    help="a question set to score in its two halves (default: the development "
+                         "set, with the extra tuning set and the fresh set beside it)")
     ev.add_argument("--fit", action="store_true",
-                    help="fit the support model on the tuning half and print its coefficients")
+                    help="fit the support model on the tuning questions and print its "
+                         "coefficients and cross-validated thresholds")
     ev.add_argument("--report-misses", action="store_true",
-                    help="also list the report half's misses (tune on the tuning half only)")
+                    help="also list the misses of the report half and the fresh set (tune on the "
+                         "tuning questions only)")
     bench = sub.add_parser("bench", help="latency and throughput benchmark")
     bench.add_argument("target", nargs="?", choices=["engine", "telegram"], default="engine",
                        help="the answer engine (default) or the Telegram bot under load")
@@ -168,27 +179,47 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
 
 
 def _eval(service: QuoteService, path: Path, *, fit: bool, report_misses: bool) -> int:
-    """Both halves of the question set, per kind, with the baselines; or fit the support model."""
+    """Tuning and report questions, per kind, with the baselines; or fit the support model.
+
+    With the development set, the tuning questions are its tuning half and the extra tuning set,
+    and the fresh set is scored beside the report half.
+    """
     from retrieval.evaluation import REPORT, TUNING, baseline_hit1, evaluate, load_questions, split_halves
     from retrieval.evaluation import report as eval_report
 
     halves = split_halves(load_questions(path))
+    blocks = [(f"{TUNING} half", halves[TUNING], True), (f"{REPORT} half", halves[REPORT], False)]
+    if path.resolve() == DEFAULT_QUESTIONS and EXTRA_TUNING_QUESTIONS.is_file():
+        blocks.insert(1, ("extra tuning set", load_questions(EXTRA_TUNING_QUESTIONS), True))
+    if path.resolve() == DEFAULT_QUESTIONS and FRESH_QUESTIONS.is_file():
+        blocks.append(("fresh set", load_questions(FRESH_QUESTIONS), False))
     if fit:
-        from retrieval.support import fit as fit_support
-
-        rows = [service.assess(q.question).parts[0].features for q in halves[TUNING]]
-        coefficients, intercept = fit_support(rows, [q.answerable for q in halves[TUNING]])
-        print(f"COEFFICIENTS = {tuple(round(c, 4) for c in coefficients)}")
-        print(f"INTERCEPT = {intercept:.4f}")
-        return 0
+        return _fit(service, [q for _, questions, tuning in blocks if tuning for q in questions])
     snap = service.snapshot
-    for name in (TUNING, REPORT):
-        questions = halves[name]
+    for name, questions, tuning in blocks:
         result = evaluate(questions, service.ask, lambda doc_id: snap.documents[doc_id].text)
-        print(f"== {name} half ({len(questions)} questions)")
-        print(eval_report(result, misses=name == TUNING or report_misses))
+        print(f"== {name} ({len(questions)} questions)")
+        print(eval_report(result, misses=tuning or report_misses))
         for baseline, value in baseline_hit1(questions, service.baseline_answers).items():
             print(f"baseline hit@1, {baseline:19} {value:.3f}")
+    return 0
+
+
+def _fit(service: QuoteService, questions: Sequence[EvalQuestion]) -> int:
+    """Fit the support model on the tuning questions; print it and cross-validated thresholds."""
+    from retrieval.support import cross_validate
+    from retrieval.support import fit as fit_support
+
+    rows = [service.assess(q.question).parts[0].features for q in questions]
+    labels = [q.answerable for q in questions]
+    coefficients, intercept = fit_support(rows, labels)
+    print(f"fitted on {len(questions)} tuning questions")
+    print(f"COEFFICIENTS = {tuple(round(c, 4) for c in coefficients)}")
+    print(f"INTERCEPT = {intercept:.4f}")
+    print("cross-validated (5 folds, 10 shuffles): threshold, unanswerable abstained, "
+          "answerable wrongly abstained")
+    for threshold, (right, wrong) in cross_validate(rows, labels).items():
+        print(f"  {threshold:.3f}  {right:.3f}  {wrong:.3f}")
     return 0
 
 

@@ -42,6 +42,8 @@ class Retrievers:
     lexical: BM25SentenceRetriever
     # Tokenised names of the corpus's interviewers, read once per index generation.
     interviewer_names: tuple[frozenset[str], ...] = ()
+    # Lower-case words of every speaker's name ("emmanuel", "dupuy", "atlantico", "inosmi").
+    speaker_words: frozenset[str] = frozenset()
 
     def rank(self, text: str, fusion: ContextFusion, config: RunnableConfig | None = None) -> Ranking:
         """Search one question part and fuse the hits."""
@@ -81,6 +83,7 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
         lexical=BM25SentenceRetriever(snapshot=snapshot, k=candidates),
         interviewer_names=tuple({frozenset(tokenize(s.speaker)) for s in snapshot.sentences
                                  if s.role == "interviewer"}),
+        speaker_words=frozenset(w.lower() for s in snapshot.sentences for w in s.speaker.split()),
     )
     fusion = ContextFusion(snapshot)
     texts = [s.text for s in snapshot.sentences]
@@ -92,7 +95,7 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
             # What is asked is read from the words as typed (shorthand spelled out), not from
             # the typo-corrected search text: a correction may change a word's form.
             asked = normalise(part, None) if ranking.language == "en" else part
-            wanted = answer_type(asked)
+            wanted = answer_type(asked, retrievers.speaker_words)
             typed = {s.position for s in ranking.candidates if wanted.satisfied_by(texts[s.position])}
             ranking = prefer_typed(ranking, typed.__contains__, TYPE_PENALTY)
             values = features(ranking, wanted, texts,

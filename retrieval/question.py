@@ -96,10 +96,30 @@ _TIME = re.compile(r"\b(?:\d{3,4}|january|february|march|april|may|june|july|aug
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
 # A run of capitalised words (acronyms too), for "a name the question does not already give".
 _NAME_RUN = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
-# "Which country ...?", "which convention": a named thing (or a numbered one: "which article" is
-# answered by "Article 5").
+# "Which country ...?", "which convention", "the names of the bases": a named thing (or a numbered
+# one: "which article" is answered by "Article 5").
 _NUMBERED_NAME = re.compile(r"\b[A-Z][a-z]+\s+\d+\b")
-_WHICH_QUESTION = re.compile(r"\bwhich\s+(?!of\b)[^\W\d_]", re.IGNORECASE)
+_WHICH_QUESTION = re.compile(r"\bwhich\s+(?!of\b)[^\W\d_]|\bnames\s+of\b|\bby\s+name\b"
+                             r"|\bимена\b|\bnoms\s+(?:des?|du)\b", re.IGNORECASE)
+# "What did Putin tell the Prime Minister?": what someone said. A sentence that only mentions the
+# person ("… called President Vladimir Putin") does not answer it; one that reports speech does.
+# Not asked of the corpus's own speakers or texts ("What does Dupuy say…?", "What does the note
+# say?"): everything they say is theirs.
+_SPEECH_QUESTION = re.compile(
+    r"\bwhat\s+(?:did|does|do|has|have|had)\s+(?P<who>.+?)\s+(?:say|said|tell|told|think|declare|"
+    r"announce|state|claim|reply|answer)\b|\bчто\s+(?:сказал|заявил|говорил|ответил)[аи]?\s+"
+    r"(?P<ru>[^?.,]+)|\bqu['’]\s*(?:a|ont)\s*(?:-t-\s*)?(?:dit|déclaré|répondu)\s+(?P<fr>[^?.,]+)",
+    re.IGNORECASE)
+_SPEECH_VERB = re.compile(
+    r"\b(?:says?|said|stat(?:es|ed)|t(?:ells?|old)|sp(?:eaks?|oke)|declar(?:es|ed)|announc(?:es|ed)|"
+    r"not(?:es|ed)|stress(?:es|ed)|warn(?:s|ed)|repl(?:ies|ied)|insist(?:s|ed)|"
+    r"calls?\s+for|called\s+for|according\s+to|criticiz\w*|criticis\w*|condemn\w*|accus\w*|"
+    r"urg(?:es|ed))\b", re.IGNORECASE)
+# Who is asked about when the corpus itself speaks: a text, a role, a pronoun.
+_TEXT_WORDS = frozenset("""
+note notes editor editors editorial translator article articles headline lede text treaty interview
+interviewer interviewee expert author piece report document agreement he she they it this that
+""".split())  # noqa: SIM905 - a word list reads best as text
 # Words that make a title, not a name: "Prime Minister" or "the President" names no one.
 _TITLE_WORDS = frozenset("""
 president presidents prime minister ministers premier chancellor secretary general head chairman
@@ -115,10 +135,11 @@ _PERSON_WORDS = "|".join(sorted(_TITLE_WORDS | {
 # …?", "comment s'appelle …?": a personal name is asked for, which a title ("the President of
 # Iran") does not give. "The names of the member countries" asks for no person.
 _NAME_QUESTION = re.compile(
-    rf"\bname\s+of\s+(?:the\s+|a\s+|an\s+|this\s+|that\s+)?(?:[\w'’-]+\s+){{0,3}}?"
-    rf"(?:{_PERSON_WORDS})\b|\b(?:{_PERSON_WORDS})['’]s\s+name\b"
+    rf"\bnames?\s+of\s+(?:the\s+|a\s+|an\s+|this\s+|that\s+)?(?:[\w'’-]+\s+){{0,3}}?"
+    rf"(?:{_PERSON_WORDS})s?\b|\b(?:{_PERSON_WORDS})['’]s\s+name\b"
     r"|\b(?:his|her)\s+(?:first\s+|last\s+|full\s+)?name\b|\b(?:first|last|full|sur)\s*name\b"
-    r"|\b(?:is|was)\s+(?:he|she)\s+called\s*\?|\bзовут\b|\bимя\b|\bфамили[яю]\b|\bs['’]appell",
+    r"|\b(?:is|was)\s+(?:he|she)\s+called\s*\?|\bзовут\b|\bимя\b|\bфамили[яю]\b|\bs['’]appell"
+    r"|^\W*who\b.*\bby\s+name\b",
     re.IGNORECASE)
 
 # The words that frame a question rather than name what it is about ("what kind of", "the name
@@ -260,6 +281,7 @@ class AnswerType:
     named: bool = False
     words: frozenset[str] = frozenset()
     personal_name: bool = False
+    speech: bool = False
 
     def satisfied_by(self, sentence: str) -> bool:
         """True when a sentence holds a new fact of the kind asked for (or nothing special is asked)."""
@@ -270,6 +292,8 @@ class AnswerType:
         if self.named and not (self._new_name(sentence) or self._new(_NUMBERED_NAME, sentence)):
             return False
         if self.personal_name and not self._new_personal_name(sentence):
+            return False
+        if self.speech and not _SPEECH_VERB.search(sentence):
             return False
         return not (self.person and not _NAME.search(sentence))
 
@@ -293,7 +317,7 @@ class AnswerType:
         nor given by the question ("President Vladimir Putin" names no one new to a question
         about Putin; "the Prime Minister of Armenia" names no one at all)."""
         for match in _NAME_RUN.finditer(sentence):
-            names = [n.lower().strip("'’") for n in match.group().split()]
+            names = [re.sub(r"['’]s?$", "", n.lower()) for n in match.group().split()]
             if len(names) >= 2 and names[-1] not in _TITLE_WORDS and not self._gives(names[-1]):
                 return True
         return False
@@ -304,8 +328,12 @@ class AnswerType:
             for w in self.words)
 
 
-def answer_type(question: str) -> AnswerType:
-    """The kind of fact a question asks for (English, Russian or French question words)."""
+def answer_type(question: str, speakers: frozenset[str] = frozenset()) -> AnswerType:
+    """The kind of fact a question asks for (English, Russian or French question words).
+
+    ``speakers`` holds the lower-case words of the corpus's speakers' names: what they say needs
+    no reported speech.
+    """
     given = frozenset(m.group().lower() for pattern in (_NUMBER, _TIME)
                       for m in pattern.finditer(question))
     return AnswerType(number=bool(_NUMBER_QUESTION.search(question)),
@@ -313,7 +341,19 @@ def answer_type(question: str) -> AnswerType:
                       time=bool(_TIME_QUESTION.search(question)), given=given,
                       named=bool(_WHICH_QUESTION.search(question)),
                       personal_name=bool(_NAME_QUESTION.search(question)),
+                      speech=_asks_what_someone_said(question, speakers),
                       words=frozenset(w.lower() for w in _WORD.findall(question)))
+
+
+def _asks_what_someone_said(question: str, speakers: frozenset[str]) -> bool:
+    """True for "what did X say" where X is someone outside the corpus's own speakers and texts."""
+    match = _SPEECH_QUESTION.search(question)
+    if match is None:
+        return False
+    who = _WORD.findall(next(g for g in match.groups() if g))
+    names = {w.lower() for w in who if w[:1].isupper()} or {w.lower() for w in who}
+    # "the note", "the expert", "he"; or a speaker by name ("Dupuy", not "Emmanuel Macron").
+    return not ({w.lower() for w in who} & _TEXT_WORDS or (names and names <= speakers))
 
 
 def asked_category(question: str) -> list[str]:

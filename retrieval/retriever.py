@@ -73,45 +73,61 @@ class DenseSentenceRetriever(BaseRetriever):
     # changed file gets new ids), and the sentences near popular answers are asked about again.
     cache_limit: int = 50_000
     _vectors: dict[int, np.ndarray[Any, Any]] = PrivateAttr(default_factory=dict)
+    _own_vectors: dict[int, np.ndarray[Any, Any]] = PrivateAttr(default_factory=dict)
 
     def _get_relevant_documents(self, query: str, *,
                                 run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
         embeddings = self.store.embeddings
         assert embeddings is not None
         vector = np.asarray(embeddings.embed_query(query), dtype=np.float32)
+        own = self._nearest(self.store, vector)
+        if self.context_store is None:
+            context = self._cosines(self.store, vector, list(own)[: self.context_k],
+                                    self._vectors, neighbours=True)
+        else:
+            # The context collection is searched too: a sentence that says little alone ("Only
+            # Kazakhstan has used this principle so far.") is found by what it means in context.
+            context = self._nearest(self.context_store, vector)
+            missing = [p for p in own if p not in context]
+            context.update(self._cosines(self.context_store, vector, missing, self._vectors))
+            absent = [p for p in context if p not in own]
+            own.update(self._cosines(self.store, vector, absent, self._own_vectors))
+        return [Document(page_content=self.snapshot.sentences[p].text, id=self.snapshot.vector_ids[p],
+                         metadata={"position": p, "cosine": cos, "context_cosine": context.get(p, cos)})
+                for p, cos in sorted(own.items(), key=lambda item: -item[1])]
+
+    def _nearest(self, store: Chroma, vector: np.ndarray[Any, Any]) -> dict[int, float]:
+        """The k nearest sentences in one collection, best first: position → cosine."""
         # Ids and distances only: the sentences' texts and speakers are in the snapshot, and
         # having Chroma read its copies (what similarity_search_by_vector does) cost 1.5 ms of a
         # 15 ms answer.
-        hits = self.store._collection.query(query_embeddings=[vector.tolist()], n_results=self.k,
-                                            include=["distances"])
-        found = []
-        for vector_id, distance in zip(hits["ids"][0], (hits["distances"] or [[]])[0],
-                                       strict=True):
+        hits = store._collection.query(query_embeddings=[vector.tolist()], n_results=self.k,
+                                       include=["distances"])
+        found: dict[int, float] = {}
+        for vector_id, distance in zip(hits["ids"][0], (hits["distances"] or [[]])[0], strict=True):
             position = self.snapshot.position_of_vector.get(vector_id)
             if position is not None:  # else: a vector left by an interrupted ingest
-                found.append((vector_id, position, 1.0 - float(distance)))
-        context = self._context_cosines(vector, [p for _, p, _ in found[: self.context_k]])
-        return [Document(page_content=self.snapshot.sentences[p].text, id=vector_id,
-                         metadata={"position": p, "cosine": cos,
-                                   "context_cosine": context.get(p, cos)})
-                for vector_id, p, cos in found]
+                found[position] = 1.0 - float(distance)
+        return found
 
-    def _context_cosines(self, vector: np.ndarray[Any, Any], positions: list[int]) -> dict[int, float]:
+    def _cosines(self, store: Chroma, vector: np.ndarray[Any, Any], positions: list[int],
+                 cache: dict[int, np.ndarray[Any, Any]], *, neighbours: bool = False) -> dict[int, float]:
+        """Cosines of the question with these sentences' vectors in ``store``; with
+        ``neighbours``, each sentence's vector plus ``neighbour_weight`` times its neighbours'."""
         snap = self.snapshot
-        around = {p: [] if self.context_store else snap.neighbours(p) for p in positions}
+        around = {p: snap.neighbours(p) if neighbours else [] for p in positions}
         wanted = {q for p in positions for q in (p, *around[p])}
         # A local view: other threads may add to or clear the shared cache meanwhile.
-        vectors = {q: v for q in wanted if (v := self._vectors.get(q)) is not None}
+        vectors = {q: v for q in wanted if (v := cache.get(q)) is not None}
         missing = sorted(wanted - vectors.keys())
         if missing:
-            got = (self.context_store or self.store).get(
-                ids=[snap.vector_ids[p] for p in missing], include=["embeddings"])
+            got = store.get(ids=[snap.vector_ids[p] for p in missing], include=["embeddings"])
             fetched = {snap.position_of_vector[i]: np.asarray(e, dtype=np.float32)
                        for i, e in zip(got["ids"], got["embeddings"], strict=True)}
             vectors.update(fetched)
-            if len(self._vectors) + len(fetched) > self.cache_limit:
-                self._vectors.clear()
-            self._vectors.update(fetched)
+            if len(cache) + len(fetched) > self.cache_limit:
+                cache.clear()
+            cache.update(fetched)
         out = {}
         for p in positions:
             if p not in vectors:
