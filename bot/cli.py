@@ -219,7 +219,7 @@ def _fit(service: QuoteService, questions: Sequence[EvalQuestion]) -> int:
     print("cross-validated (5 folds, 10 shuffles): threshold, unanswerable abstained, "
           "answerable wrongly abstained")
     for threshold, (right, wrong) in cross_validate(rows, labels).items():
-        print(f"  {threshold:.3f}  {right:.3f}  {wrong:.3f}")
+        print(f"  {threshold:.3f}  {right:.3f}  {wrong:.4f}")
     return 0
 
 

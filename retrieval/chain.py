@@ -26,6 +26,7 @@ from retrieval.retriever import (
     Ranking,
     prefer_typed,
 )
+from retrieval.sentences import read_in_context
 from retrieval.snapshot import Snapshot
 from retrieval.support import decide, features
 
@@ -87,6 +88,7 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
     )
     fusion = ContextFusion(snapshot)
     texts = [s.text for s in snapshot.sentences]
+    in_context = read_in_context(snapshot.sentences)
 
     def assess(question: str, config: RunnableConfig) -> Assessment:
         judged = []
@@ -96,9 +98,10 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
             # the typo-corrected search text: a correction may change a word's form.
             asked = normalise(part, None) if ranking.language == "en" else part
             wanted = answer_type(asked, retrievers.speaker_words)
-            typed = {s.position for s in ranking.candidates if wanted.satisfied_by(texts[s.position])}
+            typed = {s.position for s in ranking.candidates
+                     if wanted.satisfied_by(texts[s.position], in_context[s.position])}
             ranking = prefer_typed(ranking, typed.__contains__, TYPE_PENALTY)
-            values = features(ranking, wanted, texts,
+            values = features(ranking, wanted, texts, in_context,
                               category=asked_category(asked), known=snapshot.speller.knows)
             judged.append(Judged(part, ranking, decide(values), values))
         return Assessment(question, tuple(judged))

@@ -282,9 +282,16 @@ class AnswerType:
     words: frozenset[str] = frozenset()
     personal_name: bool = False
     speech: bool = False
+    # Who an English "what did X say" asks about ("macron", "azerbaijani"; titles left out).
+    speaker: frozenset[str] = frozenset()
 
-    def satisfied_by(self, sentence: str) -> bool:
-        """True when a sentence holds a new fact of the kind asked for (or nothing special is asked)."""
+    def satisfied_by(self, sentence: str, in_context: str = "") -> bool:
+        """True when a sentence holds a new fact of the kind asked for (or nothing special is asked).
+
+        ``in_context`` is the sentence read after the one before it in its turn
+        (``retrieval.sentences.read_in_context``): "He stated that…" reports what the person
+        named the sentence before said.
+        """
         if self.number and not self._new(_NUMBER, sentence):
             return False
         if self.time and not self._new(_TIME, sentence):
@@ -293,7 +300,8 @@ class AnswerType:
             return False
         if self.personal_name and not self._new_personal_name(sentence):
             return False
-        if self.speech and not _SPEECH_VERB.search(sentence):
+        if self.speech and not (_SPEECH_VERB.search(sentence)
+                                and self._names_speaker(in_context or sentence)):
             return False
         return not (self.person and not _NAME.search(sentence))
 
@@ -323,9 +331,18 @@ class AnswerType:
         return False
 
     def _gives(self, word: str) -> bool:
-        return word in self.words or any(
-            min(len(word), len(w)) >= 4 and (w.startswith(word) or word.startswith(w))
-            for w in self.words)
+        return _same_word(word, self.words)
+
+    def _names_speaker(self, text: str) -> bool:
+        """True when the text names the one asked about ("Kazakhstan" for "the Kazakh leader")."""
+        return not self.speaker or any(
+            _same_word(w.lower(), self.speaker) for w in _WORD.findall(text))
+
+
+def _same_word(word: str, words: frozenset[str]) -> bool:
+    """``word`` is one of ``words``, or begins one or is begun by one (four letters at least)."""
+    return word in words or any(
+        min(len(word), len(w)) >= 4 and (w.startswith(word) or word.startswith(w)) for w in words)
 
 
 def answer_type(question: str, speakers: frozenset[str] = frozenset()) -> AnswerType:
@@ -342,6 +359,7 @@ def answer_type(question: str, speakers: frozenset[str] = frozenset()) -> Answer
                       named=bool(_WHICH_QUESTION.search(question)),
                       personal_name=bool(_NAME_QUESTION.search(question)),
                       speech=_asks_what_someone_said(question, speakers),
+                      speaker=_asked_speaker(question, speakers),
                       words=frozenset(w.lower() for w in _WORD.findall(question)))
 
 
@@ -354,6 +372,20 @@ def _asks_what_someone_said(question: str, speakers: frozenset[str]) -> bool:
     names = {w.lower() for w in who if w[:1].isupper()} or {w.lower() for w in who}
     # "the note", "the expert", "he"; or a speaker by name ("Dupuy", not "Emmanuel Macron").
     return not ({w.lower() for w in who} & _TEXT_WORDS or (names and names <= speakers))
+
+
+def _asked_speaker(question: str, speakers: frozenset[str]) -> frozenset[str]:
+    """The words naming who an English "what did X say" asks about: its names when it has any
+    ("Emmanuel Macron personally" → "macron": "Emmanuel" is also the corpus's speaker's), else
+    its words, titles and articles aside (another language's spelling of a name would not match
+    the English text, so only English questions have them)."""
+    match = _SPEECH_QUESTION.search(question)
+    if match is None or not match.group("who"):
+        return frozenset()
+    who = [w for w in _WORD.findall(match.group("who"))
+           if w.lower() not in STOPWORDS and w.lower() not in _TITLE_WORDS]
+    names = [w for w in who if w[:1].isupper()] or who
+    return frozenset(w.lower() for w in names) - speakers
 
 
 def asked_category(question: str) -> list[str]:

@@ -136,6 +136,66 @@ def test_a_name_question_needs_a_name_the_question_does_not_give_not_a_title():
     assert not answer_type("Who called Vladimir Putin?").personal_name
 
 
+def test_names_asked_for_by_name_need_a_name_the_question_does_not_give():
+    hawks = "Despite the Armenian Prime Minister's desire to establish peace, there are hawks in Yerevan."
+    by_name = answer_type("Who are the hawks in Yerevan by name?")
+    assert by_name.personal_name
+    assert not by_name.satisfied_by(hawks)  # a title, in the possessive, names no one
+    assert by_name.satisfied_by("The hawks, led by Robert Kocharyan, want a new war.")
+    assert answer_type("What are the names of the Armenian ministers?").personal_name
+    bases = answer_type("What are the names of the two Russian military bases in Armenia?")
+    assert bases.named
+    assert not bases.personal_name
+    assert not bases.satisfied_by("Russian soldiers are stationed at two military bases in Armenia.")
+    assert bases.satisfied_by("Russian soldiers are stationed at the bases in Gyumri and Erebuni.")
+
+
+SPEAKERS = frozenset({"emmanuel", "dupuy", "atlantico", "inosmi"})
+
+
+CALLED = ("The Prime Minister of Armenia and the President of Iran called President Vladimir Putin "
+          "and Emmanuel Macron after the shelling.")
+STATED = "He stated that he did not recognize the self-proclaimed republics."
+
+
+@pytest.mark.parametrize(("question", "named"), [
+    ("What did Putin tell the Armenian prime minister during their phone call?", "President Putin"),
+    ("what did emmanuel macron say about the shelling", "Emmanuel Macron"),
+    ("What did the Kazakh leader say at the forum?", "The President of Kazakhstan"),
+    ("Что сказал Сергей Лавров об этом конфликте?", "Sergei Lavrov"),
+    ("Qu'a dit Emmanuel Macron sur le bombardement ?", "Emmanuel Macron"),
+])
+def test_what_someone_said_needs_a_sentence_that_reports_their_speech(question, named):
+    asked = answer_type(question, SPEAKERS)
+    assert asked.speech
+    assert not asked.satisfied_by(CALLED, CALLED)  # named, but no speech reported
+    # Reported speech of the one asked about, named in the sentence or the one before it.
+    assert asked.satisfied_by(STATED, f"At the forum, {named} spoke. {STATED}")
+    assert asked.satisfied_by(f"{named} has called for the UN Security Council to be convened.")
+
+
+def test_reported_speech_of_someone_else_does_not_answer_what_a_named_person_said():
+    asked = answer_type("What did Emmanuel Macron personally say about the clashes?", SPEAKERS)
+    assert not asked.satisfied_by(STATED, f"At the forum, President Tokayev spoke. {STATED}")
+    # "Emmanuel" is also the corpus's own speaker's name: it is not what identifies Macron.
+    assert not asked.satisfied_by("French expert Emmanuel Dupuy told Atlantico so.")
+    # In Russian or French the name is spelled otherwise than in the English text: speech suffices.
+    assert answer_type("Что сказал Макрон?", SPEAKERS).satisfied_by(STATED, f"Tokayev spoke. {STATED}")
+
+
+@pytest.mark.parametrize("question", [
+    "What does Dupuy say about Georgia?",
+    "what does dupuy think abt turkey",
+    "What does Emmanuel Dupuy think about the treaty?",
+    "What does the editor's note say about the NKR?",
+    "What does the French expert say about Turkey's role?",
+    "What did Pashinyan ask for?",
+])
+def test_what_the_corpus_itself_says_needs_no_reported_speech(question):
+    # The corpus's own speakers and texts say everything they say; "ask for" is not "say".
+    assert not answer_type(question, SPEAKERS).speech
+
+
 @pytest.mark.parametrize(("question", "category"), [
     ("What is the population of Armenia?", ["popul"]),
     ("what's the weather like in Yerevan", ["weather"]),

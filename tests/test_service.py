@@ -8,6 +8,7 @@ import pytest
 
 from config.errors import InvalidQuestion
 from retrieval.evaluation import REPORT, evaluate, load_questions, split_halves
+from retrieval.retriever import DenseSentenceRetriever
 from tests.conftest import PROJECT_ROOT_QUESTIONS, assert_verbatim
 
 pytestmark = pytest.mark.slow
@@ -83,17 +84,34 @@ def test_odd_unicode_gets_an_answer_or_an_abstention(service, question):
 
 
 @pytest.mark.parametrize("store_mode", ["embedded"], indirect=True)
+def test_a_sentence_that_says_little_alone_is_found_by_its_reading_in_context(service):
+    # "Only Kazakhstan has used this principle so far." is far from the question on its own (not
+    # among e5's five nearest), but close read after the sentence before it, which names the
+    # principle; the context collection is searched too, so it is a candidate.
+    service.start()
+    retriever = DenseSentenceRetriever(store=service._open_multilingual_store(),
+                                       context_store=service._open_context_store(),
+                                       snapshot=service.snapshot, k=5)
+    found = {d.page_content: d.metadata for d in
+             retriever.invoke("Which country has used the CSTO collective security principle so far?")}
+    only = found["Only Kazakhstan has used this principle so far."]
+    own_fifth = sorted((m["cosine"] for m in found.values()), reverse=True)[4]
+    assert only["cosine"] < own_fifth
+    assert only["context_cosine"] > only["cosine"]
+
+
+@pytest.mark.parametrize("store_mode", ["embedded"], indirect=True)
 def test_report_half_does_not_slide_below_what_the_readme_quotes(service):
-    # Measured on the report half on 2026-11-26 with e5 on its dequantised weights and e5 reading
-    # each sentence after the one before it (README, Quality), minus 0.05.
+    # Measured on the report half on 2026-11-29 with the support model fitted on the 373 tuning
+    # questions (README, Quality), minus 0.05.
     report_half = split_halves(load_questions(PROJECT_ROOT_QUESTIONS))[REPORT]
     result = evaluate(report_half, service.ask, lambda doc_id: service.snapshot.documents[doc_id].text)
     m = result.metrics()
     assert m["verbatim"] == 1.0
-    assert m["hit@1"] >= 0.804 - 0.05
-    assert m["hit@3"] >= 0.860 - 0.05
-    assert m["unanswerable_abstained"] >= 0.571 - 0.05
-    assert m["answerable_wrongly_abstained"] <= 0.056 + 0.05
+    assert m["hit@1"] >= 0.832 - 0.05
+    assert m["hit@3"] >= 0.879 - 0.05
+    assert m["unanswerable_abstained"] >= 0.486 - 0.05
+    assert m["answerable_wrongly_abstained"] <= 0.028 + 0.05
     assert m["citations_per_answer"] <= 2.5
     other_language = [v for k, v in result.by_kind.items() if k in ("russian", "french")]
     assert sum(v[1] for v in other_language) / sum(v[2] for v in other_language) >= 0.875 - 0.05

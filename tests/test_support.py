@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from retrieval.question import answer_type
 from retrieval.retriever import Ranking, Scored
-from retrieval.support import ANSWERS, FEATURES, NONE, RELATED, decide, features, fit, probability
+from retrieval.support import (
+    ANSWERS,
+    FEATURES,
+    NONE,
+    RELATED,
+    cross_validate,
+    decide,
+    features,
+    fit,
+    probability,
+)
 
 
 def test_fit_learns_a_separating_direction_and_gives_probabilities():
@@ -61,3 +71,24 @@ def test_an_asked_for_category_the_corpus_never_uses_lowers_the_shipped_probabil
     answered = (1.0, 0.88, 0.5, 1.0, 0.05, 0.0, 0.0)
     unknown = (*answered[:-1], 1.0)
     assert probability(unknown) < probability(answered)
+
+
+def test_the_quoted_sentences_e5_closeness_is_read_not_the_best_of_any_sentence():
+    # The best fused candidate is not e5's favourite: its own e5 closeness is what counts.
+    ranking = Ranking("q", (Scored(0, 0.9, 0.8, 0.5, False, 0.80), Scored(1, 0.8, 0.7, 0.3, False, 0.88)),
+                      best_multilingual=0.88)
+    values = dict(zip(FEATURES, features(ranking, answer_type("Why?"), TEXTS), strict=True))
+    assert values["multilingual"] == 0.80
+
+
+def test_cross_validation_judges_each_question_by_a_model_fitted_without_it():
+    # One signal separates the two kinds, except one answerable question that looks unanswerable.
+    rows = [(0.9 + i / 100,) for i in range(19)] + [(0.5,)] + [(0.4 + i / 100,) for i in range(20)]
+    labels = [True] * 20 + [False] * 20
+    table = cross_validate(rows, labels, thresholds=(0.01, 0.5, 0.99), shuffles=3)
+    right, wrong = table[0.5]
+    assert right == 1.0
+    assert abs(wrong - 1 / 20) < 1e-9  # the odd one out, and only it
+    # A lower threshold abstains on less, a higher one on more.
+    assert table[0.01] == (0.0, 0.0)
+    assert table[0.99][1] > wrong
