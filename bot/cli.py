@@ -28,6 +28,8 @@ DEFAULT_QUESTIONS = _TESTS / "eval_questions.jsonl"
 # More questions for tuning only, and questions nothing was tuned on (see README, Quality).
 EXTRA_TUNING_QUESTIONS = _TESTS / "tuning_questions.jsonl"
 FRESH_QUESTIONS = _TESTS / "fresh_questions.jsonl"
+# The kinds of unanswerable question that say whether the documents come close.
+CLOSE_KINDS = ("near-miss", "unanswerable")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -207,7 +209,7 @@ def _eval(service: QuoteService, path: Path, *, fit: bool, report_misses: bool) 
 
 def _fit(service: QuoteService, questions: Sequence[EvalQuestion]) -> int:
     """Fit the support model on the tuning questions; print it and cross-validated thresholds."""
-    from retrieval.support import cross_validate
+    from retrieval.support import ANSWER_AT, FEATURES, cross_validate, probability
     from retrieval.support import fit as fit_support
 
     rows = [service.assess(q.question).parts[0].features for q in questions]
@@ -220,6 +222,17 @@ def _fit(service: QuoteService, questions: Sequence[EvalQuestion]) -> int:
           "answerable wrongly abstained")
     for threshold, (right, wrong) in cross_validate(rows, labels).items():
         print(f"  {threshold:.3f}  {right:.3f}  {wrong:.4f}")
+    # The closeness model, on what the shipped answer model leaves unanswered: near misses and
+    # answerable questions come close, the other unanswerable ones do not (an unanswerable
+    # question in Russian or French is not marked either way and is left out).
+    unanswered = [(row[FEATURES.index("multilingual")], q.answerable or q.kind == "near-miss")
+                  for row, q in zip(rows, questions, strict=True)
+                  if probability(row) < ANSWER_AT and (q.answerable or q.kind in CLOSE_KINDS)]
+    (close_coefficient,), close_intercept = fit_support([(m,) for m, _ in unanswered],
+                                                        [close for _, close in unanswered])
+    print(f"closeness, fitted on {len(unanswered)} unanswered tuning questions")
+    print(f"CLOSE_COEFFICIENT = {close_coefficient:.4f}")
+    print(f"CLOSE_INTERCEPT = {close_intercept:.4f}")
     return 0
 
 

@@ -16,6 +16,12 @@ cross-validation on the same questions, give the outcome:
 * ``related``: the documents come close but do not answer; say so first, then at most two
   related quotes, labelled as not answering;
 * ``none``: nothing relevant.
+
+Whether an unanswered question comes close is a second, one-signal logistic model: e5's closeness
+of the best candidate, fitted on the tuning questions the first model does not answer, with near
+misses and answerable questions as close and the other unanswerable ones as not. The answer
+probability cannot say it: a near miss is unanswered *because* it fails the fact check, which
+says nothing about how close it is, while "How do I cook a borscht?" fails nothing.
 """
 
 from __future__ import annotations
@@ -38,11 +44,15 @@ FEATURES = ("score", "multilingual", "coverage", "answer_type", "margin", "other
 # features, folded back into raw-feature coefficients here.
 COEFFICIENTS = (1.4326, 30.6205, 0.6609, 4.7868, -10.4692, -0.0076, -1.2831)
 INTERCEPT = -29.2935
-# Thresholds on the probability. "answers" is the highest (in steps of 0.025 or more) at which
-# answerable questions wrongly abstained stay at or below 5 % in five-fold cross-validation on the
-# tuning questions (0.475: 4.6 %, 0.5: 5.04 %); below "related" nothing is close enough to show.
+# The threshold on the probability: the highest (in steps of 0.025 or more) at which answerable
+# questions wrongly abstained stay at or below 5 % in five-fold cross-validation on the tuning
+# questions (0.475: 4.6 %, 0.5: 5.04 %).
 ANSWER_AT = 0.475
-RELATED_AT = 0.35
+# The closeness model (see the docstring), fitted by `python -m bot eval --fit` on the 56 tuning
+# questions the answer model leaves unanswered; "related" from a probability of 0.5.
+CLOSE_COEFFICIENT = 21.3828
+CLOSE_INTERCEPT = -17.0064
+CLOSE_AT = 0.5
 
 
 @dataclass(frozen=True)
@@ -51,6 +61,8 @@ class Support:
 
     outcome: str
     probability: float
+    # The probability that the documents come close, for a question they do not answer.
+    closeness: float = 0.0
 
 
 def features(ranking: Ranking, wanted: AnswerType, text_of: Sequence[str],
@@ -83,12 +95,20 @@ def probability(values: Sequence[float], coefficients: Sequence[float] = COEFFIC
     return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
 
 
+def closeness(values: Sequence[float], coefficient: float = CLOSE_COEFFICIENT,
+              intercept: float = CLOSE_INTERCEPT) -> float:
+    """The probability that the documents come close to a question (read from e5's closeness)."""
+    return probability((values[FEATURES.index("multilingual")],), (coefficient,), intercept)
+
+
 def decide(values: Sequence[float], *, answer_at: float = ANSWER_AT,
-           related_at: float = RELATED_AT) -> Support:
+           close_at: float = CLOSE_AT) -> Support:
     """The graded outcome for one question's signals."""
     p = probability(values)
-    outcome = ANSWERS if p >= answer_at else RELATED if p >= related_at else NONE
-    return Support(outcome, p)
+    if p >= answer_at:
+        return Support(ANSWERS, p)
+    close = closeness(values)
+    return Support(RELATED if close >= close_at else NONE, p, close)
 
 
 def fit(rows: Sequence[Sequence[float]], labels: Sequence[bool], *, l2: float = 1.0,

@@ -5,10 +5,12 @@ from __future__ import annotations
 from retrieval.question import answer_type
 from retrieval.retriever import Ranking, Scored
 from retrieval.support import (
+    ANSWER_AT,
     ANSWERS,
     FEATURES,
     NONE,
     RELATED,
+    closeness,
     cross_validate,
     decide,
     features,
@@ -28,15 +30,29 @@ def test_fit_learns_a_separating_direction_and_gives_probabilities():
     assert 0.0 <= low < 0.5
 
 
-def test_the_outcome_follows_the_two_thresholds():
-    # The shipped model: a strong, typed, English match answers; a weak one is "none".
+def test_the_outcome_follows_the_answer_threshold_and_then_the_closeness():
+    # The shipped models: a strong, typed, English match answers; a weak one is "none".
     strong = (1.1, 0.9, 0.8, 1.0, 0.05, 0.0, 0.0)
     weak = (0.5, 0.7, 0.0, 0.0, 0.0, 0.0, 0.0)
     assert decide(strong).outcome == ANSWERS
     assert decide(weak).outcome == NONE
-    middle = decide(strong, answer_at=1.01, related_at=0.0)
-    assert middle.outcome == RELATED
-    assert 0.0 <= middle.probability <= 1.0
+    unanswered = decide(strong, answer_at=1.01)
+    assert unanswered.outcome == RELATED
+    assert 0.0 <= unanswered.probability <= 1.0
+    assert unanswered.closeness >= 0.5
+    assert decide(strong, answer_at=1.01, close_at=1.01).outcome == NONE
+
+
+def test_a_near_miss_comes_close_and_an_off_topic_question_does_not():
+    # A near miss fails the fact check (low answer probability) but sits close to a sentence; an
+    # off-topic question fails nothing but is far from every sentence. Closeness, not the answer
+    # probability, tells them apart.
+    near_miss = (0.85, 0.88, 0.5, 0.0, 0.05, 0.0, 0.0)
+    off_topic = (0.63, 0.76, 0.16, 1.0, 0.02, 0.0, 0.0)
+    assert probability(near_miss) < probability(off_topic) < ANSWER_AT
+    assert decide(near_miss).outcome == RELATED
+    assert decide(off_topic).outcome == NONE
+    assert closeness(near_miss) > 0.5 > closeness(off_topic)
 
 
 TEXTS = ["About fifty people were injured on both sides.", "The fighting went on all night."]
