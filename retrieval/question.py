@@ -115,6 +115,8 @@ _SPEECH_VERB = re.compile(
     r"not(?:es|ed)|stress(?:es|ed)|warn(?:s|ed)|repl(?:ies|ied)|insist(?:s|ed)|"
     r"calls?\s+for|called\s+for|according\s+to|criticiz\w*|criticis\w*|condemn\w*|accus\w*|"
     r"urg(?:es|ed))\b", re.IGNORECASE)
+# A word in Latin letters: only such a word of the question can be matched against English text.
+_LATIN_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ'’]+")
 # Who is asked about when the corpus itself speaks: a text, a role, a pronoun.
 _TEXT_WORDS = frozenset("""
 note notes editor editors editorial translator article articles headline lede text treaty interview
@@ -382,8 +384,8 @@ def _asked_speaker(question: str, speakers: frozenset[str]) -> frozenset[str]:
     match = _SPEECH_QUESTION.search(question)
     if match is None or not match.group("who"):
         return frozenset()
-    who = [w for w in _WORD.findall(match.group("who"))
-           if w.lower() not in STOPWORDS and w.lower() not in _TITLE_WORDS]
+    who = [w for w in _WORD.findall(match.group("who")) if _LATIN_WORD.fullmatch(w)
+           and w.lower() not in STOPWORDS and w.lower() not in _TITLE_WORDS]
     names = [w for w in who if w[:1].isupper()] or who
     return frozenset(w.lower() for w in names) - speakers
 

@@ -55,10 +55,11 @@ class DenseSentenceRetriever(BaseRetriever):
     ("Only Kazakhstan has used this principle so far." is about the CSTO because the sentence
     before it says so). With a ``context_store`` (e5's), that is the vector ingest made of the
     sentence read after the one before it (``retrieval.sentences.read_in_context``), so the
-    encoder itself resolves "they" and "this principle"; without one (MiniLM's), it is the
-    sentence's vector plus half the vectors of its neighbours in the same turn. Either way the
-    vectors come from Chroma in one extra read; nothing is embedded at question time but the
-    question.
+    encoder itself resolves "they" and "this principle", and the context collection is searched
+    as well as the sentences' own, so a sentence found only by its reading in context is a
+    candidate too; without one (MiniLM's), it is the sentence's vector plus half the vectors of
+    its neighbours in the same turn, for the closest hits. Nothing is embedded at question time
+    but the question; vectors read from Chroma are cached.
     """
 
     model_config = ConfigDict(arbitrary_types_allowed=True)

@@ -181,6 +181,8 @@ def test_reported_speech_of_someone_else_does_not_answer_what_a_named_person_sai
     assert not asked.satisfied_by("French expert Emmanuel Dupuy told Atlantico so.")
     # In Russian or French the name is spelled otherwise than in the English text: speech suffices.
     assert answer_type("Что сказал Макрон?", SPEAKERS).satisfied_by(STATED, f"Tokayev spoke. {STATED}")
+    assert answer_type("what does статья 4 ОДКБ say?", SPEAKERS).satisfied_by(
+        "According to article 4 of this treaty, all other members must provide assistance.")
 
 
 @pytest.mark.parametrize("question", [
