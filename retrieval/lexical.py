@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 import bm25s
@@ -99,14 +99,22 @@ class LexicalIndex:
 
     def coverage(self, tokens: Sequence[str], position: int) -> float:
         """Share of the question's idf weight found in a sentence or, discounted, its context."""
-        unique = set(tokens)
-        total = sum(self.idf(t) for t in unique)
-        if total == 0:
-            return 0.0
-        have = self._token_sets[position]
-        around: set[str] = set()
-        for p in self._context[position]:
-            around |= self._token_sets[p]
-        found = sum(self.idf(t) * (1.0 if t in have else self.CONTEXT_WEIGHT if t in around else 0.0)
-                    for t in unique)
-        return found / total
+        return self.coverages(tokens, [position])[position]
+
+    def coverages(self, tokens: Sequence[str], positions: Iterable[int]) -> dict[int, float]:
+        """``coverage`` for several sentences, the question's weights read once."""
+        weights = {t: self.idf(t) for t in set(tokens)}
+        total = sum(weights.values())
+        out = {}
+        for position in positions:
+            if total == 0:
+                out[position] = 0.0
+                continue
+            have = self._token_sets[position]
+            around: set[str] = set()
+            for p in self._context[position]:
+                around |= self._token_sets[p]
+            found = sum(w * (1.0 if t in have else self.CONTEXT_WEIGHT if t in around else 0.0)
+                        for t, w in weights.items())
+            out[position] = found / total
+        return out

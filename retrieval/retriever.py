@@ -129,15 +129,17 @@ class DenseSentenceRetriever(BaseRetriever):
             if len(cache) + len(fetched) > self.cache_limit:
                 cache.clear()
             cache.update(fetched)
-        out = {}
-        for p in positions:
-            if p not in vectors:
-                continue
-            combined = vectors[p] + self.neighbour_weight * sum(
-                (vectors[q] for q in around[p] if q in vectors), np.zeros_like(vector))
-            norm = float(np.linalg.norm(combined))
-            out[p] = float(combined @ vector) / norm if norm else 0.0
-        return out
+        present = [p for p in positions if p in vectors]
+        if not present:
+            return {}
+        combined = np.stack([vectors[p] for p in present])
+        if neighbours:
+            combined = combined + self.neighbour_weight * np.stack([
+                sum((vectors[q] for q in around[p] if q in vectors), np.zeros_like(vector))
+                for p in present])
+        norms = np.linalg.norm(combined, axis=1)
+        cosines = (combined @ vector) / np.where(norms > 0, norms, 1.0)
+        return {p: float(c) if n > 0 else 0.0 for p, c, n in zip(present, cosines, norms, strict=True)}
 
 
 class BM25SentenceRetriever(BaseRetriever):
@@ -217,11 +219,12 @@ class ContextFusion:
         total_weight = sum(self.weights[name] for name in encoders) or 1.0
         tokens = tokenize(question) if english else []
 
+        coverage = snap.lexical.coverages(tokens, positions) if tokens else {}
         own: dict[int, tuple[float, float, float, float]] = {}
         for p in positions:
             dense = sum(self.weights[name] * c.get(p, floors[name])
                         for name, c in encoders.items()) / total_weight
-            cov = snap.lexical.coverage(tokens, p) if tokens else 0.0
+            cov = coverage.get(p, 0.0)
             multi = encoders.get("multilingual", {}).get(p, floors.get("multilingual", 0.0))
             own[p] = (dense + self.lexical_weight * cov, dense, cov, multi)
 
