@@ -99,8 +99,11 @@ _NAME_RUN = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]
 # "Which country ...?", "which convention", "the names of the bases": a named thing (or a numbered
 # one: "which article" is answered by "Article 5").
 _NUMBERED_NAME = re.compile(r"\b[A-Z][a-z]+\s+\d+\b")
-_WHICH_QUESTION = re.compile(r"\bwhich\s+(?!of\b)[^\W\d_]|\bnames\s+of\b|\bby\s+name\b"
-                             r"|\bимена\b|\bnoms\s+(?:des?|du)\b", re.IGNORECASE)
+_WHICH_QUESTION = re.compile(
+    r"\bwhich\s+(?!of\b)[^\W\d_]|\bnames\s+of\b|\bby\s+name\b|\bимена\b|\bnoms\s+(?:des?|du)\b"
+    r"|\b(?:what|who)\s+(?:are|were)\s+the\s+(?:[\w-]+\s+){0,3}?(?:countries|states|nations|members|"
+    r"cities|towns|villages|regions|provinces|bases|organi[sz]ations|parties|companies)\b",
+    re.IGNORECASE)
 # "What did Putin tell the Prime Minister?": what someone said. A sentence that only mentions the
 # person ("… called President Vladimir Putin") does not answer it; one that reports speech does.
 # Not asked of the corpus's own speakers or texts ("What does Dupuy say…?", "What does the note

@@ -150,6 +150,17 @@ def test_names_asked_for_by_name_need_a_name_the_question_does_not_give():
     assert bases.satisfied_by("Russian soldiers are stationed at the bases in Gyumri and Erebuni.")
 
 
+def test_a_list_of_members_or_countries_asks_for_names_the_question_does_not_give():
+    members = answer_type("what are the csto member countries")
+    assert members.named
+    assert answer_type("Who are the CSTO members?").named
+    assert not members.satisfied_by(
+        "On the other hand, the two countries are members of the Collective Security Treaty "
+        "Organization (CSTO), founded in 2002.")  # the CSTO spelled out names no member
+    assert members.satisfied_by("The CSTO member countries (Russia, Armenia, Belarus) responded.")
+    assert not answer_type("What are the CSTO obligations?").named
+
+
 SPEAKERS = frozenset({"emmanuel", "dupuy", "atlantico", "inosmi"})
 
 
