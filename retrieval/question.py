@@ -358,39 +358,37 @@ def answer_type(question: str, speakers: frozenset[str] = frozenset()) -> Answer
     """
     given = frozenset(m.group().lower() for pattern in (_NUMBER, _TIME)
                       for m in pattern.finditer(question))
+    speech, speaker = _asked_speech(question, speakers)
     return AnswerType(number=bool(_NUMBER_QUESTION.search(question)),
                       person=bool(_PERSON_QUESTION.search(question)),
                       time=bool(_TIME_QUESTION.search(question)), given=given,
                       named=bool(_WHICH_QUESTION.search(question)),
                       personal_name=bool(_NAME_QUESTION.search(question)),
-                      speech=_asks_what_someone_said(question, speakers),
-                      speaker=_asked_speaker(question, speakers),
+                      speech=speech, speaker=speaker,
                       words=frozenset(w.lower() for w in _WORD.findall(question)))
 
 
-def _asks_what_someone_said(question: str, speakers: frozenset[str]) -> bool:
-    """True for "what did X say" where X is someone outside the corpus's own speakers and texts."""
-    match = _SPEECH_QUESTION.search(question)
-    if match is None:
-        return False
-    who = _WORD.findall(next(g for g in match.groups() if g))
-    names = {w.lower() for w in who if w[:1].isupper()} or {w.lower() for w in who}
-    # "the note", "the expert", "he"; or a speaker by name ("Dupuy", not "Emmanuel Macron").
-    return not ({w.lower() for w in who} & _TEXT_WORDS or (names and names <= speakers))
-
-
-def _asked_speaker(question: str, speakers: frozenset[str]) -> frozenset[str]:
-    """The words naming who an English "what did X say" asks about: its names when it has any
+def _asked_speech(question: str, speakers: frozenset[str]) -> tuple[bool, frozenset[str]]:
+    """Whether a question is "what did X say" about someone outside the corpus's own speakers
+    and texts, and the words naming X in an English question: its names when it has any
     ("Emmanuel Macron personally" → "macron": "Emmanuel" is also the corpus's speaker's), else
-    its words, titles and articles aside (another language's spelling of a name would not match
+    its words, titles and articles aside (a name in another language or script would not match
     the English text, so only English questions have them)."""
     match = _SPEECH_QUESTION.search(question)
-    if match is None or not match.group("who"):
-        return frozenset()
-    who = [w for w in _WORD.findall(match.group("who")) if _LATIN_WORD.fullmatch(w)
-           and w.lower() not in STOPWORDS and w.lower() not in _TITLE_WORDS]
-    names = [w for w in who if w[:1].isupper()] or who
-    return frozenset(w.lower() for w in names) - speakers
+    if match is None:
+        return False, frozenset()
+    who = _WORD.findall(next(g for g in match.groups() if g))
+    lowered = {w.lower() for w in who}
+    names = {w.lower() for w in who if w[:1].isupper()} or lowered
+    # "the note", "the expert", "he"; or a speaker by name ("Dupuy", not "Emmanuel Macron").
+    if lowered & _TEXT_WORDS or (names and names <= speakers):
+        return False, frozenset()
+    if not match.group("who"):
+        return True, frozenset()
+    words = [w for w in who if _LATIN_WORD.fullmatch(w)
+             and w.lower() not in STOPWORDS and w.lower() not in _TITLE_WORDS]
+    named = [w for w in words if w[:1].isupper()] or words
+    return True, frozenset(w.lower() for w in named) - speakers
 
 
 def asked_category(question: str) -> list[str]:
