@@ -27,7 +27,8 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
 _LATIN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ɏ]")
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 
-# Function words of other Latin-script languages that are not English words.
+# Function words of other Latin-script languages that are not English words (French, Spanish,
+# German, Italian, Portuguese, and Russian typed in Latin letters: "skolko … v Armenii?").
 _FOREIGN_FUNCTION_WORDS = frozenset("""
 le la les des du une est sont quel quelle quels quelles pourquoi combien qui que qu est-ce
 comment où selon dans pour avec sur ils elle elles ont été cette ces leur leurs aux au et ou
@@ -36,6 +37,8 @@ el los las del por para como qué quién cuál cuántos dónde cuándo porque es
 der die das und ist sind wer wie warum wann welche welcher nicht mit für auf dem den ein eine
 il gli della delle perché chi sono quale quanti dove è
 os das dos uma não por que quem qual quantos onde quando
+chto shto kto gde kogda skolko pochemu zachem kak kakoy kakaya kakie kakih kakov li eto ne na iz
+ot po dlya posle pri bez ili v vo s k
 """.split())  # noqa: SIM905 - a word list reads best as text
 _ENGLISH_HINTS = STOPWORDS | frozenset(
     ["what", "which", "who", "why", "how", "when", "where", "is", "are", "does", "did"])
@@ -69,20 +72,21 @@ _NEXT_PART_OTHER = re.compile(
 _MIN_PART_WORDS = 3
 _SENTENCE_END = re.compile(r"(?<=[?])\s*(?=\S)")
 
-# What a question asks for. English, and the question words of Russian and French (questions in
-# other languages are ranked by e5 alone, but a "how many" is still a "how many"). "When" counts
+# What a question asks for. English, and the question words of Russian (also typed in Latin
+# letters: "skolko", "kogda", "kto") and French (questions in other languages are ranked by e5
+# alone, but a "how many" is still a "how many"). "When" counts
 # only where it opens the question: inside one it is a conjunction ("what happens when a member
 # is attacked?"), and "how big a deal" is not a number question, so only "how many/much/long/old".
 _NUMBER_QUESTION = re.compile(
     r"\bhow\s+(many|much|long|old)\b|\bwhat\s+(number|share|percentage|proportion|portion|part)\s+of\b"
-    r"|\bwhat\s+%|\bсколько\b|\bcombien\b|\bquel(?:le)?\s+(?:pourcentage|proportion|part)\b",
+    r"|\bwhat\s+%|\bсколько\b|\bskolko\b|\bcombien\b|\bquel(?:le)?\s+(?:pourcentage|proportion|part)\b",
     re.IGNORECASE)
 _PERSON_QUESTION = re.compile(
-    r"^\W*(who|whom|whose)\b|\bwho\s+(is|was|are|were)\b|\bname\b|^\W*кто\b|\bкак\s+зовут\b"
+    r"^\W*(who|whom|whose)\b|\bwho\s+(is|was|are|were)\b|\bname\b|^\W*(?:кто|kto)\b|\bкак\s+зовут\b"
     r"|^\W*qui\b", re.IGNORECASE)
 _TIME_QUESTION = re.compile(
     r"^\W*(?:and\s+)?when\b|\b(?:since|until|till)\s+when\b|\bwhat\s+(?:\w+\s+)?(year|date|day|month|time)\b"
-    r"|\bhow\s+long\s+ago\b|^\W*когда\b|\bв\s+каком\s+году\b|^\W*quand\b|\bquelle\s+(?:date|année)\b"
+    r"|\bhow\s+long\s+ago\b|^\W*(?:когда|kogda)\b|\bв\s+каком\s+году\b|^\W*quand\b|\bquelle\s+(?:date|année)\b"
     r"|\ben\s+quelle\s+année\b", re.IGNORECASE)
 # A count or amount, not a vague quantity ("most", "all" do not answer "how many").
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"

@@ -161,6 +161,16 @@ def test_a_list_of_members_or_countries_asks_for_names_the_question_does_not_giv
     assert not answer_type("What are the CSTO obligations?").named
 
 
+def test_russian_typed_in_latin_letters_is_another_language_and_keeps_its_question_words():
+    assert language_of("skolko russkih soldat v Armenii?") == "other"
+    assert language_of("chto skazal Tokaev na forume v Peterburge?") == "other"
+    assert language_of("Russia v Ukraine: who is winning?") == "en"
+    assert language_of("how many troops r in armenia") == "en"
+    assert answer_type("skolko russkih soldat v Armenii?").number
+    assert answer_type("kogda byla osnovana ODKB?").time
+    assert answer_type("kto pozvonil Putinu?").person
+
+
 SPEAKERS = frozenset({"emmanuel", "dupuy", "atlantico", "inosmi"})
 
 
