@@ -20,6 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from retrieval.lexical import STOPWORDS, tokenize
 
@@ -301,41 +302,40 @@ class AnswerType:
         (``retrieval.sentences.read_in_context``): "He stated that…" reports what the person
         named the sentence before said.
         """
-        if self.number and not self._new(_NUMBER, sentence):
+        facts = _facts(sentence)
+        if self.number and not self._new(facts.numbers):
             return False
-        if self.time and not self._new(_TIME, sentence):
+        if self.time and not self._new(facts.times):
             return False
-        if self.named and not (self._new_name(sentence) or self._new(_NUMBERED_NAME, sentence)):
+        if self.named and not (self._new_name(facts) or self._new(facts.numbered)):
             return False
-        if self.personal_name and not self._new_personal_name(sentence):
+        if self.personal_name and not self._new_personal_name(facts):
             return False
-        if self.speech and not (_SPEECH_VERB.search(sentence)
-                                and self._names_speaker(in_context or sentence)):
+        if self.speech and not (facts.speech and self._names_speaker(in_context or sentence)):
             return False
-        return not (self.person and not _NAME.search(sentence))
+        return not (self.person and not facts.name)
 
-    def _new(self, pattern: re.Pattern[str], sentence: str) -> bool:
-        return any(m.group().lower() not in self.given for m in pattern.finditer(sentence))
+    def _new(self, found: tuple[str, ...]) -> bool:
+        return any(f not in self.given for f in found)
 
-    def _new_name(self, sentence: str) -> bool:
+    def _new_name(self, facts: _Facts) -> bool:
         """A capitalised name the question does not give, in any form ("Iran" for "Iranian") or
         as the acronym it spells ("Collective Security Treaty Organization" for "CSTO")."""
-        for match in _NAME_RUN.finditer(sentence):
-            names = match.group().split()
-            if len(names) > 1 and "".join(n[0] for n in names).lower() in self.words:
+        for names in facts.name_runs:
+            if len(names) > 1 and "".join(n[0] for n in names) in self.words:
                 continue
-            if any(not self._gives(n.lower()) for n in names):
+            if any(not self._gives(n) for n in names):
                 return True
         return False
 
-    def _new_personal_name(self, sentence: str) -> bool:
+    def _new_personal_name(self, facts: _Facts) -> bool:
         """A name of someone the question does not already name: a run of two or more capitalised
         words ("Nikol Pashinyan", "President Macron") ending in a word that is neither a title
         nor given by the question ("President Vladimir Putin" names no one new to a question
         about Putin; "the Prime Minister of Armenia" names no one at all)."""
-        for match in _NAME_RUN.finditer(sentence):
-            names = [re.sub(r"['’]s?$", "", n.lower()) for n in match.group().split()]
-            if len(names) >= 2 and names[-1] not in _TITLE_WORDS and not self._gives(names[-1]):
+        for names in facts.name_runs:
+            last = re.sub(r"['’]s?$", "", names[-1])
+            if len(names) >= 2 and last not in _TITLE_WORDS and not self._gives(last):
                 return True
         return False
 
@@ -344,8 +344,35 @@ class AnswerType:
 
     def _names_speaker(self, text: str) -> bool:
         """True when the text names the one asked about ("Kazakhstan" for "the Kazakh leader")."""
-        return not self.speaker or any(
-            _same_word(w.lower(), self.speaker) for w in _WORD.findall(text))
+        return not self.speaker or any(_same_word(w, self.speaker) for w in _words(text))
+
+
+@dataclass(frozen=True)
+class _Facts:
+    """What a sentence holds that a question may ask for, read once per sentence text."""
+
+    numbers: tuple[str, ...]
+    times: tuple[str, ...]
+    numbered: tuple[str, ...]
+    # Runs of capitalised words, lower-cased ("the Prime Minister's" → ("prime", "minister's")).
+    name_runs: tuple[tuple[str, ...], ...]
+    speech: bool
+    name: bool
+
+
+@lru_cache(maxsize=20_000)
+def _facts(sentence: str) -> _Facts:
+    def found(pattern: re.Pattern[str]) -> tuple[str, ...]:
+        return tuple(m.group().lower() for m in pattern.finditer(sentence))
+
+    return _Facts(found(_NUMBER), found(_TIME), found(_NUMBERED_NAME),
+                  tuple(tuple(n.lower() for n in m.group().split()) for m in _NAME_RUN.finditer(sentence)),
+                  bool(_SPEECH_VERB.search(sentence)), bool(_NAME.search(sentence)))
+
+
+@lru_cache(maxsize=20_000)
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in _WORD.findall(text))
 
 
 def _same_word(word: str, words: frozenset[str]) -> bool:
