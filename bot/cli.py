@@ -228,9 +228,13 @@ def _fit(service: QuoteService, questions: Sequence[EvalQuestion]) -> int:
     unanswered = [(row[FEATURES.index("multilingual")], q.answerable or q.kind == "near-miss")
                   for row, q in zip(rows, questions, strict=True)
                   if probability(row) < ANSWER_AT and (q.answerable or q.kind in CLOSE_KINDS)]
+    if len({close for _, close in unanswered}) < 2:
+        print("closeness: the shipped model leaves too few tuning questions unanswered to fit it")
+        return 0
     (close_coefficient,), close_intercept = fit_support([(m,) for m, _ in unanswered],
                                                         [close for _, close in unanswered])
-    print(f"closeness, fitted on {len(unanswered)} unanswered tuning questions")
+    print(f"closeness, fitted on {len(unanswered)} unanswered tuning questions (refit the answer "
+          "model first: this reads what the shipped one leaves unanswered)")
     print(f"CLOSE_COEFFICIENT = {close_coefficient:.4f}")
     print(f"CLOSE_INTERCEPT = {close_intercept:.4f}")
     return 0

@@ -38,8 +38,8 @@ el los las del por para como qué quién cuál cuántos dónde cuándo porque es
 der die das und ist sind wer wie warum wann welche welcher nicht mit für auf dem den ein eine
 il gli della delle perché chi sono quale quanti dove è
 os das dos uma não por que quem qual quantos onde quando
-chto shto kto gde kogda skolko pochemu zachem kak kakoy kakaya kakie kakih kakov li eto ne na iz
-ot po dlya posle pri bez ili v vo s k
+chto shto kto gde kogda skolko pochemu zachem kak kakoy kakaya kakie kakih kakov eto ne na iz
+ot po dlya posle pri bez ili v vo k
 """.split())  # noqa: SIM905 - a word list reads best as text
 _ENGLISH_HINTS = STOPWORDS | frozenset(
     ["what", "which", "who", "why", "how", "when", "where", "is", "are", "does", "did"])
@@ -106,8 +106,9 @@ _NAME_RUN = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]
 _NUMBERED_NAME = re.compile(r"\b[A-Z][a-z]+\s+\d+\b")
 _WHICH_QUESTION = re.compile(
     r"\bwhich\s+(?!of\b)[^\W\d_]|\bnames\s+of\b|\bby\s+name\b|\bимена\b|\bnoms\s+(?:des?|du)\b"
-    r"|\b(?:what|who)\s+(?:are|were)\s+the\s+(?:[\w-]+\s+){0,3}?(?:countries|states|nations|members|"
-    r"cities|towns|villages|regions|provinces|bases|organi[sz]ations|parties|companies)\b",
+    r"|\b(?:what|who)\s+(?:are|were)\s+the\s+(?:(?!(?:of|for|to|in|on|at|by|with|from|the|a|an|that|"
+    r"which|who)\b)[\w-]+\s+){0,3}?(?:countries|states|nations|members|cities|towns|villages|regions|"
+    r"provinces|bases|organi[sz]ations)\b",
     re.IGNORECASE)
 # "What did Putin tell the Prime Minister?": what someone said. A sentence that only mentions the
 # person ("… called President Vladimir Putin") does not answer it; one that reports speech does.
@@ -116,7 +117,7 @@ _WHICH_QUESTION = re.compile(
 _SPEECH_QUESTION = re.compile(
     r"\bwhat\s+(?:did|does|do|has|have|had)\s+(?P<who>.+?)\s+(?:say|said|tell|told|think|declare|"
     r"announce|state|claim|reply|answer)\b|\bчто\s+(?:сказал|заявил|говорил|ответил)[аи]?\s+"
-    r"(?P<ru>[^?.,]+)|\bqu['’]\s*(?:a|ont)\s*(?:-t-\s*)?(?:dit|déclaré|répondu)\s+(?P<fr>[^?.,]+)",
+    r"(?P<ru>[^?.,]+)|\bqu['’]\s*(?:a|ont)\s+(?:dit|déclaré|répondu)\s+(?P<fr>[^?.,]+)",
     re.IGNORECASE)
 _SPEECH_VERB = re.compile(
     r"\b(?:says?|said|stat(?:es|ed)|t(?:ells?|old)|sp(?:eaks?|oke)|declar(?:es|ed)|announc(?:es|ed)|"
@@ -129,6 +130,7 @@ _LATIN_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ'’]+")
 _TEXT_WORDS = frozenset("""
 note notes editor editors editorial translator article articles headline lede text treaty interview
 interviewer interviewee expert author piece report document agreement he she they it this that
+you we i people
 """.split())  # noqa: SIM905 - a word list reads best as text
 # Words that make a title, not a name: "Prime Minister" or "the President" names no one.
 _TITLE_WORDS = frozenset("""
@@ -410,8 +412,9 @@ def _asked_speech(question: str, speakers: frozenset[str]) -> tuple[bool, frozen
         return False, frozenset()
     who = _WORD.findall(next(g for g in match.groups() if g))
     lowered = {w.lower() for w in who}
-    names = {w.lower() for w in who if w[:1].isupper()} or lowered
-    # "the note", "the expert", "he"; or a speaker by name ("Dupuy", not "Emmanuel Macron").
+    plain = {w for w in lowered if w not in STOPWORDS and w not in _TITLE_WORDS}
+    names = {w.lower() for w in who if w[:1].isupper()} & plain or plain
+    # "the note", "the expert", "you"; or a speaker by name ("Mr Dupuy", not "Emmanuel Macron").
     if lowered & _TEXT_WORDS or (names and names <= speakers):
         return False, frozenset()
     if not match.group("who"):

@@ -68,7 +68,8 @@ class DenseSentenceRetriever(BaseRetriever):
     context_store: Chroma | None = None
     k: int = 30
     neighbour_weight: float = 0.5
-    # Context is read for the closest hits only: one more Chroma read, kept small.
+    # Without a context store, context (the neighbours' vectors) is read for the closest hits
+    # only: one more Chroma read, kept small. With one, every hit is read in context.
     context_k: int = 10
     # Vectors read for context are kept: within one index generation they never change (a
     # changed file gets new ids), and the sentences near popular answers are asked about again.
@@ -215,6 +216,8 @@ class ContextFusion:
             encoders = {"multilingual": encoders.get("multilingual", {})}
         positions = set().union(*(c.keys() for c in encoders.values()))
         positions |= {d.metadata["position"] for d in lexical}
+        # A sentence an encoder did not return counts as that encoder's least close hit (for e5,
+        # the hits of both its collections).
         floors = {name: min(c.values(), default=0.0) for name, c in encoders.items()}
         total_weight = sum(self.weights[name] for name in encoders) or 1.0
         tokens = tokenize(question) if english else []
