@@ -27,6 +27,7 @@ from retrieval.lexical import STOPWORDS, tokenize
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
 _LATIN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ɏ]")
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
+_OTHER_SCRIPT_SHARE = 0.2
 
 # Function words of other Latin-script languages that are not English words (French, Spanish,
 # German, Italian, Portuguese, and Russian typed in Latin letters: "skolko … v Armenii?").
@@ -173,7 +174,9 @@ def language_of(question: str) -> str:
     if not letters:
         return "en"
     latin = sum(1 for ch in letters if _LATIN.match(ch))
-    if latin < 0.5 * len(letters):
+    # A fifth of the letters in another script ("what does статья 4 ОДКБ say?") is enough: the
+    # English encoder and BM25 cannot read those words, and they carry the question's subject.
+    if latin < (1 - _OTHER_SCRIPT_SHARE) * len(letters):
         return "other"
     words = [w.lower() for w in _WORD.findall(question)]
     foreign = sum(w in _FOREIGN_FUNCTION_WORDS and w not in _ENGLISH_HINTS for w in words)

@@ -20,7 +20,8 @@ from retrieval.question import (
     ("Сколько российских военных в Армении?", "other"),
     ("Quel est le seul pays qui a utilisé le principe de sécurité collective ?", "other"),
     ("Was ist die Rolle der Türkei in der Region?", "other"),
-    ("what is ОДКБ article 4?", "en"),
+    ("what is ОДКБ article 4?", "other"),
+    ("How many troops does Russia keep in its bases near Ереван?", "en"),
     ("", "en"),
     ("🙂🙂", "en"),
 ])
