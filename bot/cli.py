@@ -27,7 +27,9 @@ _TESTS = Path(__file__).resolve().parent.parent / "tests"
 DEFAULT_QUESTIONS = _TESTS / "eval_questions.jsonl"
 # More questions for tuning only, and questions nothing was tuned on (see README, Quality).
 EXTRA_TUNING_QUESTIONS = _TESTS / "tuning_questions.jsonl"
-FRESH_QUESTIONS = _TESTS / "fresh_questions.jsonl"
+# Blind sets added later, each scored on its own so its first figures stay comparable.
+FRESH_QUESTIONS = (("fresh set", _TESTS / "fresh_questions.jsonl"),
+                   ("second fresh set", _TESTS / "fresh2_questions.jsonl"))
 # The kinds of unanswerable question that say whether the documents come close.
 CLOSE_KINDS = ("near-miss", "unanswerable")
 
@@ -47,12 +49,12 @@ def _parser() -> argparse.ArgumentParser:
     ev = sub.add_parser("eval", help="hit@1, hit@3, abstention and verbatim share on a question set")
     ev.add_argument("--questions", type=Path, default=DEFAULT_QUESTIONS,
                     help="a question set to score in its two halves (default: the development "
-                         "set, with the extra tuning set and the fresh set beside it)")
+                         "set, with the extra tuning set and the fresh sets beside it)")
     ev.add_argument("--fit", action="store_true",
                     help="fit the support model on the tuning questions and print its "
                          "coefficients and cross-validated thresholds")
     ev.add_argument("--report-misses", action="store_true",
-                    help="also list the misses of the report half and the fresh set (tune on the "
+                    help="also list the misses of the report half and the fresh sets (tune on the "
                          "tuning questions only)")
     bench = sub.add_parser("bench", help="latency and throughput benchmark")
     bench.add_argument("target", nargs="?", choices=["engine", "telegram"], default="engine",
@@ -184,7 +186,7 @@ def _eval(service: QuoteService, path: Path, *, fit: bool, report_misses: bool) 
     """Tuning and report questions, per kind, with the baselines; or fit the support model.
 
     With the development set, the tuning questions are its tuning half and the extra tuning set,
-    and the fresh set is scored beside the report half.
+    and the fresh sets are scored beside the report half.
     """
     from retrieval.evaluation import REPORT, TUNING, baseline_hit1, evaluate, load_questions, split_halves
     from retrieval.evaluation import report as eval_report
@@ -193,8 +195,9 @@ def _eval(service: QuoteService, path: Path, *, fit: bool, report_misses: bool) 
     blocks = [(f"{TUNING} half", halves[TUNING], True), (f"{REPORT} half", halves[REPORT], False)]
     if path.resolve() == DEFAULT_QUESTIONS and EXTRA_TUNING_QUESTIONS.is_file():
         blocks.insert(1, ("extra tuning set", load_questions(EXTRA_TUNING_QUESTIONS), True))
-    if path.resolve() == DEFAULT_QUESTIONS and FRESH_QUESTIONS.is_file():
-        blocks.append(("fresh set", load_questions(FRESH_QUESTIONS), False))
+    if path.resolve() == DEFAULT_QUESTIONS:
+        blocks += [(name, load_questions(fresh), False) for name, fresh in FRESH_QUESTIONS
+                   if fresh.is_file()]
     if fit:
         return _fit(service, [q for _, questions, tuning in blocks if tuning for q in questions])
     snap = service.snapshot
