@@ -1,7 +1,8 @@
 """What a question is before it is searched: its language, its casual spelling, its parts.
 
-* **Language.** A question in another script, or in Latin letters with another language's
-  function words (French, Spanish, German, Italian, Portuguese), is searched with the
+* **Language.** A question in another script (a fifth of its letters or more: "what does
+  статья 4 ОДКБ say?"), or in Latin letters with another language's function words (French,
+  Spanish, German, Italian, Portuguese, Russian typed in Latin letters), is searched with the
   multilingual encoder alone: English word matching and the English-tuned encoder only add noise
   to it.
 * **Casual typing.** Chat abbreviations ("r", "u", "wat") are spelled out and a misspelt word
