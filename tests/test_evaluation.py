@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from retrieval.answer import Answer, Citation
-from retrieval.evaluation import EvalQuestion, baseline_hit1, evaluate
+from retrieval.documents import discover, load_document
+from retrieval.evaluation import EvalQuestion, baseline_hit1, evaluate, load_questions
+from retrieval.sentences import split_document
+
+_TESTS = Path(__file__).resolve().parent
 
 TEXT = "Alpha sentence. Beta sentence."
 
@@ -33,3 +41,15 @@ def test_baselines_are_scored_on_answerable_questions_only():
                  EvalQuestion("none?", "unanswerable", ())]
     scores = baseline_hit1(questions, lambda q: {"dense": "Alpha sentence.", "bm25": TEXT})
     assert scores == {"dense": 0.5, "bm25": 1.0}
+
+
+@pytest.mark.parametrize("question_set", sorted(p.name for p in _TESTS.glob("*questions.jsonl")))
+def test_every_gold_passage_lies_within_one_sentence_of_the_corpus(question_set):
+    # A quote is one sentence, so a gold passage that spans two can never be hit: the question
+    # would count as missed whatever the engine does.
+    sentences = [s.text for path in discover(_TESTS.parent / "corpus")
+                 for s in split_document(load_document(path))]
+    for q in load_questions(_TESTS / question_set):
+        for gold in q.gold:
+            assert any(gold in s for s in sentences), (q.question, gold)
+        assert {g for part in q.parts for g in part} <= set(q.gold), q.question
