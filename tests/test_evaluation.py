@@ -10,6 +10,7 @@ from retrieval.answer import Answer, Citation
 from retrieval.documents import discover, load_document
 from retrieval.evaluation import EvalQuestion, baseline_hit1, evaluate, load_questions
 from retrieval.sentences import split_document
+from tests.conftest import CORPUS
 
 _TESTS = Path(__file__).resolve().parent
 
@@ -47,7 +48,7 @@ def test_baselines_are_scored_on_answerable_questions_only():
 def test_every_gold_passage_lies_within_one_sentence_of_the_corpus(question_set):
     # A quote is one sentence, so a gold passage that spans two can never be hit: the question
     # would count as missed whatever the engine does.
-    sentences = [s.text for path in discover(_TESTS.parent / "corpus")
+    sentences = [s.text for path in discover(CORPUS)
                  for s in split_document(load_document(path))]
     for q in load_questions(_TESTS / question_set):
         for gold in q.gold:
