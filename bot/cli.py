@@ -193,9 +193,9 @@ def _eval(service: QuoteService, path: Path, *, fit: bool, report_misses: bool) 
 
     halves = split_halves(load_questions(path))
     blocks = [(f"{TUNING} half", halves[TUNING], True), (f"{REPORT} half", halves[REPORT], False)]
-    if path.resolve() == DEFAULT_QUESTIONS and EXTRA_TUNING_QUESTIONS.is_file():
-        blocks.insert(1, ("extra tuning set", load_questions(EXTRA_TUNING_QUESTIONS), True))
     if path.resolve() == DEFAULT_QUESTIONS:
+        if EXTRA_TUNING_QUESTIONS.is_file():
+            blocks.insert(1, ("extra tuning set", load_questions(EXTRA_TUNING_QUESTIONS), True))
         blocks += [(name, load_questions(fresh), False) for name, fresh in FRESH_QUESTIONS
                    if fresh.is_file()]
     if fit:

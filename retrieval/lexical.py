@@ -105,11 +105,10 @@ class LexicalIndex:
         """``coverage`` for several sentences, the question's weights read once."""
         weights = {t: self.idf(t) for t in set(tokens)}
         total = sum(weights.values())
+        if total == 0:
+            return dict.fromkeys(positions, 0.0)
         out = {}
         for position in positions:
-            if total == 0:
-                out[position] = 0.0
-                continue
             have = self._token_sets[position]
             around: set[str] = set()
             for p in self._context[position]:

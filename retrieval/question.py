@@ -415,16 +415,15 @@ def _asked_speech(question: str, speakers: frozenset[str]) -> tuple[bool, frozen
     if match is None:
         return False, frozenset()
     who = _WORD.findall(next(g for g in match.groups() if g))
-    lowered = {w.lower() for w in who}
-    plain = {w for w in lowered if w not in STOPWORDS and w not in _TITLE_WORDS}
-    names = {w.lower() for w in who if w[:1].isupper()} & plain or plain
+    content = [w for w in who if w.lower() not in STOPWORDS and w.lower() not in _TITLE_WORDS]
+    plain = {w.lower() for w in content}
+    names = {w.lower() for w in content if w[:1].isupper()} or plain
     # "the note", "the expert", "you"; or a speaker by name ("Mr Dupuy", not "Emmanuel Macron").
-    if lowered & _TEXT_WORDS or (names and names <= speakers):
+    if {w.lower() for w in who} & _TEXT_WORDS or (names and names <= speakers):
         return False, frozenset()
     if not match.group("who"):
         return True, frozenset()
-    words = [w for w in who if _LATIN_WORD.fullmatch(w)
-             and w.lower() not in STOPWORDS and w.lower() not in _TITLE_WORDS]
+    words = [w for w in content if _LATIN_WORD.fullmatch(w)]
     named = [w for w in words if w[:1].isupper()] or words
     return True, frozenset(w.lower() for w in named) - speakers
 
