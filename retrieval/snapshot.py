@@ -7,6 +7,7 @@ from itertools import groupby
 
 from retrieval.catalogue import Catalogue, StoredDocument, vector_id
 from retrieval.lexical import LexicalIndex
+from retrieval.places import PlaceNames
 from retrieval.question import Speller
 from retrieval.sentences import Sentence, link
 
@@ -23,6 +24,7 @@ class Snapshot:
     caveats_of: dict[int, tuple[int, ...]]
     lexical: LexicalIndex
     speller: Speller
+    places: PlaceNames
 
     @classmethod
     def from_catalogue(cls, catalogue: Catalogue) -> Snapshot:
@@ -46,7 +48,8 @@ class Snapshot:
         labels = _labels(sentences)
         return cls(sentences, documents, position_of_vector, vector_ids, answer_of, caveats_of,
                    LexicalIndex([s.text for s in sentences], labels, _context(sentences, answer_of)),
-                   Speller([*(s.text for s in sentences), *labels]))
+                   Speller([*(s.text for s in sentences), *labels]),
+                   PlaceNames(s.text for s in sentences))
 
     def neighbours(self, position: int) -> list[int]:
         """The sentences just before and after one, within the same speaker's turn."""

@@ -108,10 +108,10 @@ def test_report_half_does_not_slide_below_what_the_readme_quotes(service):
     result = evaluate(report_half, service.ask, lambda doc_id: service.snapshot.documents[doc_id].text)
     m = result.metrics()
     assert m["verbatim"] == 1.0
-    assert m["hit@1"] >= 0.832 - 0.05
-    assert m["hit@3"] >= 0.879 - 0.05
-    assert m["unanswerable_abstained"] >= 0.486 - 0.05
-    assert m["answerable_wrongly_abstained"] <= 0.028 + 0.05
+    assert m["hit@1"] >= 0.822 - 0.05
+    assert m["hit@3"] >= 0.888 - 0.05
+    assert m["unanswerable_abstained"] >= 0.514 - 0.05
+    assert m["answerable_wrongly_abstained"] <= 0.037 + 0.05
     assert m["citations_per_answer"] <= 2.5
     other_language = [v for k, v in result.by_kind.items() if k in ("russian", "french")]
     assert sum(v[1] for v in other_language) / sum(v[2] for v in other_language) >= 0.875 - 0.05
@@ -140,6 +140,13 @@ def test_casual_typing_finds_what_the_clean_question_finds(service):
     clean = service.ask("How many Russian troops are stationed in Armenia?")
     casual = service.ask("how many russian troopps r stationed in armnia")
     assert casual.citations[0].quote == clean.citations[0].quote
+
+
+def test_a_capital_is_read_as_the_country_the_article_names(service):
+    capital = service.ask("Has Ankara become more influential in the region?")
+    country = service.ask("Has Turkey become more influential in the region?")
+    assert [c.quote for c in capital.citations] == [c.quote for c in country.citations]
+    assert capital.citations[0].quote.startswith("Meanwhile, Turkey has begun")
 
 
 def test_an_off_topic_question_has_no_support_and_no_quotes(service):

@@ -1,0 +1,97 @@
+"""Countries named by their capital or seat of power, read as the name the documents use.
+
+News writes "Baku" and "the Kremlin" for the governments of Azerbaijan and Russia, and people ask
+that way too: "When did Baku's troops shell Armenia?". The encoders link a capital to its country
+only loosely, and BM25 not at all, so an English question's capitals, seats of power and formal
+names ("Tehran", "the Kremlin", "Islamic Republic of Iran", "Türkiye") are rewritten to the
+country's name as the documents spell it before the question is searched. Only countries the
+documents name are read this way, and only words the documents never use: a question about Moscow
+still searches "Moscow" when the documents say "Moscow". A city that is not a capital keeps its
+name: "Gyumri" is not "Armenia", and a question about it is not a question about the country.
+
+The capitals and formal names come from the ``countryinfo`` package's data (MIT), installed with
+the project; the few seats of power below and capitals renamed after that data was gathered are
+general knowledge, not this corpus's words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+# Buildings and streets that stand for a government in the news, and capitals renamed after the
+# package's data was gathered (Astana was Nur-Sultan from 2019 to 2022), with the country's name
+# as ``countryinfo`` spells it.
+_SEATS_OF_POWER = {
+    "Kremlin": "Russia", "White House": "United States of America",
+    "Pentagon": "United States of America", "Capitol Hill": "United States of America",
+    "Downing Street": "United Kingdom", "Whitehall": "United Kingdom", "Élysée": "France",
+    "Elysee": "France", "Quai d'Orsay": "France", "Bankova": "Ukraine", "Zhongnanhai": "China",
+    "Knesset": "Israel", "Bundestag": "Germany", "Duma": "Russia", "Astana": "Kazakhstan",
+}
+# Formal names read in part ("Islamic Republic" of "Islamic Republic of Iran") only when the part
+# is more than one of these generic words.
+_GENERIC = frozenset({"Republic", "Kingdom", "Federation", "State", "Union", "Commonwealth"})
+
+
+@lru_cache(maxsize=1)
+def _countries() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(name, other names) of every country: capital, formal names, native spellings."""
+    from countryinfo import CountryInfo
+
+    countries = []
+    for info in CountryInfo.all().values():
+        name = info.get("name")
+        if not isinstance(name, str):
+            continue
+        others = [info.get("capital"), *(info.get("altSpellings") or [])]
+        others += [seat for seat, country in _SEATS_OF_POWER.items() if country == name]
+        countries.append((name, tuple(o for o in others if isinstance(o, str))))
+    return tuple(countries)
+
+
+def _parts(formal: str, name: str) -> list[str]:
+    """"Islamic Republic" from "Islamic Republic of Iran" (the words before "of <name>")."""
+    head, of, tail = formal.partition(" of ")
+    words = head.split()
+    if of and tail == name and len(words) > 1 and not set(words) <= _GENERIC:
+        return [head]
+    return []
+
+
+class PlaceNames:
+    """Rewrites the other names of the countries some texts name to the name those texts use."""
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        text = "\n".join(texts)
+        words = frozenset(re.findall(r"\w+", text))
+
+        def used(name: str) -> bool:
+            # The word set first: a regex search of every name through a large corpus is slow.
+            return (len(name) >= 4 and all(w in words for w in re.findall(r"\w+", name))
+                    and re.search(rf"\b{re.escape(name)}\b", text) is not None)
+
+        targets: dict[str, set[str]] = {}
+        for name, others in _countries():
+            # The name the texts use: the plain name, or a formal one ("Russian Federation").
+            spelled = next((n for n in (name, *others) if not n.isupper() and used(n)), None)
+            if spelled is None:
+                continue
+            for other in (*others, *(p for o in others for p in _parts(o, name))):
+                # Codes ("IR", "RUS") are left alone: "US" or "AM" may be plain words.
+                if len(other) >= 4 and not other.isupper() and other != spelled and not used(other):
+                    targets.setdefault(other, set()).add(spelled)
+        # A name shared by two countries the texts name (a disputed capital) is left as it is.
+        self._to = {other: next(iter(names)) for other, names in targets.items() if len(names) == 1}
+        keys = sorted(self._to, key=len, reverse=True)
+        self._pattern = (re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, keys))
+                                    + r")(?!\w)", re.IGNORECASE) if keys else None)
+        self._folded = {k.casefold(): v for k, v in self._to.items()}
+
+    def resolve(self, question: str) -> str:
+        """The question with each other name of a country the texts name replaced by that name
+        ("When did Baku's troops shell Armenia?" → "When did Azerbaijan's troops shell Armenia?")."""
+        if self._pattern is None:
+            return question
+        return self._pattern.sub(lambda m: self._folded[m.group(1).casefold()], question)
