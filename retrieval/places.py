@@ -3,7 +3,7 @@
 News writes "Baku" and "the Kremlin" for the governments of Azerbaijan and Russia, and people ask
 that way too: "When did Baku's troops shell Armenia?". The encoders link a capital to its country
 only loosely, and BM25 not at all, so an English question's capitals, seats of power and formal
-names ("Tehran", "the Kremlin", "Islamic Republic of Iran", "Türkiye") are rewritten to the
+names ("Tehran", "the Kremlin", "Islamic Republic of Iran", "Turkiye") are rewritten to the
 country's name as the documents spell it before the question is searched. Only countries the
 documents name are read this way, and only words the documents never use: a question about Moscow
 still searches "Moscow" when the documents say "Moscow". A city that is not a capital keeps its
@@ -36,8 +36,8 @@ _GENERIC = frozenset({"Republic", "Kingdom", "Federation", "State", "Union", "Co
 
 
 @lru_cache(maxsize=1)
-def _countries() -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """(name, other names) of every country: capital, formal names, native spellings."""
+def _countries() -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
+    """(name, formal names and native spellings, capital and seats of power) of every country."""
     from countryinfo import CountryInfo
 
     countries = []
@@ -45,9 +45,9 @@ def _countries() -> tuple[tuple[str, tuple[str, ...]], ...]:
         name = info.get("name")
         if not isinstance(name, str):
             continue
-        others = [info.get("capital"), *(info.get("altSpellings") or [])]
-        others += [seat for seat, country in _SEATS_OF_POWER.items() if country == name]
-        countries.append((name, tuple(o for o in others if isinstance(o, str))))
+        formal = tuple(a for a in info.get("altSpellings") or [] if isinstance(a, str))
+        seats = [info.get("capital"), *(s for s, country in _SEATS_OF_POWER.items() if country == name)]
+        countries.append((name, formal, tuple(s for s in seats if isinstance(s, str))))
     return tuple(countries)
 
 
@@ -73,19 +73,19 @@ class PlaceNames:
                     and re.search(rf"\b{re.escape(name)}\b", text) is not None)
 
         targets: dict[str, set[str]] = {}
-        for name, others in _countries():
+        for name, formal, seats in _countries():
             # The name the texts use: the plain name, or a formal one ("Russian Federation").
-            spelled = next((n for n in (name, *others) if not n.isupper() and used(n)), None)
+            spelled = next((n for n in (name, *formal) if not n.isupper() and used(n)), None)
             if spelled is None:
                 continue
-            for other in (*others, *(p for o in others for p in _parts(o, name))):
+            for other in (*formal, *(p for f in formal for p in _parts(f, name)), *seats):
                 # Codes ("IR", "RUS") are left alone: "US" or "AM" may be plain words.
                 if len(other) >= 4 and not other.isupper() and other != spelled and not used(other):
                     targets.setdefault(other, set()).add(spelled)
         # A name shared by two countries the texts name (a disputed capital) is left as it is.
         self._to = {other: next(iter(names)) for other, names in targets.items() if len(names) == 1}
         keys = sorted(self._to, key=len, reverse=True)
-        self._pattern = (re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, keys))
+        self._pattern = (re.compile(r"(?<!\w)(" + "|".join(map(re.escape, keys))
                                     + r")(?!\w)", re.IGNORECASE) if keys else None)
         self._folded = {k.casefold(): v for k, v in self._to.items()}
 

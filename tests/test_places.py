@@ -17,6 +17,7 @@ TEXTS = ["Azerbaijan shelled Armenia on Monday night, and Moscow did not react."
     ("Which side does the Islamic Republic back?", "Which side does the Iran back?"),
     ("Does the Russian Federation arm Baku?", "Does the Russia arm Azerbaijan?"),
     ("Are Ankara-backed units involved?", "Are Turkey-backed units involved?"),
+    ("Is the pro-Tehran camp growing?", "Is the pro-Iran camp growing?"),
 ])
 def test_a_capital_or_seat_of_power_is_read_as_its_country(question, read_as):
     assert PlaceNames(TEXTS).resolve(question) == read_as
@@ -37,6 +38,11 @@ def test_a_capital_two_named_countries_claim_is_left_as_it_is():
     places = PlaceNames(["Israel and Palestine both claim it."])
     assert places.resolve("What happened in Jerusalem?") == "What happened in Jerusalem?"
     assert places.resolve("What happened in Ramallah?") == "What happened in Palestine?"
+
+
+def test_a_country_the_texts_name_only_by_its_capital_keeps_its_name():
+    places = PlaceNames(["Moscow did not react."])
+    assert places.resolve("How did Russia and the Kremlin react?") == "How did Russia and the Kremlin react?"
 
 
 def test_texts_that_name_no_country_change_nothing():
