@@ -24,15 +24,24 @@ from functools import lru_cache
 # package's data was gathered (Astana was Nur-Sultan from 2019 to 2022), with the country's name
 # as ``countryinfo`` spells it.
 _SEATS_OF_POWER = {
-    "Kremlin": "Russia", "White House": "United States of America",
-    "Pentagon": "United States of America", "Capitol Hill": "United States of America",
-    "Downing Street": "United Kingdom", "Whitehall": "United Kingdom", "Élysée": "France",
-    "Elysee": "France", "Quai d'Orsay": "France", "Bankova": "Ukraine", "Zhongnanhai": "China",
-    "Knesset": "Israel", "Bundestag": "Germany", "Duma": "Russia", "Astana": "Kazakhstan",
+    "Kremlin": "Russia", "White House": "United States", "Pentagon": "United States",
+    "Capitol Hill": "United States", "Downing Street": "United Kingdom",
+    "Whitehall": "United Kingdom", "Élysée": "France", "Elysee": "France",
+    "Quai d'Orsay": "France", "Bankova": "Ukraine", "Zhongnanhai": "China", "Knesset": "Israel",
+    "Bundestag": "Germany", "Duma": "Russia", "Astana": "Kazakhstan",
 }
+# Names in the package's data that are rarely a country or its government in English news: plain
+# words ("island" is Iceland's own name), first names (Sofia, Victoria, Hamilton, Douglas), a
+# language or a demonym, fragments of a longer name, and Brussels, which stands for the EU.
+_NOT_A_COUNTRY = frozenset({
+    "Brussels", "Island", "Douglas", "Hamilton", "Victoria", "Sofia", "Stanley", "Kingston",
+    "Plymouth", "Santiago", "Mann", "Lima", "Jamestown", "Georgetown", "Thai", "Prathet",
+    "Togolese", "Montenegrin", "Portuguesa", "Mexicanos", "Viti",
+})
 # Formal names read in part ("Islamic Republic" of "Islamic Republic of Iran") only when the part
 # is more than one of these generic words.
 _GENERIC = frozenset({"Republic", "Kingdom", "Federation", "State", "Union", "Commonwealth"})
+_TOKEN = re.compile(r"\w+")
 
 
 @lru_cache(maxsize=1)
@@ -60,38 +69,54 @@ def _parts(formal: str, name: str) -> list[str]:
     return []
 
 
+def _alternatives(names: Iterable[str]) -> str:
+    """A regex alternation of whole names, the longest first (so it wins over a name inside it)."""
+    return "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+
+
 class PlaceNames:
     """Rewrites the other names of the countries some texts name to the name those texts use."""
 
     def __init__(self, texts: Iterable[str]) -> None:
         text = "\n".join(texts)
-        words = frozenset(re.findall(r"\w+", text))
+        words = frozenset(_TOKEN.findall(text))
+        countries = _countries()
+        every = {n for name, formal, seats in countries
+                 for n in (name, *formal, *(p for f in formal for p in _parts(f, name)), *seats)}
+        # Names of more than one word, found in one pass (a search per name is slow on a large
+        # corpus); a name of one word is in the word set or nowhere.
+        longer = [n for n in every if _TOKEN.fullmatch(n) is None
+                  and all(w in words for w in _TOKEN.findall(n))]
+        found = ({m.group(1) for m in re.finditer(rf"(?<!\w)({_alternatives(longer)})(?!\w)", text)}
+                 if longer else set())
 
         def used(name: str) -> bool:
-            # The word set first: a regex search of every name through a large corpus is slow.
-            return (len(name) >= 4 and all(w in words for w in re.findall(r"\w+", name))
-                    and re.search(rf"\b{re.escape(name)}\b", text) is not None)
+            return name in words if _TOKEN.fullmatch(name) else name in found
 
         targets: dict[str, set[str]] = {}
-        for name, formal, seats in _countries():
+        for name, formal, seats in countries:
             # The name the texts use: the plain name, or a formal one ("Russian Federation").
             spelled = next((n for n in (name, *formal) if not n.isupper() and used(n)), None)
             if spelled is None:
                 continue
             for other in (*formal, *(p for f in formal for p in _parts(f, name)), *seats):
                 # Codes ("IR", "RUS") are left alone: "US" or "AM" may be plain words.
-                if len(other) >= 4 and not other.isupper() and other != spelled and not used(other):
+                if (len(other) >= 4 and not other.isupper() and other not in _NOT_A_COUNTRY
+                        and other != spelled and not used(other)):
                     targets.setdefault(other, set()).add(spelled)
         # A name shared by two countries the texts name (a disputed capital) is left as it is.
-        self._to = {other: next(iter(names)) for other, names in targets.items() if len(names) == 1}
-        keys = sorted(self._to, key=len, reverse=True)
-        self._pattern = (re.compile(r"(?<!\w)(" + "|".join(map(re.escape, keys))
-                                    + r")(?!\w)", re.IGNORECASE) if keys else None)
-        self._folded = {k.casefold(): v for k, v in self._to.items()}
+        to = {other: next(iter(names)) for other, names in targets.items() if len(names) == 1}
+        # Every other country's names of several words read as themselves, so that no part of one
+        # is rewritten: "Islamic Republic of Pakistan" is not "Iran of Pakistan".
+        kept = {n: n for n in every if " " in n and n not in to}
+        self._to = {k.casefold(): v for k, v in (kept | to).items()}
+        # A name followed by a capitalised word is part of a longer one ("Paris Agreement").
+        self._pattern = (re.compile(rf"(?<!\w)({_alternatives(kept | to)})(?!\w)(?!(?-i:\s+[A-Z]))",
+                                    re.IGNORECASE) if to else None)
 
     def resolve(self, question: str) -> str:
         """The question with each other name of a country the texts name replaced by that name
         ("When did Baku's troops shell Armenia?" → "When did Azerbaijan's troops shell Armenia?")."""
         if self._pattern is None:
             return question
-        return self._pattern.sub(lambda m: self._folded[m.group(1).casefold()], question)
+        return self._pattern.sub(lambda m: self._to.get(m.group(1).casefold(), m.group(1)), question)

@@ -29,9 +29,24 @@ def test_a_capital_or_seat_of_power_is_read_as_its_country(question, read_as):
     "Was Gyumri shelled?",                    # a city that is not a capital
     "What does the US say?",                  # codes are never read as names
     "Did Bakunin write about it?",            # only whole words
+    "Is the Paris Agreement at stake?",        # part of a longer name
+    "What did the Islamic Republic of Pakistan say?",  # another country's formal name
+    "What did KREMLİN say?",                  # odd Unicode: left alone, never an error
 ])
 def test_other_words_are_left_as_they_are(question):
     assert PlaceNames(TEXTS).resolve(question) == question
+
+
+def test_a_seat_of_power_reads_as_the_name_the_package_gives_its_country():
+    places = PlaceNames(["The United States did not react."])
+    assert places.resolve("What did the White House say?") == "What did the United States say?"
+
+
+def test_a_capital_that_usually_stands_for_something_else_or_a_plain_word_is_left_alone():
+    places = PlaceNames(["Belgium and Iceland did not react."])
+    assert places.resolve("What did Brussels decide on the island?") == (
+        "What did Brussels decide on the island?")
+    assert places.resolve("What did Reykjavik say?") == "What did Iceland say?"
 
 
 def test_a_capital_two_named_countries_claim_is_left_as_it_is():
