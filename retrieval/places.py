@@ -110,8 +110,10 @@ class PlaceNames:
         # is rewritten: "Islamic Republic of Pakistan" is not "Iran of Pakistan".
         kept = {n: n for n in every if " " in n and n not in to}
         self._to = {k.casefold(): v for k, v in (kept | to).items()}
-        # A name followed by a capitalised word is part of a longer one ("Paris Agreement").
-        self._pattern = (re.compile(rf"(?<!\w)({_alternatives(kept | to)})(?!\w)(?!(?-i:\s+[A-Z]))",
+        # The longest name that ends a word, taken whole (an atomic group: a shorter name inside
+        # it is never tried instead), and left alone when a capitalised word follows, as part of
+        # a longer name ("Paris Agreement").
+        self._pattern = (re.compile(rf"(?<!\w)(?>({_alternatives(kept | to)})(?!\w))(?!(?-i:\s+[A-Z]))",
                                     re.IGNORECASE) if to else None)
 
     def resolve(self, question: str) -> str:
