@@ -50,8 +50,7 @@ class Retrievers:
         """Search one question part and fuse the hits."""
         snap = fusion.snapshot
         language = language_of(text)
-        # Capitals are read as their countries before the speller could take one for a typo.
-        search = normalise(snap.places.resolve(text), snap.speller) if language == "en" else text
+        search = normalise(text, snap.speller) if language == "en" else text
         inputs: dict[str, Any] = {
             "question": search, "language": language,
             "quotes_interviewer": _asks_about_interviewer(search, self.interviewer_names),
@@ -94,11 +93,13 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
     def assess(question: str, config: RunnableConfig) -> Assessment:
         judged = []
         for part in split_parts(question):
-            ranking = retrievers.rank(part, fusion, config)
+            # Capitals are read as their countries (English only, and before the speller could
+            # take one for a typo).
+            read = snapshot.places.resolve(part) if language_of(part) == "en" else part
+            ranking = retrievers.rank(read, fusion, config)
             # What is asked is read from the words as typed (shorthand spelled out), not from
             # the typo-corrected search text: a correction may change a word's form.
-            asked = (normalise(snapshot.places.resolve(part), None) if ranking.language == "en"
-                     else part)
+            asked = normalise(read, None) if ranking.language == "en" else part
             wanted = answer_type(asked, retrievers.speaker_words)
             typed = {s.position for s in ranking.candidates
                      if wanted.satisfied_by(texts[s.position], in_context[s.position])}
