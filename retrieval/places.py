@@ -46,7 +46,8 @@ _TOKEN = re.compile(r"\w+")
 
 @lru_cache(maxsize=1)
 def _countries() -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
-    """(name, formal names and native spellings, capital and seats of power) of every country."""
+    """(name, formal names and native spellings, every other name) of every country; the other
+    names are the formal ones, their parts ("Islamic Republic"), the capital and seats of power."""
     from countryinfo import CountryInfo
 
     countries = []
@@ -56,7 +57,9 @@ def _countries() -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
             continue
         formal = tuple(a for a in info.get("altSpellings") or [] if isinstance(a, str))
         seats = [info.get("capital"), *(s for s, country in _SEATS_OF_POWER.items() if country == name)]
-        countries.append((name, formal, tuple(s for s in seats if isinstance(s, str))))
+        others = (*formal, *(p for f in formal for p in _parts(f, name)),
+                  *(s for s in seats if isinstance(s, str)))
+        countries.append((name, formal, others))
     return tuple(countries)
 
 
@@ -81,8 +84,7 @@ class PlaceNames:
         text = "\n".join(texts)
         words = frozenset(_TOKEN.findall(text))
         countries = _countries()
-        every = {n for name, formal, seats in countries
-                 for n in (name, *formal, *(p for f in formal for p in _parts(f, name)), *seats)}
+        every = {n for name, _, others in countries for n in (name, *others)}
         # Names of more than one word, found in one pass (a search per name is slow on a large
         # corpus); a name of one word is in the word set or nowhere.
         longer = [n for n in every if _TOKEN.fullmatch(n) is None
@@ -94,12 +96,12 @@ class PlaceNames:
             return name in words if _TOKEN.fullmatch(name) else name in found
 
         targets: dict[str, set[str]] = {}
-        for name, formal, seats in countries:
+        for name, formal, others in countries:
             # The name the texts use: the plain name, or a formal one ("Russian Federation").
             spelled = next((n for n in (name, *formal) if not n.isupper() and used(n)), None)
             if spelled is None:
                 continue
-            for other in (*formal, *(p for f in formal for p in _parts(f, name)), *seats):
+            for other in others:
                 # Codes ("IR", "RUS") are left alone: "US" or "AM" may be plain words.
                 if (len(other) >= 4 and not other.isupper() and other not in _NOT_A_COUNTRY
                         and other != spelled and not used(other)):
