@@ -7,7 +7,7 @@ import pytest
 from retrieval.places import PlaceNames
 
 TEXTS = ["Azerbaijan shelled Armenia on Monday night, and Moscow did not react.",
-         "Meanwhile, Turkey and Iran play a larger role; Russia holds back."]
+         "Meanwhile, Turkey, France and Iran play a larger role; Russia holds back."]
 
 
 @pytest.mark.parametrize(("question", "read_as"), [
