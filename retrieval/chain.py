@@ -8,6 +8,7 @@ part is judged (does the corpus answer it?) and the composer builds the Answer f
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,8 +31,11 @@ from retrieval.sentences import read_in_context
 from retrieval.snapshot import Snapshot
 from retrieval.support import decide, features
 
-# Words that ask about the interviewer's own words, which are otherwise never quoted.
-_INTERVIEWER_WORDS = frozenset(tokenize("interviewer interview interviewed journalist"))
+# Words that ask about the interviewer's own words, which are otherwise never quoted. Not
+# "interview" or "interviewed": "Which outlet interviewed Dupuy?" asks about the interview, and
+# the interviewer's questions would crowd out the sentence that names the outlet. (The stemmer
+# makes "interview" of "interviewer", so the words are matched as typed.)
+_INTERVIEWER_WORDS = re.compile(r"\b(?:interviewers?|journalists?)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -66,7 +70,7 @@ class Retrievers:
 
 def _asks_about_interviewer(text: str, names: tuple[frozenset[str], ...]) -> bool:
     tokens = set(tokenize(text))
-    return bool(tokens & _INTERVIEWER_WORDS) or any(name and name <= tokens for name in names)
+    return bool(_INTERVIEWER_WORDS.search(text)) or any(name and name <= tokens for name in names)
 
 
 def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *,

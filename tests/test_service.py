@@ -40,6 +40,16 @@ def test_interviewer_questions_are_never_offered_as_answers(service):
         assert all(c.role != "interviewer" for c in (*answer.citations, *answer.more))
 
 
+def test_the_interviewer_is_quoted_only_when_asked_about_not_for_the_interview(service):
+    asked = service.ask("What did the interviewer ask about Russia's reliability?")
+    assert asked.citations[0].role == "interviewer"
+    assert asked.citations[0].quote.startswith("Can we say that the current situation is a test")
+    # "the interview" is the interviewee's: the interviewer's questions are no answers to it.
+    for question in ("In the interview, is Russia a reliable ally?", "Which outlet interviewed Dupuy?"):
+        answer = service.ask(question)
+        assert all(c.role != "interviewer" for c in (*answer.citations, *answer.more))
+
+
 def test_a_disputing_editor_note_comes_back_as_a_caveat(service):
     answer = service.ask("Is the offensive taking place in Nagorno-Karabakh?")
     assert answer.citations[0].quote.startswith("This offensive is not taking place")
