@@ -4,7 +4,7 @@
   статья 4 ОДКБ say?"), or in Latin letters with another language's function words (French,
   Spanish, German, Italian, Portuguese, Russian typed in Latin letters), is searched with the
   multilingual encoder alone: English word matching and the English-tuned encoder only add noise
-  to it.
+  to it. French forms count as its function words do: "l'armée", "a-t-elle", "réclamé".
 * **Casual typing.** Chat abbreviations ("r", "u", "wat") are spelled out and a misspelt word
   that is one edit from a word of the corpus ("armnia") is replaced by it. The corpus, not a
   dictionary, is the reference, so names are corrected too and nothing is keyed to one article.
@@ -42,7 +42,14 @@ il gli della delle perché chi sono quale quanti dove è
 os das dos uma não por que quem qual quantos onde quando
 chto shto kto gde kogda skolko pochemu zachem kak kakoy kakaya kakie kakih kakov eto ne na iz
 ot po dlya posle pri bez ili v vo k
+à cet ce se sa son ses nous vous en un
 """.split())  # noqa: SIM905 - a word list reads best as text
+# Other signs of a Romance or German question that English words never show: an elided article
+# or pronoun ("l'armée", "qu'a", "d'Arménie"), French inversion ("a-t-elle"), and a lower-case
+# word with an accent ("réclamé"; names such as "Élysée" are capitalised, so they do not count).
+_FOREIGN_FORM = re.compile(r"^(?:[ldjnmstc]|qu)['’][^\W\d_]|^[a-zß]*[à-öø-ÿœ][^\W\d_]*$")
+# French inversion: the verb and "-t-" go, so that "a-t-elle" is not read as English "a" and "t".
+_INVERSION = re.compile(r"\b[^\W\d_]+-t-(?=(?:il|elle|on|ils|elles)\b)", re.IGNORECASE)
 _ENGLISH_HINTS = STOPWORDS | frozenset(
     ["what", "which", "who", "why", "how", "when", "where", "is", "are", "does", "did"])
 
@@ -179,10 +186,14 @@ def language_of(question: str) -> str:
     # English encoder and BM25 cannot read those words, and they carry the question's subject.
     if latin < (1 - _OTHER_SCRIPT_SHARE) * len(letters):
         return "other"
-    words = [w.lower() for w in _WORD.findall(question)]
-    foreign = sum(w in _FOREIGN_FUNCTION_WORDS and w not in _ENGLISH_HINTS for w in words)
+    plain, inversions = _INVERSION.subn(" ", question)
+    typed = _WORD.findall(plain)
+    words = [w.lower() for w in typed]
+    foreign = inversions + sum((w in _FOREIGN_FUNCTION_WORDS and w not in _ENGLISH_HINTS)
+                               or bool(_FOREIGN_FORM.match(t)) for w, t in zip(words, typed, strict=True))
     english = sum(w in _ENGLISH_HINTS for w in words)
-    return "other" if foreign >= 2 and foreign > english else "en"
+    # One such word decides only where nothing is English ("Où enseigne Emmanuel Dupuy ?").
+    return "other" if (foreign >= 2 and foreign > english) or (foreign and english <= 0) else "en"
 
 
 class Speller:

@@ -22,6 +22,11 @@ from retrieval.question import (
     ("Was ist die Rolle der Türkei in der Region?", "other"),
     ("what is ОДКБ article 4?", "other"),
     ("How many troops does Russia keep in its bases near Ереван?", "en"),
+    # French by its forms: inversion, elision, accents, or one French word and nothing English.
+    ("Quand l'armée azerbaïdjanaise a-t-elle bombardé l'Arménie ?", "other"),
+    ("Qu'a réclamé le Premier ministre arménien Nikol Pachinian ?", "other"),
+    ("Où enseigne Emmanuel Dupuy ?", "other"),
+    ("What did the Élysée say about l'Arménie?", "en"),
     ("", "en"),
     ("🙂🙂", "en"),
 ])
