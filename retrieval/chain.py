@@ -18,7 +18,14 @@ from langchain_core.runnables import Runnable, RunnableConfig, RunnableLambda
 from retrieval.answer import Answer
 from retrieval.compose import AnswerComposer, Assessment, Judged
 from retrieval.lexical import tokenize
-from retrieval.question import answer_type, asked_category, language_of, normalise, split_parts
+from retrieval.question import (
+    answer_type,
+    asked_category,
+    is_small_talk,
+    language_of,
+    normalise,
+    split_parts,
+)
 from retrieval.retriever import (
     TYPE_PENALTY,
     BM25SentenceRetriever,
@@ -29,7 +36,7 @@ from retrieval.retriever import (
 )
 from retrieval.sentences import read_in_context
 from retrieval.snapshot import Snapshot
-from retrieval.support import decide, features
+from retrieval.support import NONE, Support, decide, features
 
 # Words that ask about the interviewer's own words, which are otherwise never quoted. Not
 # "interview" or "interviewed": "Which outlet interviewed Dupuy?" asks about the interview, and
@@ -110,7 +117,9 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
             ranking = prefer_typed(ranking, typed.__contains__, TYPE_PENALTY)
             values = features(ranking, wanted, texts, in_context,
                               category=asked_category(asked), known=snapshot.speller.knows)
-            judged.append(Judged(part, ranking, decide(values), values))
+            small_talk = ranking.language == "en" and is_small_talk(asked, snapshot.speller.knows)
+            support = Support(NONE, 0.0) if small_talk else decide(values)
+            judged.append(Judged(part, ranking, support, values))
         return Assessment(question, tuple(judged))
 
     compose = RunnableLambda(AnswerComposer(snapshot, max_citations=max_citations),

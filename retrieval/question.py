@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -437,6 +437,25 @@ def _asked_speech(question: str, speakers: frozenset[str]) -> tuple[bool, frozen
     words = [w for w in content if _LATIN_WORD.fullmatch(w)]
     named = [w for w in words if w[:1].isupper()] or words
     return True, frozenset(w.lower() for w in named) - speakers
+
+
+# How a question or a request opens, when it has no question mark ("what r the csto rules").
+_ASKING = re.compile(
+    r"^\W*(?:what|who|whom|whose|which|when|where|why|how|is|are|was|were|do|does|did|can|could|"
+    r"will|would|has|have|had|should|tell|explain|list|describe|give|show|name|according)\b",
+    re.IGNORECASE)
+
+
+def is_small_talk(part: str, knows: Callable[[str], bool]) -> bool:
+    """True for an English message that neither asks anything nor uses a word of the documents:
+    "hi", "thanks!", "good morning". It gets no quotes: the nearest sentence to "hi" is no
+    answer. A question (a question mark, or a question word first) is searched whatever its
+    words, since e5 finds paraphrases in words the documents never use; so is any message with
+    one word the documents know in some form ("Karabakh", "nato article 5").
+    """
+    if "?" in part or _ASKING.search(part):
+        return False
+    return not any(knows(t) for t in tokenize(part))
 
 
 def asked_category(question: str) -> list[str]:

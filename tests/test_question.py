@@ -8,6 +8,7 @@ from retrieval.question import (
     Speller,
     answer_type,
     asked_category,
+    is_small_talk,
     language_of,
     normalise,
     split_parts,
@@ -242,3 +243,14 @@ def test_what_the_corpus_itself_says_needs_no_reported_speech(question):
 ])
 def test_the_category_a_question_asks_for(question, category):
     assert asked_category(question) == category
+
+
+def test_small_talk_is_a_message_that_asks_nothing_in_no_word_of_the_documents():
+    known = {"karabakh", "nato", "articl", "csto", "rule"}
+    knows = known.__contains__
+    for message in ("hi", "thanks!", "good morning", "Lachin corridor", "lol"):
+        assert is_small_talk(message, knows), message
+    # A question is searched whatever its words; a message with one known word is a query.
+    for message in ("Karabakh", "nato article 5", "who won the world cup?", "what r the csto rules",
+                    "hello?", "Tell me about Lachin"):
+        assert not is_small_talk(message, knows), message

@@ -50,6 +50,15 @@ def test_the_interviewer_is_quoted_only_when_asked_about_not_for_the_interview(s
         assert all(c.role != "interviewer" for c in (*answer.citations, *answer.more))
 
 
+def test_small_talk_gets_no_quotes_and_a_keyword_still_does(service):
+    for message in ("hi", "thanks!", "good morning"):
+        answer = service.ask(message)
+        assert answer.abstained, message
+        assert answer.citations == ()
+        assert answer.support == "none"
+    assert service.ask("Karabakh").citations
+
+
 def test_a_disputing_editor_note_comes_back_as_a_caveat(service):
     answer = service.ask("Is the offensive taking place in Nagorno-Karabakh?")
     assert answer.citations[0].quote.startswith("This offensive is not taking place")
