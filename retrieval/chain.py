@@ -117,7 +117,7 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
             ranking = prefer_typed(ranking, typed.__contains__, TYPE_PENALTY)
             values = features(ranking, wanted, texts, in_context,
                               category=asked_category(asked), known=snapshot.speller.knows)
-            small_talk = ranking.language == "en" and is_small_talk(asked, snapshot.speller.knows)
+            small_talk = is_small_talk(asked, snapshot.speller.knows)
             support = Support(NONE, 0.0) if small_talk else decide(values)
             judged.append(Judged(part, ranking, support, values))
         return Assessment(question, tuple(judged))

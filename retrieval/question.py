@@ -446,16 +446,32 @@ _ASKING = re.compile(
     re.IGNORECASE)
 
 
+# Greetings, thanks and acknowledgements in the languages the bot is asked in, for messages that
+# are not in English: their words cannot be checked against the documents' English words.
+_SMALL_TALK_WORDS = frozenset("""
+hi hello hey thanks thank you ok okay bye good morning evening night afternoon day great cool
+привет здравствуйте здравствуй добрый доброе день утро вечер спасибо большое пока ок окей хорошо
+понятно ясно отлично салют
+bonjour bonsoir salut merci beaucoup au revoir d'accord ok bien super coucou
+""".split())  # noqa: SIM905 - a word list reads best as text
+
+
 def is_small_talk(part: str, knows: Callable[[str], bool]) -> bool:
-    """True for an English message that neither asks anything nor uses a word of the documents:
-    "hi", "thanks!", "good morning". It gets no quotes: the nearest sentence to "hi" is no
-    answer. A question (a question mark, or a question word first) is searched whatever its
-    words, since e5 finds paraphrases in words the documents never use; so is any message with
-    one word the documents know in some form ("Karabakh", "nato article 5").
+    """True for a message that asks nothing and names nothing: "hi", "thanks!", "good morning",
+    "спасибо", "merci". It gets no quotes: the nearest sentence to "hi" is no answer.
+
+    A question (a question mark, or an English question word first) is searched whatever its
+    words, since e5 finds paraphrases in words the documents never use. An English message is
+    small talk when no word of it is a word the documents know in some form ("Karabakh" and
+    "nato article 5" are queries); a message in another language when every word is a greeting,
+    a thanks or an acknowledgement ("Карабах" is a query).
     """
     if "?" in part or _ASKING.search(part):
         return False
-    return not any(knows(t) for t in tokenize(part))
+    words = [w.lower() for w in _WORD.findall(part)]
+    if words and all(w in _SMALL_TALK_WORDS for w in words):
+        return True
+    return language_of(part) == "en" and not any(knows(t) for t in tokenize(part))
 
 
 def asked_category(question: str) -> list[str]:

@@ -51,12 +51,13 @@ def test_the_interviewer_is_quoted_only_when_asked_about_not_for_the_interview(s
 
 
 def test_small_talk_gets_no_quotes_and_a_keyword_still_does(service):
-    for message in ("hi", "thanks!", "good morning"):
+    for message in ("hi", "thanks!", "good morning", "спасибо!", "merci"):
         answer = service.ask(message)
         assert answer.abstained, message
         assert answer.citations == ()
         assert answer.support == "none"
     assert service.ask("Karabakh").citations
+    assert service.ask("Карабах").citations
 
 
 def test_a_disputing_editor_note_comes_back_as_a_caveat(service):
