@@ -458,20 +458,25 @@ bonjour bonsoir salut merci beaucoup au revoir d'accord ok bien super coucou
 
 def is_small_talk(part: str, knows: Callable[[str], bool]) -> bool:
     """True for a message that asks nothing and names nothing: "hi", "thanks!", "good morning",
-    "спасибо", "merci". It gets no quotes: the nearest sentence to "hi" is no answer.
+    "спасибо", "merci", "why?". It gets no quotes: the nearest sentence to "hi" is no answer.
 
-    A question (a question mark, or an English question word first) is searched whatever its
-    words, since e5 finds paraphrases in words the documents never use. An English message is
-    small talk when no word of it is a word the documents know in some form ("Karabakh" and
-    "nato article 5" are queries); a message in another language when every word is a greeting,
-    a thanks or an acknowledgement ("Карабах" is a query).
+    An English message with nothing but function words ("why?", "who are you?", "what is
+    this?") is small talk too: it names nothing to look for. Any other question (a question
+    mark, or an English question word first) is searched whatever its words, since e5 finds
+    paraphrases in words the documents never use. Otherwise an English message is small talk
+    when no word of it is a word the documents know in some form ("Karabakh" and "nato article
+    5" are queries), and a message in another language when every word is a greeting, a thanks
+    or an acknowledgement ("Карабах" is a query).
     """
+    english = language_of(part) == "en"
+    if english and _WORD.search(part) and not tokenize(part):
+        return True
     if "?" in part or _ASKING.search(part):
         return False
     words = [w.lower() for w in _WORD.findall(part)]
     if words and all(w in _SMALL_TALK_WORDS for w in words):
         return True
-    return language_of(part) == "en" and not any(knows(t) for t in tokenize(part))
+    return english and not any(knows(t) for t in tokenize(part))
 
 
 def asked_category(question: str) -> list[str]:

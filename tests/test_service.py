@@ -51,7 +51,7 @@ def test_the_interviewer_is_quoted_only_when_asked_about_not_for_the_interview(s
 
 
 def test_small_talk_gets_no_quotes_and_a_keyword_still_does(service):
-    for message in ("hi", "thanks!", "good morning", "спасибо!", "merci"):
+    for message in ("hi", "thanks!", "good morning", "спасибо!", "merci", "why?"):
         answer = service.ask(message)
         assert answer.abstained, message
         assert answer.citations == ()
