@@ -38,11 +38,20 @@ from retrieval.sentences import read_in_context
 from retrieval.snapshot import Snapshot
 from retrieval.support import NONE, Support, decide, features
 
-# Words that ask about the interviewer's own words, which are otherwise never quoted. Not
-# "interview" or "interviewed": "Which outlet interviewed Dupuy?" asks about the interview, and
-# the interviewer's questions would crowd out the sentence that names the outlet. (The stemmer
-# makes "interview" of "interviewer", so the words are matched as typed.)
-_INTERVIEWER_WORDS = re.compile(r"\b(?:interviewers?|journalists?)\b", re.IGNORECASE)
+# Who asks about the interviewer's own words, which are otherwise never quoted: a question that
+# names the interviewer by role ("What did the journalist ask …?", "Qu'a demandé le journaliste
+# …?"), or one about the interview, or naming the interviewer, that asks what was asked ("What
+# was Dupuy asked in the interview?"). "In the interview, is Russia a reliable ally?" and "What
+# did Dupuy tell Atlantico …?" ask what the interviewee said, and "Which outlet interviewed
+# Dupuy?" asks about the interview: the interviewer's questions are no answers to them. (The
+# stemmer makes "interview" of "interviewer", so the role words are matched as typed.)
+_INTERVIEWER_WORDS = re.compile(
+    r"\b(?:interviewers?|journalists?|journalistes?|intervieweur|reporters?|"
+    r"интервьюер\w*|журналист\w*|корреспондент\w*)(?!\w)", re.IGNORECASE)
+_INTERVIEW = frozenset(tokenize("interview entretien"))
+_ASKED = re.compile(
+    r"\b(?:ask(?:s|ed|ing)?|questions?|wonder(?:s|ed)?|demand(?:e|é|ée|ait)|спраш\w*|спросил\w*|"
+    r"вопрос\w*)(?!\w)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -76,8 +85,11 @@ class Retrievers:
 
 
 def _asks_about_interviewer(text: str, names: tuple[frozenset[str], ...]) -> bool:
+    if _INTERVIEWER_WORDS.search(text):
+        return True
     tokens = set(tokenize(text))
-    return bool(_INTERVIEWER_WORDS.search(text)) or any(name and name <= tokens for name in names)
+    about = bool(tokens & _INTERVIEW) or any(name and name <= tokens for name in names)
+    return about and bool(_ASKED.search(text))
 
 
 def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *,
@@ -117,8 +129,7 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
             ranking = prefer_typed(ranking, typed.__contains__, TYPE_PENALTY)
             values = features(ranking, wanted, texts, in_context,
                               category=asked_category(asked), known=snapshot.speller.knows)
-            small_talk = is_small_talk(asked, snapshot.speller.knows)
-            support = Support(NONE, 0.0) if small_talk else decide(values)
+            support = Support(NONE, 0.0) if is_small_talk(asked) else decide(values)
             judged.append(Judged(part, ranking, support, values))
         return Assessment(question, tuple(judged))
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -42,12 +42,12 @@ il gli della delle perché chi sono quale quanti dove è
 os das dos uma não por que quem qual quantos onde quando
 chto shto kto gde kogda skolko pochemu zachem kak kakoy kakaya kakie kakih kakov eto ne na iz
 ot po dlya posle pri bez ili v vo k
-à cet ce se sa son ses nous vous en un
+à cet ses nous vous
 """.split())  # noqa: SIM905 - a word list reads best as text
 # Other signs of a Romance or German question that English words never show: an elided article
 # or pronoun ("l'armée", "qu'a", "d'Arménie"), French inversion ("a-t-elle"), and a lower-case
 # word with an accent ("réclamé"; names such as "Élysée" are capitalised, so they do not count).
-_FOREIGN_FORM = re.compile(r"^(?:[ldjnmstc]|qu)['’][^\W\d_]|^[a-zß]*[à-öø-ÿœ][^\W\d_]*$")
+_FOREIGN_FORM = re.compile(r"^(?:[LlDdJjNnMmSsTtCc]|[Qq]u)['’][^\W\d_]|^[a-zß]*[à-öø-ÿœ][^\W\d_]*$")
 # French inversion: the verb and "-t-" go, so that "a-t-elle" is not read as English "a" and "t".
 _INVERSION = re.compile(r"\b[^\W\d_]+-t-(?=(?:il|elle|on|ils|elles)\b)", re.IGNORECASE)
 _ENGLISH_HINTS = STOPWORDS | frozenset(
@@ -192,8 +192,8 @@ def language_of(question: str) -> str:
     foreign = inversions + sum((w in _FOREIGN_FUNCTION_WORDS and w not in _ENGLISH_HINTS)
                                or bool(_FOREIGN_FORM.match(t)) for w, t in zip(words, typed, strict=True))
     english = sum(w in _ENGLISH_HINTS for w in words)
-    # One such word decides only where nothing is English ("Où enseigne Emmanuel Dupuy ?").
-    return "other" if (foreign >= 2 and foreign > english) or (foreign and english <= 0) else "en"
+    # Two at least: one alone is as often a name or a loanword ("Le Drian", "UN", "café").
+    return "other" if foreign >= 2 and foreign > english else "en"
 
 
 class Speller:
@@ -255,10 +255,11 @@ def _one_edit(a: str, b: str) -> bool:
 def normalise(question: str, speller: Speller | None) -> str:
     """Spell out chat shorthand and fix one-edit typos (English questions only)."""
     out = []
-    for token in question.split():
+    tokens = question.split()
+    for i, token in enumerate(tokens):
         core = token.strip(".,!?;:()\"'")
         lower = core.lower()
-        if lower in _SHORTHAND:
+        if lower in _SHORTHAND and (not lower.isdigit() or _digit_is_a_word(tokens, i)):
             replacement = _SHORTHAND[lower]
             token = token.replace(core, replacement) if replacement else ""
         elif speller is not None and core:
@@ -266,6 +267,22 @@ def normalise(question: str, speller: Speller | None) -> str:
         if token:
             out.append(token)
     return " ".join(out) or question
+
+
+# Nouns a number follows as its name, not as "to" or "for": "article 4", "chapter 2".
+_NUMBERED_NOUNS = frozenset("""
+article articles chapter section paragraph point part clause page number no item round phase
+stage step level resolution protocol amendment option
+""".split())  # noqa: SIM905 - a word list reads best as text
+
+
+def _digit_is_a_word(tokens: list[str], i: int) -> bool:
+    """"2" and "4" stand for "to" and "for" between two words ("wants 2 join", "weapons 2
+    azerbaijan"), not after a noun they number ("article 4 or nah") or at either end."""
+    if i == 0 or i + 1 >= len(tokens):
+        return False
+    before = tokens[i - 1].strip(".,!?;:()\"'").lower()
+    return before.isalpha() and before not in _NUMBERED_NOUNS and tokens[i + 1][:1].isalpha()
 
 
 def split_parts(question: str) -> list[str]:
@@ -446,37 +463,33 @@ _ASKING = re.compile(
     re.IGNORECASE)
 
 
-# Greetings, thanks and acknowledgements in the languages the bot is asked in, for messages that
-# are not in English: their words cannot be checked against the documents' English words.
+# Greetings, thanks and acknowledgements in the languages the bot is asked in ("good morning",
+# "спасибо большое", "merci beaucoup"): a message made of nothing else asks nothing.
 _SMALL_TALK_WORDS = frozenset("""
-hi hello hey thanks thank you ok okay bye good morning evening night afternoon day great cool
+hi hello hey hiya thanks thank thx you ok okay bye goodbye good morning evening afternoon lol haha
+hmm cheers
 привет здравствуйте здравствуй добрый доброе день утро вечер спасибо большое пока ок окей хорошо
-понятно ясно отлично салют
-bonjour bonsoir salut merci beaucoup au revoir d'accord ok bien super coucou
+понятно ясно отлично салют благодарю
+bonjour bonsoir salut merci beaucoup bien coucou
 """.split())  # noqa: SIM905 - a word list reads best as text
 
 
-def is_small_talk(part: str, knows: Callable[[str], bool]) -> bool:
+def is_small_talk(part: str) -> bool:
     """True for a message that asks nothing and names nothing: "hi", "thanks!", "good morning",
     "спасибо", "merci", "why?". It gets no quotes: the nearest sentence to "hi" is no answer.
 
-    An English message with nothing but function words ("why?", "who are you?", "what is
-    this?") is small talk too: it names nothing to look for. Any other question (a question
-    mark, or an English question word first) is searched whatever its words, since e5 finds
-    paraphrases in words the documents never use. Otherwise an English message is small talk
-    when no word of it is a word the documents know in some form ("Karabakh" and "nato article
-    5" are queries), and a message in another language when every word is a greeting, a thanks
-    or an acknowledgement ("Карабах" is a query).
+    Two kinds, both read from the words alone: a message made only of greetings, thanks and
+    acknowledgements, in any of the bot's languages; and an English message with words but
+    nothing beyond function words ("why?", "who are you?", "what is this?"), which names nothing
+    to look for. Anything else is searched, however short or misspelt: "armnia", "2002",
+    "Карабах", "tropas rusas" are queries.
     """
-    english = language_of(part) == "en"
-    if english and _WORD.search(part) and not tokenize(part):
-        return True
-    if "?" in part or _ASKING.search(part):
+    if any(ch.isdigit() for ch in part):
         return False
     words = [w.lower() for w in _WORD.findall(part)]
     if words and all(w in _SMALL_TALK_WORDS for w in words):
         return True
-    return english and not any(knows(t) for t in tokenize(part))
+    return bool(words) and language_of(part) == "en" and not tokenize(part)
 
 
 def asked_category(question: str) -> list[str]:

@@ -41,13 +41,19 @@ def test_interviewer_questions_are_never_offered_as_answers(service):
 
 
 def test_the_interviewer_is_quoted_only_when_asked_about_not_for_the_interview(service):
-    asked = service.ask("What did the interviewer ask about Russia's reliability?")
-    assert asked.citations[0].role == "interviewer"
-    assert asked.citations[0].quote.startswith("Can we say that the current situation is a test")
-    # "the interview" is the interviewee's: the interviewer's questions are no answers to it.
-    for question in ("In the interview, is Russia a reliable ally?", "Which outlet interviewed Dupuy?"):
+    for question in ("What did the interviewer ask about Russia's reliability?",
+                     "Qu'a demandé le journaliste sur la fiabilité de la Russie ?",
+                     "What was Dupuy asked in the interview about Russia's reliability?"):
+        asked = service.ask(question)
+        assert asked.citations[0].role == "interviewer", question
+        assert any(c.quote.startswith("Can we say that the current situation is a test")
+                   for c in asked.citations)
+    # What was said in the interview, or to the outlet, is the interviewee's: the interviewer's
+    # questions are no answers to it.
+    for question in ("In the interview, is Russia a reliable ally?",
+                     "What did Dupuy tell Atlantico about Russia's reliability?"):
         answer = service.ask(question)
-        assert all(c.role != "interviewer" for c in (*answer.citations, *answer.more))
+        assert all(c.role != "interviewer" for c in (*answer.citations, *answer.more)), question
 
 
 def test_small_talk_gets_no_quotes_and_a_keyword_still_does(service):
@@ -56,8 +62,8 @@ def test_small_talk_gets_no_quotes_and_a_keyword_still_does(service):
         assert answer.abstained, message
         assert answer.citations == ()
         assert answer.support == "none"
-    assert service.ask("Karabakh").citations
-    assert service.ask("Карабах").citations
+    for query in ("Karabakh", "Карабах", "armnia", "2002"):
+        assert service.ask(query).citations, query
 
 
 def test_a_disputing_editor_note_comes_back_as_a_caveat(service):
@@ -128,10 +134,10 @@ def test_report_half_does_not_slide_below_what_the_readme_quotes(service):
     result = evaluate(report_half, service.ask, lambda doc_id: service.snapshot.documents[doc_id].text)
     m = result.metrics()
     assert m["verbatim"] == 1.0
-    assert m["hit@1"] >= 0.822 - 0.05
-    assert m["hit@3"] >= 0.888 - 0.05
+    assert m["hit@1"] >= 0.832 - 0.05
+    assert m["hit@3"] >= 0.897 - 0.05
     assert m["unanswerable_abstained"] >= 0.514 - 0.05
-    assert m["answerable_wrongly_abstained"] <= 0.037 + 0.05
+    assert m["answerable_wrongly_abstained"] <= 0.019 + 0.05
     assert m["citations_per_answer"] <= 2.5
     other_language = [v for k, v in result.by_kind.items() if k in ("russian", "french")]
     assert sum(v[1] for v in other_language) / sum(v[2] for v in other_language) >= 0.875 - 0.05
