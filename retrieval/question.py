@@ -10,6 +10,7 @@
   dictionary, is the reference, so names are corrected too and nothing is keyed to one article.
 * **Parts.** "How many troops are there, and what happened to them?" is two questions; each
   part is searched on its own so that each gets its quote.
+* **Small talk.** "hi", "спасибо!" or "why?" asks nothing and names nothing: it gets no quotes.
 * **Answer type.** "How many", "who" and "when" questions need a number, a name or a time in
   the sentence that answers them, and "what is the name of" a person's name the question does
   not give, not a title; the support check uses this.
@@ -454,13 +455,6 @@ def _asked_speech(question: str, speakers: frozenset[str]) -> tuple[bool, frozen
     words = [w for w in content if _LATIN_WORD.fullmatch(w)]
     named = [w for w in words if w[:1].isupper()] or words
     return True, frozenset(w.lower() for w in named) - speakers
-
-
-# How a question or a request opens, when it has no question mark ("what r the csto rules").
-_ASKING = re.compile(
-    r"^\W*(?:what|who|whom|whose|which|when|where|why|how|is|are|was|were|do|does|did|can|could|"
-    r"will|would|has|have|had|should|tell|explain|list|describe|give|show|name|according)\b",
-    re.IGNORECASE)
 
 
 # Greetings, thanks and acknowledgements in the languages the bot is asked in ("good morning",
