@@ -45,6 +45,8 @@ TEXTS: dict[str, dict[str, str]] = {
                 "• Inline: type @{username} and a question in any chat.\n"
                 "• /sources lists the documents; under an answer, “Show paragraph” shows a quote "
                 "in its context and 👍/👎 tell me how I did.",
+        "small_talk": "Hello! Send me a question about the documents (/sources lists them), and "
+                      "I answer with their exact sentences.",
         "inline_help_title": "Ask about the documents",
         "inline_help_description": "Type a question after my name to get sourced quotes.",
         "inline_none": "The documents do not answer this",
@@ -90,6 +92,8 @@ TEXTS: dict[str, dict[str, str]] = {
                 "• Inline: наберите @{username} и вопрос в любом чате.\n"
                 "• /sources — список документов; под ответом «Показать абзац» показывает цитату "
                 "в контексте, а 👍/👎 — оценка ответа.",
+        "small_talk": "Здравствуйте! Пришлите вопрос о документах (их список — /sources), и я "
+                      "отвечу их точными предложениями.",
         "inline_help_title": "Спросите о документах",
         "inline_help_description": "Напишите вопрос после моего имени, чтобы получить цитаты.",
         "inline_none": "Документы на это не отвечают",

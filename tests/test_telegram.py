@@ -179,6 +179,17 @@ async def test_an_unanswerable_question_says_so_and_suggests_sources(start_bot):
     assert reply.reply_markup is None
 
 
+async def test_small_talk_is_told_how_to_ask_in_the_users_language(start_bot):
+    bot = await start_bot()
+    bot.ask(ALICE, ALICE, "hi")
+    (reply,) = await bot.reply(ALICE)
+    assert reply.text.startswith("Hello! Send me a question about the documents")
+    assert reply.reply_markup is None
+    bot.ask(BOB, BOB, "Спасибо!", language_code="ru")
+    (thanks,) = await bot.reply(BOB)
+    assert thanks.text.startswith("Здравствуйте! Пришлите вопрос о документах")
+
+
 async def test_the_bot_speaks_the_users_language_and_quotes_stay_verbatim(start_bot):
     bot = await start_bot()
     bot.ask(ALICE, ALICE, "/start", language_code="ru")

@@ -35,6 +35,7 @@ from bot.telegram.context import BotContext, lang_of
 from bot.telegram.delivery import html
 from bot.texts import say
 from config.errors import InvalidQuestion, QuoteBotError
+from retrieval.question import is_small_talk
 
 log = logging.getLogger(__name__)
 
@@ -80,6 +81,9 @@ async def reply_answer(update: Update, context: BotContext, question: str) -> No
         if context.limiter.first_refusal(user_id):
             await context.delivery.send(chat.id, say(lang, "too_quick", seconds=int(wait) + 1),
                                         reply_to=reply_to)
+        return
+    if is_small_talk(question):  # "hi", "спасибо!": say how to ask rather than "no answer"
+        await context.delivery.send(chat.id, html(say(lang, "small_talk")), reply_to=reply_to)
         return
     await context.delivery.typing(chat.id)
     try:
