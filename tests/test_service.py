@@ -3,15 +3,39 @@
 from __future__ import annotations
 
 import re
+import shutil
+import uuid
 
 import pytest
 
 from config.errors import InvalidQuestion
+from config.settings import Settings
+from retrieval.embeddings import SentenceEmbedder
 from retrieval.evaluation import REPORT, evaluate, load_questions, split_halves
+from retrieval.multilingual import MultilingualEmbedder
 from retrieval.retriever import DenseSentenceRetriever
-from tests.conftest import PROJECT_ROOT_QUESTIONS, assert_verbatim
+from retrieval.service import QuoteService
+from tests.conftest import CORPUS, PROJECT_ROOT_QUESTIONS, assert_verbatim
 
 pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module", params=["embedded", "server"])
+def service(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
+            embedder: SentenceEmbedder, multilingual: MultilingualEmbedder) -> QuoteService:
+    """One started service per store for the whole module: every test here only asks, so one
+    ingest serves them all (a service per test cost the suite about two minutes)."""
+    root = tmp_path_factory.mktemp("service")
+    shutil.copytree(CORPUS, root / "corpus")
+    values: dict[str, object] = {"corpus_dir": root / "corpus", "data_dir": root / "data",
+                                 "collection": f"t{uuid.uuid4().hex[:12]}"}
+    if request.param == "server":
+        host, port = request.getfixturevalue("chroma_server")
+        values.update(chroma_host=host, chroma_port=port)
+    svc = QuoteService(Settings(**values), embedder=embedder,  # type: ignore[arg-type]
+                       multilingual=multilingual)
+    svc.start()
+    return svc
 
 
 def test_answer_quotes_are_verbatim_and_attributed(service):
@@ -109,7 +133,7 @@ def test_odd_unicode_gets_an_answer_or_an_abstention(service, question):
     assert_verbatim(service, answer)
 
 
-@pytest.mark.parametrize("store_mode", ["embedded"], indirect=True)
+@pytest.mark.parametrize("service", ["embedded"], indirect=True)
 def test_a_sentence_that_says_little_alone_is_found_by_its_reading_in_context(service):
     # "Only Kazakhstan has used this principle so far." is far from the question on its own (not
     # among e5's five nearest), but close read after the sentence before it, which names the
@@ -126,7 +150,7 @@ def test_a_sentence_that_says_little_alone_is_found_by_its_reading_in_context(se
     assert only["context_cosine"] > only["cosine"]
 
 
-@pytest.mark.parametrize("store_mode", ["embedded"], indirect=True)
+@pytest.mark.parametrize("service", ["embedded"], indirect=True)
 def test_report_half_does_not_slide_below_what_the_readme_quotes(service):
     # Measured on the report half on 2026-11-29 with the support model fitted on the 373 tuning
     # questions (README, Quality), minus 0.05.
