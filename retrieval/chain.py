@@ -117,8 +117,9 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
         judged = []
         for part in split_parts(question):
             # Capitals are read as their countries (English only, and before the speller could
-            # take one for a typo).
-            read = snapshot.places.resolve(part) if language_of(part) == "en" else part
+            # take one for a typo); another language's acronyms get the documents' English ones.
+            english = language_of(part) == "en"
+            read = snapshot.places.resolve(part) if english else snapshot.acronyms.annotate(part)
             ranking = retrievers.rank(read, fusion, config)
             # What is asked is read from the words as typed (shorthand spelled out), not from
             # the typo-corrected search text: a correction may change a word's form.

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import groupby
 
+from retrieval.acronyms import Acronyms
 from retrieval.catalogue import Catalogue, StoredDocument, vector_id
 from retrieval.lexical import LexicalIndex
 from retrieval.places import PlaceNames
@@ -25,6 +26,7 @@ class Snapshot:
     lexical: LexicalIndex
     speller: Speller
     places: PlaceNames
+    acronyms: Acronyms
 
     @classmethod
     def from_catalogue(cls, catalogue: Catalogue) -> Snapshot:
@@ -49,7 +51,8 @@ class Snapshot:
         return cls(sentences, documents, position_of_vector, vector_ids, answer_of, caveats_of,
                    LexicalIndex([s.text for s in sentences], labels, _context(sentences, answer_of)),
                    Speller([*(s.text for s in sentences), *labels]),
-                   PlaceNames(s.text for s in sentences))
+                   PlaceNames(s.text for s in sentences),
+                   Acronyms(s.text for s in sentences))
 
     def neighbours(self, position: int) -> list[int]:
         """The sentences just before and after one, within the same speaker's turn."""

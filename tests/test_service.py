@@ -158,7 +158,7 @@ def test_report_half_does_not_slide_below_what_the_readme_quotes(service):
     result = evaluate(report_half, service.ask, lambda doc_id: service.snapshot.documents[doc_id].text)
     m = result.metrics()
     assert m["verbatim"] == 1.0
-    assert m["hit@1"] >= 0.832 - 0.05
+    assert m["hit@1"] >= 0.813 - 0.05
     assert m["hit@3"] >= 0.897 - 0.05
     assert m["unanswerable_abstained"] >= 0.514 - 0.05
     assert m["answerable_wrongly_abstained"] <= 0.019 + 0.05
@@ -190,6 +190,14 @@ def test_casual_typing_finds_what_the_clean_question_finds(service):
     clean = service.ask("How many Russian troops are stationed in Armenia?")
     casual = service.ask("how many russian troopps r stationed in armnia")
     assert casual.citations[0].quote == clean.citations[0].quote
+
+
+def test_a_russian_acronym_finds_the_sentence_with_the_english_one(service):
+    # "ОДКБ" is opaque to e5: without "(CSTO)" the right sentence came first, but too weakly to
+    # be quoted.
+    answer = service.ask("Что такое ОДКБ?")
+    assert not answer.abstained
+    assert "Collective Security Treaty Organization (CSTO)" in answer.citations[0].quote
 
 
 def test_a_capital_is_read_as_the_country_the_article_names(service):

@@ -1,0 +1,63 @@
+"""Organisations' acronyms in other languages, followed by the acronym the documents use.
+
+An acronym is an opaque token: e5 reads "Армения" as Armenia across languages, but "ОДКБ" barely
+as the CSTO, so "Что такое ОДКБ?" found the right sentence with too little confidence to quote it.
+A question in another language has each such acronym followed by the English one in brackets
+("Что такое ОДКБ (CSTO)?") before e5 reads it, for organisations the documents name by their
+English acronym. The table is general knowledge (international organisations and the acronyms
+Russian and French news use for them), not this corpus's words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+# English acronym → its forms in Russian (also typed in Latin letters) and French.
+_FOREIGN_FORMS: dict[str, tuple[str, ...]] = {
+    "CSTO": ("ОДКБ", "ODKB", "OTSC"),
+    "NATO": ("НАТО", "OTAN"),
+    "UN": ("ООН", "ONU"),
+    "EU": ("ЕС", "UE"),
+    "OSCE": ("ОБСЕ",),
+    "CIS": ("СНГ", "CEI"),
+    "USA": ("США",),
+    "IMF": ("МВФ", "FMI"),
+    "WHO": ("ВОЗ", "OMS"),
+    "WTO": ("ВТО", "OMC"),
+    "EAEU": ("ЕАЭС", "UEEA"),
+    "SCO": ("ШОС", "OCS"),
+    "BRICS": ("БРИКС",),
+    "OPEC": ("ОПЕК", "OPEP"),
+    "IAEA": ("МАГАТЭ", "AIEA"),
+    "ICC": ("МУС", "CPI"),
+    "OECD": ("ОЭСР", "OCDE"),
+    "PACE": ("ПАСЕ", "APCE"),
+    "DPR": ("ДНР", "RPD"),
+    "LPR": ("ЛНР", "RPL"),
+}
+
+
+class Acronyms:
+    """The foreign forms of the acronyms a corpus uses, and how to annotate a question with them."""
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        used = set()
+        for text in texts:
+            used.update(re.findall(r"\b[A-Z]{2,}\b", text))
+        self._english = {form: english for english, forms in _FOREIGN_FORMS.items()
+                         if english in used for form in forms}
+        if self._english:
+            alternatives = "|".join(sorted(map(re.escape, self._english), key=len, reverse=True))
+            # Whole words only, as typed (acronyms are capitals: "ООН", not "оон"), and not when
+            # the English one already follows.
+            self._pattern: re.Pattern[str] | None = re.compile(
+                rf"(?<!\w)({alternatives})(?!\w)(?!\s*\(?\s*[A-Z]{{2,}})")
+        else:
+            self._pattern = None
+
+    def annotate(self, question: str) -> str:
+        """``question`` with each foreign acronym followed by the documents' English one."""
+        if self._pattern is None:
+            return question
+        return self._pattern.sub(lambda m: f"{m.group(1)} ({self._english[m.group(1)]})", question)

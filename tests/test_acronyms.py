@@ -1,0 +1,24 @@
+"""Other languages' acronyms followed by the one the documents use (no model)."""
+
+from __future__ import annotations
+
+from retrieval.acronyms import Acronyms
+
+TEXTS = ["Both are members of the Collective Security Treaty Organization (CSTO).",
+         "Article 5 of NATO, and the UN Security Council.", "He did not recognize the LPR."]
+
+
+def test_a_foreign_acronym_is_followed_by_the_documents_english_one():
+    acronyms = Acronyms(TEXTS)
+    assert acronyms.annotate("Что такое ОДКБ?") == "Что такое ОДКБ (CSTO)?"
+    assert acronyms.annotate("Qu'est-ce que l'OTSC ?") == "Qu'est-ce que l'OTSC (CSTO) ?"
+    assert acronyms.annotate("ОДКБ и НАТО, ООН, ЛНР") == "ОДКБ (CSTO) и НАТО (NATO), ООН (UN), ЛНР (LPR)"
+    assert acronyms.annotate("skolko stran v ODKB?") == "skolko stran v ODKB (CSTO)?"
+
+
+def test_only_acronyms_the_documents_use_whole_and_as_typed():
+    acronyms = Acronyms(TEXTS)
+    assert acronyms.annotate("Что такое ЕС?") == "Что такое ЕС?"  # the documents never say "EU"
+    assert acronyms.annotate("ОДКБ (CSTO)?") == "ОДКБ (CSTO)?"  # already there
+    assert acronyms.annotate("ОДКБшный, оон") == "ОДКБшный, оон"  # part of a word; not capitals
+    assert Acronyms(["no acronyms here"]).annotate("Что такое ОДКБ?") == "Что такое ОДКБ?"
