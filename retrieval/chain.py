@@ -66,10 +66,10 @@ class Retrievers:
     # Lower-case words of every speaker's name ("emmanuel", "dupuy", "atlantico", "inosmi").
     speaker_words: frozenset[str] = frozenset()
 
-    def rank(self, text: str, fusion: ContextFusion, config: RunnableConfig | None = None) -> Ranking:
-        """Search one question part and fuse the hits."""
+    def rank(self, text: str, language: str, fusion: ContextFusion,
+             config: RunnableConfig | None = None) -> Ranking:
+        """Search one question part (``language`` as ``language_of`` read it) and fuse the hits."""
         snap = fusion.snapshot
-        language = language_of(text)
         search = normalise(text, snap.speller) if language == "en" else text
         inputs: dict[str, Any] = {
             "question": search, "language": language,
@@ -118,9 +118,12 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
         for part in split_parts(question):
             # Capitals are read as their countries (English only, and before the speller could
             # take one for a typo); another language's acronyms get the documents' English ones.
-            english = language_of(part) == "en"
-            read = snapshot.places.resolve(part) if english else snapshot.acronyms.annotate(part)
-            ranking = retrievers.rank(read, fusion, config)
+            # The language is read once, from the part as typed: a rewrite ("ОДКБ (CSTO)") must
+            # not change how the part is searched.
+            language = language_of(part)
+            read = (snapshot.places.resolve(part) if language == "en"
+                    else snapshot.acronyms.annotate(part))
+            ranking = retrievers.rank(read, language, fusion, config)
             # What is asked is read from the words as typed (shorthand spelled out), not from
             # the typo-corrected search text: a correction may change a word's form.
             asked = normalise(read, None) if ranking.language == "en" else part
