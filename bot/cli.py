@@ -30,7 +30,8 @@ EXTRA_TUNING_QUESTIONS = _TESTS / "tuning_questions.jsonl"
 # Blind sets added later, each scored on its own so its first figures stay comparable.
 FRESH_QUESTIONS = (("fresh set", _TESTS / "fresh_questions.jsonl"),
                    ("second fresh set", _TESTS / "fresh2_questions.jsonl"),
-                   ("third fresh set", _TESTS / "fresh3_questions.jsonl"))
+                   ("third fresh set", _TESTS / "fresh3_questions.jsonl"),
+                   ("fourth fresh set", _TESTS / "fresh4_questions.jsonl"))
 # The kinds of unanswerable question that say whether the documents come close.
 CLOSE_KINDS = ("near-miss", "unanswerable")
 

@@ -36,6 +36,7 @@ _FOREIGN_FORMS: dict[str, tuple[str, ...]] = {
     "DPR": ("ДНР", "RPD"),
     "LPR": ("ЛНР", "RPL"),
 }
+_ALL_FORMS = frozenset(form for forms in _FOREIGN_FORMS.values() for form in forms)
 
 
 class Acronyms:
@@ -55,6 +56,11 @@ class Acronyms:
                 rf"(?<!\w)({alternatives})(?!\w)(?!\s*\(?\s*[A-Z]{{2,}})")
         else:
             self._pattern = None
+
+    @staticmethod
+    def is_foreign(word: str) -> bool:
+        """True for an acronym of the table in another language ("ОДКБ", "OTAN")."""
+        return word in _ALL_FORMS
 
     def annotate(self, question: str) -> str:
         """``question`` with each foreign acronym followed by the documents' English one."""

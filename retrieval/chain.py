@@ -116,13 +116,15 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
     def assess(question: str, config: RunnableConfig) -> Assessment:
         judged = []
         for part in split_parts(question):
-            # Capitals are read as their countries (English only, and before the speller could
-            # take one for a typo); another language's acronyms get the documents' English ones.
-            # The language is read once, from the part as typed: a rewrite ("ОДКБ (CSTO)") must
-            # not change how the part is searched.
-            language = language_of(part)
-            read = (snapshot.places.resolve(part) if language == "en"
-                    else snapshot.acronyms.annotate(part))
+            # A part typed in capitals is first written as the documents write its words (e5
+            # reads case). Capitals are read as their countries (English only, and before the
+            # speller could take one for a typo); another language's acronyms get the
+            # documents' English ones. The language is read once, before those rewrites:
+            # "ОДКБ (CSTO)" must not change how the part is searched.
+            cased = snapshot.casing.restore(part, snapshot.acronyms.is_foreign)
+            language = language_of(cased)
+            read = (snapshot.places.resolve(cased) if language == "en"
+                    else snapshot.acronyms.annotate(cased))
             ranking = retrievers.rank(read, language, fusion, config)
             # What is asked is read from the words as typed (shorthand spelled out), not from
             # the typo-corrected search text: a correction may change a word's form.

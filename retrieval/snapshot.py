@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from itertools import groupby
 
 from retrieval.acronyms import Acronyms
+from retrieval.casing import Casing
 from retrieval.catalogue import Catalogue, StoredDocument, vector_id
 from retrieval.lexical import LexicalIndex
 from retrieval.places import PlaceNames
@@ -27,6 +28,7 @@ class Snapshot:
     speller: Speller
     places: PlaceNames
     acronyms: Acronyms
+    casing: Casing
 
     @classmethod
     def from_catalogue(cls, catalogue: Catalogue) -> Snapshot:
@@ -52,7 +54,8 @@ class Snapshot:
                    LexicalIndex([s.text for s in sentences], labels, _context(sentences, answer_of)),
                    Speller([*(s.text for s in sentences), *labels]),
                    PlaceNames(s.text for s in sentences),
-                   Acronyms(s.text for s in sentences))
+                   Acronyms(s.text for s in sentences),
+                   Casing([*(s.text for s in sentences), *labels]))
 
     def neighbours(self, position: int) -> list[int]:
         """The sentences just before and after one, within the same speaker's turn."""

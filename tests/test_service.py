@@ -200,6 +200,16 @@ def test_a_russian_acronym_finds_the_sentence_with_the_english_one(service):
     assert "Collective Security Treaty Organization (CSTO)" in answer.citations[0].quote
 
 
+def test_a_question_typed_in_capitals_is_answered_as_typed_normally(service):
+    # e5 reads case: in capitals these were answered with another sentence, or not at all.
+    russian = service.ask("СКОЛЬКО ЛЮДЕЙ ПОСТРАДАЛО?")
+    assert russian.support == "answers"
+    assert "about fifty people" in russian.citations[0].quote
+    english = service.ask("WHICH LEADERS CALLED THE KREMLIN AFTER THE SHELLING?")
+    assert english.support == "answers"
+    assert "called President Vladimir Putin" in english.citations[0].quote
+
+
 def test_a_capital_is_read_as_the_country_the_article_names(service):
     capital = service.ask("Has Ankara become more influential in the region?")
     country = service.ask("Has Turkey become more influential in the region?")

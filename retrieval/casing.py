@@ -1,0 +1,78 @@
+"""A question typed in capitals, written the way the documents write its words.
+
+e5 reads case: to it, "WHAT DOES THE CSTO TREATY OBLIGE RUSSIA TO DO?" is made of other words
+than "What does the CSTO treaty oblige Russia to do?", and a question typed in capitals lost
+about one answer in seven. In a message typed in capitals (most of its words of two letters or
+more are), every word in capitals takes the form the documents give it ("RUSSIA" → "Russia",
+"THE" → "the", "CSTO" stays), or lower case when the documents do not use it, unless it is a
+known acronym ("ОДКБ"); the first word gets its capital back. A word the documents ever write in
+lower case takes that form. The documents' own words are the reference, so nothing is keyed to
+one article.
+
+A message typed in lower case is left as it is: given the documents' capitals ("russia" →
+"Russia"), it comes closer to the documents than the same question typed properly, whose
+unknown names ("China", "Macron") keep theirs, and more unanswerable questions were answered.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+# A message is typed in capitals when at least this share of its words of two letters or more
+# are, and it has two such words at least ("CSTO" alone, or "What is the CSTO?", is not).
+_SHOUTED_SHARE = 0.75
+
+
+def is_shouted(text: str) -> bool:
+    """True for a message typed in capitals ("WHO IS DUPUY?")."""
+    words = [w for w in _WORD.findall(text) if len(w) > 1]
+    upper = sum(w.isupper() for w in words)
+    return upper >= 2 and upper >= _SHOUTED_SHARE * len(words)
+
+
+class Casing:
+    """How the documents write each word, and how to give a question's words those forms."""
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        forms: dict[str, Counter[str]] = {}
+        for text in texts:
+            for word in _WORD.findall(text):
+                forms.setdefault(word.lower(), Counter())[word] += 1
+        # A word the documents ever write in lower case is a common word: its form is lower case.
+        self._form = {lower: lower if lower in counts else counts.most_common(1)[0][0]
+                      for lower, counts in forms.items()}
+
+    def form(self, word: str) -> str | None:
+        """The documents' form of ``word`` (any case), or None when they do not use it."""
+        return self._form.get(word.lower())
+
+    def restore(self, text: str, keep: Callable[[str], bool] = lambda _: False) -> str:
+        """``text`` in the documents' case when it is typed in capitals, else as it is.
+
+        ``keep(word)`` is true for a word in capitals that stays so when the documents do not
+        have it (an acronym in another language).
+        """
+        if not is_shouted(text):
+            return text
+
+        def recase(match: re.Match[str]) -> str:
+            word = match.group(0)
+            form = self.form(word)
+            if len(word) < 2:
+                return form or word.lower()
+            if word.isupper():
+                return form if form is not None else (word if keep(word) else word.lower())
+            return word
+
+        return _capitalise_first(_WORD.sub(recase, text))
+
+
+def _capitalise_first(text: str) -> str:
+    match = _WORD.search(text)
+    if match is None:
+        return text
+    i = match.start()
+    return text[:i] + text[i].upper() + text[i + 1:]

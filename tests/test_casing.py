@@ -1,0 +1,40 @@
+"""A question typed in capitals, written the way the documents write its words (no model)."""
+
+from __future__ import annotations
+
+from retrieval.acronyms import Acronyms
+from retrieval.casing import Casing, is_shouted
+
+TEXTS = ["Russia did not apply Article 4 of the CSTO treaty.",
+         "The Prime Minister of Armenia called President Vladimir Putin.", "I think so."]
+
+
+def test_a_message_in_capitals_takes_the_documents_forms():
+    casing = Casing(TEXTS)
+    assert (casing.restore("WHAT DOES THE CSTO TREATY OBLIGE RUSSIA TO DO?")
+            == "What does the CSTO treaty oblige Russia to do?")
+    # "The" opens a sentence of the documents, but they also write "the": a common word.
+    assert casing.restore("DID PUTIN APPLY THE TREATY, I WONDER") == "Did Putin apply the treaty, I wonder"
+
+
+def test_a_word_the_documents_do_not_use_is_lower_case_unless_a_known_acronym():
+    casing = Casing(TEXTS)
+    assert casing.restore("WHAT DOES CHINA THINK?") == "What does china think?"
+    assert (casing.restore("КОГДА БЫЛА ОСНОВАНА ОДКБ?", Acronyms.is_foreign)
+            == "Когда была основана ОДКБ?")
+    assert casing.restore("QUAND L'ARMÉE A-T-ELLE TIRÉ ?") == "Quand l'armée a-t-elle tiré ?"
+
+
+def test_a_message_not_in_capitals_is_left_as_typed():
+    casing = Casing(TEXTS)
+    for text in ("CSTO", "What is the CSTO?", "what did russia do", "Is NATO like the CSTO?",
+                 "who is PUTIN", ""):
+        assert casing.restore(text) == text
+
+
+def test_a_message_is_in_capitals_when_most_of_its_words_are():
+    assert is_shouted("WHO IS DUPUY?")
+    assert is_shouted("WHAT DID THE CSTO DO in 2022?")  # 4 of 5 words
+    assert not is_shouted("CSTO?")
+    assert not is_shouted("Did the CSTO and NATO meet?")
+    assert not is_shouted("2022 ?!")
