@@ -25,6 +25,7 @@ from retrieval.question import (
     language_of,
     normalise,
     split_parts,
+    tidy,
 )
 from retrieval.retriever import (
     TYPE_PENALTY,
@@ -115,7 +116,7 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
 
     def assess(question: str, config: RunnableConfig) -> Assessment:
         judged = []
-        for part in split_parts(question):
+        for part in split_parts(tidy(question)):
             # A part typed in capitals is first written as the documents write its words (e5
             # reads case). Capitals are read as their countries (English only, and before the
             # speller could take one for a typo); another language's acronyms get the

@@ -11,6 +11,9 @@
 * **Parts.** "How many troops are there, and what happened to them?" is two questions; each
   part is searched on its own so that each gets its quote.
 * **Small talk.** "hi", "спасибо!" or "why?" asks nothing and names nothing: it gets no quotes.
+  A message's greeting, "can you tell me" or "thanks" is taken off before its question is read,
+  and the question gets its capital and its question mark ("hey, who is dupuy thx" → "Who is
+  dupuy?"): e5 reads all of these.
 * **Answer type.** "How many", "who" and "when" questions need a number, a name or a time in
   the sentence that answers them, and "what is the name of" a person's name the question does
   not give, not a title; the support check uses this.
@@ -294,7 +297,11 @@ def split_parts(question: str) -> list[str]:
         for part in _NEXT_PART.split(piece):
             parts.extend(_split_other(part.strip(" ,;")))
     parts = [p for p in parts if p and tokenize(p)]
-    return parts if len(parts) > 1 else [question]
+    # "When was it founded? Thanks!" asks one question: the thanks is no part of it.
+    asked = [p for p in parts if not _pleasantries_only(p)]
+    if len(asked) > 1 or (asked and len(parts) > 1):
+        return asked
+    return [question]
 
 
 def _split_other(piece: str) -> list[str]:
@@ -468,6 +475,11 @@ bonjour bonsoir salut merci beaucoup bien coucou
 """.split())  # noqa: SIM905 - a word list reads best as text
 
 
+def _pleasantries_only(text: str) -> bool:
+    words = [w.lower() for w in _WORD.findall(text)]
+    return bool(words) and all(w in _SMALL_TALK_WORDS for w in words)
+
+
 def is_small_talk(part: str) -> bool:
     """True for a message that asks nothing and names nothing: "hi", "thanks!", "good morning",
     "спасибо", "merci", "why?". It gets no quotes: the nearest sentence to "hi" is no answer.
@@ -480,10 +492,70 @@ def is_small_talk(part: str) -> bool:
     """
     if any(ch.isdigit() for ch in part):
         return False
-    words = [w.lower() for w in _WORD.findall(part)]
-    if words and all(w in _SMALL_TALK_WORDS for w in words):
+    if _pleasantries_only(part):
         return True
-    return bool(words) and language_of(part) == "en" and not tokenize(part)
+    return bool(_WORD.search(part)) and language_of(part) == "en" and not tokenize(part)
+
+
+# What a message wraps its question in: greetings, "quick question:", "can you tell me", "please",
+# "thanks", in the bot's languages. e5 reads them as part of the question, and "when" no longer
+# opens "Can you tell me when …", so they go before the question is read.
+_GREETING = (r"(?:hi|hello|hey|hiya|thanks?|thank\s+you|thx|ok|okay|good\s+(?:morning|afternoon|evening)|"
+             r"привет|здравствуйте|здравствуй|добрый\s+(?:день|вечер)|доброе\s+утро|спасибо|"
+             r"bonjour|bonsoir|salut|coucou|merci)")
+_OPENING = re.compile(
+    rf"^(?:{_GREETING}(?:\s+there|\s+bot)?\s*[,!.:;—–-]+\s*"
+    r"|(?:ok(?:ay)?|so|well|also|btw|and|one\s+more|another|a|quick|short|simple|my)?\s*"
+    r"(?:question|вопрос|question\s+rapide)\s*[:—–-]+\s*"
+    r"|(?:please|pls|plz|can|could|would|will)\s+(?:you\s+)?(?:please\s+|pls\s+)?"
+    r"(?:tell|show|explain(?:\s+to)?)\s+me\s+"
+    r"|(?:do|does)\s+(?:you|anyone)\s+know\s+"
+    r"|i(?:\s+would|'d|’d)?\s+(?:like|want|wanna|need)\s+to\s+know\s+"
+    r"|i\s+(?:was\s+)?wonder(?:ing)?\s+"
+    r"|(?:please\s+)?tell\s+me\s+(?=what|who|whom|whose|which|when|where|why|how|if|whether)"
+    r"|please\s+|pls\s+|plz\s+"
+    r"|(?:скажите|подскажите|расскажите|скажи|подскажи|расскажи)(?:\s*,?\s*пожалуйста)?\s*,?\s*"
+    r"|(?:не\s+подскажете|хочу\s+узнать|интересно)\s*,?\s*"
+    r"|(?:dites|dis)-moi\s*,?\s*|(?:pouvez|pourriez)-vous\s+me\s+dire\s+"
+    r"|je\s+(?:voudrais|veux|souhaite)\s+savoir\s+)",
+    re.IGNORECASE)
+_CLOSING = re.compile(
+    r"(?:[\s,;.!-]*\b(?:please|pls|plz|thanks?|thank\s+you|thx|ty|cheers|спасибо|пожалуйста|"
+    r"merci|s'il\s+vous\s+pla[iî]t|stp|svp)\b[\s.!]*)+$", re.IGNORECASE)
+_ENDS = re.compile(r"[?!.…)\]»\"”]\s*$")
+
+
+def tidy(part: str) -> str:
+    """The question in a message as a question: without the greeting, "can you tell me" or
+    "thanks" around it, with its capital and its question mark ("hey, who is dupuy thx" →
+    "Who is dupuy?").
+
+    e5 reads the wrapping as part of the question, and a question typed without its question
+    mark, or in lower case, closer to the documents than the same words typed properly: more
+    unanswerable questions were answered. A message that ends as a sentence ("Tell me about
+    Turkey.") keeps its end, and one that is only small talk is left as it is.
+    """
+    if is_small_talk(part):
+        return part
+    text = part.strip()
+    while True:
+        stripped = _OPENING.sub("", text, count=1)
+        if stripped == text or not stripped:
+            break
+        text = stripped
+    asked = False
+    while True:  # "… Armenia?? thanks!" and "… article 4, please?" end as "… Armenia?", "… 4?"
+        core = text.rstrip("? ")
+        asked = asked or core != text.rstrip()
+        stripped = _CLOSING.sub("", core)
+        if not stripped or stripped == text:
+            break
+        text = stripped
+    if not tokenize(text) and not any(ch.isdigit() for ch in text):
+        return part
+    if asked or not _ENDS.search(text):
+        text = text.rstrip("?") + "?"
+    return text[:1].upper() + text[1:]
 
 
 def asked_category(question: str) -> list[str]:

@@ -12,6 +12,7 @@ from retrieval.question import (
     language_of,
     normalise,
     split_parts,
+    tidy,
 )
 
 
@@ -263,3 +264,33 @@ def test_small_talk_is_a_greeting_a_thanks_or_a_question_of_function_words():
                     "tropas rusas", "who won the world cup?", "what r the csto rules",
                     "Карабах", "спасибо, а сколько там военных?", "ОДКБ", "why 2002?", "UN"):
         assert not is_small_talk(message), message
+
+
+@pytest.mark.parametrize(("message", "question"), [
+    ("who is dupuy", "Who is dupuy?"),
+    ("hey, quick question: when was the CSTO founded?", "When was the CSTO founded?"),
+    ("Can you tell me when the CSTO was founded", "When the CSTO was founded?"),
+    ("I want to know who called Putin", "Who called Putin?"),
+    ("do you know how many troops are in Armenia?? thanks!", "How many troops are in Armenia?"),
+    ("What is article 4, please?", "What is article 4?"),
+    ("Hello there! Who is Dupuy?", "Who is Dupuy?"),
+    ("Скажите, пожалуйста, когда была основана ОДКБ", "Когда была основана ОДКБ?"),
+    ("Dites-moi qui est Dupuy", "Qui est Dupuy?"),
+    # A sentence that ends as typed keeps its end; small talk is left for what it is.
+    ("Tell me about Turkey.", "Tell me about Turkey."),
+    ("How many troops (approx.)", "How many troops (approx.)"),
+    ("thanks!", "thanks!"),
+    ("hi", "hi"),
+    ("why?", "why?"),
+])
+def test_the_question_is_taken_out_of_what_the_message_wraps_it_in(message, question):
+    assert tidy(message) == question
+
+
+def test_a_thanks_after_a_question_is_no_part_of_it():
+    assert split_parts("When was it founded? Thanks!") == ["When was it founded?"]
+    assert (split_parts("Who is Dupuy? Thanks! What is the CSTO?")
+            == ["Who is Dupuy?", "Thanks! What is the CSTO?"])
+    # "why?" is a part of the question, not small talk beside it: the message stays whole.
+    assert split_parts("What did Paris demand, and why?") == ["What did Paris demand, and why?"]
+    assert split_parts("thanks! bye?") == ["thanks! bye?"]

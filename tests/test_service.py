@@ -160,7 +160,7 @@ def test_report_half_does_not_slide_below_what_the_readme_quotes(service):
     assert m["verbatim"] == 1.0
     assert m["hit@1"] >= 0.813 - 0.05
     assert m["hit@3"] >= 0.897 - 0.05
-    assert m["unanswerable_abstained"] >= 0.514 - 0.05
+    assert m["unanswerable_abstained"] >= 0.486 - 0.05
     assert m["answerable_wrongly_abstained"] <= 0.019 + 0.05
     assert m["citations_per_answer"] <= 2.5
     other_language = [v for k, v in result.by_kind.items() if k in ("russian", "french")]
@@ -208,6 +208,20 @@ def test_a_question_typed_in_capitals_is_answered_as_typed_normally(service):
     english = service.ask("WHICH LEADERS CALLED THE KREMLIN AFTER THE SHELLING?")
     assert english.support == "answers"
     assert "called President Vladimir Putin" in english.citations[0].quote
+
+
+def test_a_question_typed_casually_is_read_as_the_same_question(service):
+    # Without its question mark, or wrapped in "hey! can you tell me … thanks", e5 read the
+    # question closer to the documents and the near miss was answered (or shown as related)
+    # with the sentence about 3,000 soldiers.
+    typed = service.ask("How many tanks does Armenia have?")
+    assert typed.support == "none"
+    for message in ("how many tanks does Armenia have",
+                    "hey! can you tell me how many tanks armenia has, thanks"):
+        assert service.ask(message).support == typed.support, message
+    thanked = service.ask("When was the CSTO founded? Thanks!")
+    assert thanked.support == "answers"
+    assert thanked.unanswered == ()  # "Thanks!" is no part of the question
 
 
 def test_a_capital_is_read_as_the_country_the_article_names(service):
