@@ -127,9 +127,9 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
             read = (snapshot.places.resolve(cased) if language == "en"
                     else snapshot.acronyms.annotate(cased))
             ranking = retrievers.rank(read, language, fusion, config)
-            # What is asked is read from the words as typed (shorthand spelled out), not from
-            # the typo-corrected search text: a correction may change a word's form.
-            asked = normalise(read, None) if ranking.language == "en" else part
+            # What is asked is read from the search text, typos corrected ("Tokyev" is the
+            # documents' "Tokayev"; a word of the language is never "corrected", lexicon.py).
+            asked = ranking.question if ranking.language == "en" else cased
             wanted = answer_type(asked, retrievers.speaker_words)
             typed = {s.position for s in ranking.candidates
                      if wanted.satisfied_by(texts[s.position], in_context[s.position])}

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from retrieval.lexical import STOPWORDS, tokenize
+from retrieval.lexicon import Lexicon
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
 _LATIN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ɏ]")
@@ -205,7 +206,8 @@ class Speller:
 
     MIN_LENGTH = 4
 
-    def __init__(self, texts: Iterable[str]) -> None:
+    def __init__(self, texts: Iterable[str], words: Lexicon | None = None) -> None:
+        self._words = words
         counts: Counter[str] = Counter()
         for text in texts:
             counts.update(w.lower() for w in _WORD.findall(text))
@@ -228,10 +230,17 @@ class Speller:
         if (len(lower) < self.MIN_LENGTH or lower in self._counts or lower in _ENGLISH_HINTS
                 or not lower.isalpha() or any(self.knows(t) for t in tokenize(lower))):
             return word
+        if self._words is not None and self._words.knows(lower):
+            return word  # a word of the language, not a typo of one the documents use
         for variant in (lower, *_deletions(lower)):
             found = self._deletes.get(variant)
             if found is not None and _one_edit(lower, found):
                 return found.capitalize() if word[:1].isupper() else found
+        if self._words is not None and not word[:1].isupper():
+            # A capitalised word the language does not know is a name ("Macron" is no "macro").
+            nearest = self._words.nearest(lower)
+            if nearest is not None:
+                return nearest
         return word
 
 

@@ -9,6 +9,7 @@ from retrieval.acronyms import Acronyms
 from retrieval.casing import Casing
 from retrieval.catalogue import Catalogue, StoredDocument, vector_id
 from retrieval.lexical import LexicalIndex
+from retrieval.lexicon import word_list
 from retrieval.places import PlaceNames
 from retrieval.question import Speller
 from retrieval.sentences import Sentence, link
@@ -52,7 +53,7 @@ class Snapshot:
         labels = _labels(sentences)
         return cls(sentences, documents, position_of_vector, vector_ids, answer_of, caveats_of,
                    LexicalIndex([s.text for s in sentences], labels, _context(sentences, answer_of)),
-                   Speller([*(s.text for s in sentences), *labels]),
+                   Speller([*(s.text for s in sentences), *labels], word_list()),
                    PlaceNames(s.text for s in sentences),
                    Acronyms(s.text for s in sentences),
                    Casing([*(s.text for s in sentences), *labels]))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from retrieval.lexicon import word_list
 from retrieval.question import (
     Speller,
     answer_type,
@@ -294,3 +295,17 @@ def test_a_thanks_after_a_question_is_no_part_of_it():
     # "why?" is a part of the question, not small talk beside it: the message stays whole.
     assert split_parts("What did Paris demand, and why?") == ["What did Paris demand, and why?"]
     assert split_parts("thanks! bye?") == ["thanks! bye?"]
+
+
+def test_a_word_of_the_language_is_no_typo_and_a_typo_of_one_is_corrected_to_it():
+    texts = ["The troops stop at the border.", "Emmanuel Dupuy said so."]
+    # The documents alone took every word one edit from theirs for a typo: "step" became "stop"
+    # (and "name" "same", "export" "expert", "right" "fight").
+    assert Speller(texts).correct("step") == "stop"
+    speller = Speller(texts, word_list())
+    assert speller.correct("step") == "step"
+    assert speller.correct("regonal") == "regional"  # a typo of a word the documents do not use
+    # A rare name in the word list is still a typo of the documents' name; a capitalised word
+    # the language does not know is a name, not a typo of a word ("Macron" is no "matron").
+    assert speller.correct("emanuel") == "emmanuel"
+    assert speller.correct("Macron") == "Macron"

@@ -224,6 +224,14 @@ def test_a_question_typed_casually_is_read_as_the_same_question(service):
     assert thanked.unanswered == ()  # "Thanks!" is no part of the question
 
 
+def test_what_is_asked_is_read_with_its_typos_corrected(service):
+    # "What did X say" needs X's reported speech: read from the words as typed, "Tokyev" was
+    # nobody the documents quote, and the question was only "related".
+    answer = service.ask("What did Tokyev say at the forum in May?")
+    assert answer.support == "answers"
+    assert "Tokayev spoke not at all in an allied way" in answer.citations[0].quote
+
+
 def test_a_capital_is_read_as_the_country_the_article_names(service):
     capital = service.ask("Has Ankara become more influential in the region?")
     country = service.ask("Has Turkey become more influential in the region?")
