@@ -158,10 +158,10 @@ def test_report_half_does_not_slide_below_what_the_readme_quotes(service):
     result = evaluate(report_half, service.ask, lambda doc_id: service.snapshot.documents[doc_id].text)
     m = result.metrics()
     assert m["verbatim"] == 1.0
-    assert m["hit@1"] >= 0.813 - 0.05
+    assert m["hit@1"] >= 0.804 - 0.05
     assert m["hit@3"] >= 0.897 - 0.05
-    assert m["unanswerable_abstained"] >= 0.486 - 0.05
-    assert m["answerable_wrongly_abstained"] <= 0.019 + 0.05
+    assert m["unanswerable_abstained"] >= 0.571 - 0.05
+    assert m["answerable_wrongly_abstained"] <= 0.028 + 0.05
     assert m["citations_per_answer"] <= 2.5
     other_language = [v for k, v in result.by_kind.items() if k in ("russian", "french")]
     assert sum(v[1] for v in other_language) / sum(v[2] for v in other_language) >= 0.875 - 0.05
