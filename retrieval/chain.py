@@ -120,7 +120,7 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
             # A part typed in capitals is first written as the documents write its words (e5
             # reads case). Capitals are read as their countries (English only, and before the
             # speller could take one for a typo); another language's acronyms get the
-            # documents' English ones. The language is read once, before those rewrites:
+            # documents' English ones. The language is read once, before those two rewrites:
             # "ОДКБ (CSTO)" must not change how the part is searched.
             cased = snapshot.casing.restore(part, snapshot.acronyms.is_foreign)
             language = language_of(cased)

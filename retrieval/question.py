@@ -6,8 +6,10 @@
   multilingual encoder alone: English word matching and the English-tuned encoder only add noise
   to it. French forms count as its function words do: "l'armée", "a-t-elle", "réclamé".
 * **Casual typing.** Chat abbreviations ("r", "u", "wat") are spelled out and a misspelt word
-  that is one edit from a word of the corpus ("armnia") is replaced by it. The corpus, not a
-  dictionary, is the reference, so names are corrected too and nothing is keyed to one article.
+  that is one edit from a word of the corpus ("armnia") is replaced by it, so names are
+  corrected too and nothing is keyed to one article. A common word of the language is no typo
+  ("step" is not the corpus's "stop"), and a typo of one the corpus does not use is corrected
+  to it ("regonal" → "regional"; the language's words come from ``retrieval.lexicon``).
 * **Parts.** "How many troops are there, and what happened to them?" is two questions; each
   part is searched on its own so that each gets its quote.
 * **Small talk.** "hi", "спасибо!" or "why?" asks nothing and names nothing: it gets no quotes.
