@@ -4,10 +4,12 @@ e5 reads case: to it, "WHAT DOES THE CSTO TREATY OBLIGE RUSSIA TO DO?" is made o
 than "What does the CSTO treaty oblige Russia to do?", and a question typed in capitals lost
 about one answer in seven. In a message typed in capitals (most of its words of two letters or
 more are), every word in capitals takes the form the documents give it ("RUSSIA" → "Russia",
-"THE" → "the", "CSTO" stays), or lower case when the documents do not use it, unless it is a
-known acronym ("ОДКБ"); the first word gets its capital back. A word the documents ever write in
-lower case takes that form. The documents' own words are the reference, so nothing is keyed to
-one article.
+"THE" → "the", "CSTO" stays). A word the documents do not use goes to lower case when it is a
+common word of the language ("COOK" → "cook") or the message is in another language; otherwise
+it is a name or an acronym: a short one stays as typed ("ICC", "USSR", and the foreign acronyms
+"ОДКБ", "OTAN" in any language), a longer one gets a capital ("MACRON" → "Macron"). The first
+word gets its capital back. A word the documents ever write in lower case takes that form. The
+documents' own words are the reference, so nothing is keyed to one article.
 
 A message typed in lower case is left as it is: given the documents' capitals ("russia" →
 "Russia"), it comes closer to the documents than the same question typed properly, whose
@@ -20,10 +22,15 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 
+from retrieval.lexicon import Lexicon
+from retrieval.question import language_of
+
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 # A message is typed in capitals when at least this share of its words of two letters or more
 # are, and it has two such words at least ("CSTO" alone, or "What is the CSTO?", is not).
 _SHOUTED_SHARE = 0.75
+# An unknown word in capitals this short or shorter is an acronym ("ICC", "USSR", "BRICS").
+_ACRONYM_LENGTH = 5
 
 
 def is_shouted(text: str) -> bool:
@@ -36,7 +43,8 @@ def is_shouted(text: str) -> bool:
 class Casing:
     """How the documents write each word, and how to give a question's words those forms."""
 
-    def __init__(self, texts: Iterable[str]) -> None:
+    def __init__(self, texts: Iterable[str], words: Lexicon | None = None) -> None:
+        self._words = words
         forms: dict[str, Counter[str]] = {}
         for text in texts:
             for word in _WORD.findall(text):
@@ -52,20 +60,28 @@ class Casing:
     def restore(self, text: str, keep: Callable[[str], bool] = lambda _: False) -> str:
         """``text`` in the documents' case when it is typed in capitals, else as it is.
 
-        ``keep(word)`` is true for a word in capitals that stays so when the documents do not
-        have it (an acronym in another language).
+        ``keep(word)`` is true for a word in capitals that stays so whatever its length (an
+        acronym in another language).
         """
         if not is_shouted(text):
             return text
+        # The word list is English: in another language every unknown word goes to lower case.
+        words = self._words if language_of(text.lower()) == "en" else None
 
         def recase(match: re.Match[str]) -> str:
             word = match.group(0)
             form = self.form(word)
             if len(word) < 2:
                 return form or word.lower()
-            if word.isupper():
-                return form if form is not None else (word if keep(word) else word.lower())
-            return word
+            if not word.isupper():
+                return word
+            if form is not None:
+                return form
+            if keep(word):
+                return word
+            if words is not None and not words.knows(word.lower()):
+                return word if len(word) <= _ACRONYM_LENGTH else word.capitalize()
+            return word.lower()
 
         return _capitalise_first(_WORD.sub(recase, text))
 

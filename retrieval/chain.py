@@ -26,6 +26,7 @@ from retrieval.question import (
     normalise,
     split_parts,
     tidy,
+    unwrap,
 )
 from retrieval.retriever import (
     TYPE_PENALTY,
@@ -116,7 +117,9 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
 
     def assess(question: str, config: RunnableConfig) -> Assessment:
         judged = []
-        for part in split_parts(tidy(question)):
+        # The message's question out of its wrapping, then each part out of its own ("Who is
+        # Dupuy? Thanks! What is the CSTO?").
+        for part in map(unwrap, split_parts(tidy(question))):
             # A part typed in capitals is first written as the documents write its words (e5
             # reads case). Capitals are read as their countries (English only, and before the
             # speller could take one for a typo); another language's acronyms get the

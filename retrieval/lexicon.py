@@ -2,10 +2,13 @@
 one edit away from a misspelt one.
 
 The speller (``question.Speller``) corrects a typo towards the documents' words first, names
-included. A misspelt word the documents do not use ("regonal", "clahes", "memers") is corrected
-towards the language's own words, and a real word the documents do not use ("county", "hurt")
-is no typo of one they do ("country", "hurl"). The word lists and their frequencies come inside
-the ``pyspellchecker`` package (MIT; counted from OpenSubtitles 2018), nothing is downloaded.
+included. A common word the documents do not use ("county", "step") is no typo of one they do
+("country", "stop"), and a misspelt word the list has never seen ("regonal", "clahes") is
+corrected towards the commonest word one edit away. A word the list has seen, however rarely,
+is left alone: the rare end of the list is names typed in lower case ("macron", "kremlin",
+"baku"), which must not become "matron", "gremlin" or "bake". The word lists and their
+frequencies come inside the ``pyspellchecker`` package (MIT; counted from OpenSubtitles 2018),
+nothing is downloaded.
 """
 
 from __future__ import annotations
@@ -21,8 +24,12 @@ class Lexicon(Protocol):
         """True for a word of the language (lower case)."""
         ...
 
+    def seen(self, word: str) -> bool:
+        """True for any word of the list, however rare (lower case): a name, a rare spelling."""
+        ...
+
     def nearest(self, word: str) -> str | None:
-        """The most frequent word one edit from ``word`` (lower case), or None."""
+        """The most frequent common word one edit from ``word`` (lower case), or None."""
         ...
 
 
@@ -42,6 +49,9 @@ class WordList:
 
     def knows(self, word: str) -> bool:
         return self._frequency[word] >= COMMON
+
+    def seen(self, word: str) -> bool:
+        return self._frequency[word] > 0
 
     def nearest(self, word: str) -> str | None:
         candidates = [w for w in self._checker.edit_distance_1(word) if self.knows(w)]

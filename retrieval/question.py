@@ -204,9 +204,13 @@ def language_of(question: str) -> str:
 
 
 class Speller:
-    """Corrects words one edit away from a corpus word (SymSpell-style delete index)."""
+    """Corrects words one edit away from a corpus word (SymSpell-style delete index), or, given
+    the language's word list, from a common word of the language."""
 
     MIN_LENGTH = 4
+    # A typo of a word the documents do not use is corrected from the word list only from this
+    # length: short unknown words are as often acronyms or names typed in lower case ("ussr").
+    LEXICON_MIN_LENGTH = 5
 
     def __init__(self, texts: Iterable[str], words: Lexicon | None = None) -> None:
         self._words = words
@@ -222,11 +226,15 @@ class Speller:
             for variant in (word, *_deletions(word)):
                 self._deletes.setdefault(variant, word)  # most frequent word wins
 
-    def correct(self, word: str) -> str:
-        """The corpus word one edit from ``word``, or ``word`` itself.
+    def correct(self, word: str, *, first: bool = False) -> str:
+        """The corpus word one edit from ``word``, else the commonest word of the language one
+        edit from it, or ``word`` itself (``first``: the word opens the question).
 
-        A word the corpus knows in another form ("share" beside "shares") is not a typo, and a
-        correction keeps the capital of the word it replaces ("Armnia" → "Armenia").
+        A word the corpus knows in another form ("share" beside "shares") is not a typo, nor is a
+        common word of the language ("step" beside the corpus's "stop"); a correction keeps the
+        capital of the word it replaces ("Armnia" → "Armenia"). Only a word the word list has
+        never seen goes to the language's nearest word, and not when it is capitalised inside
+        the question: such words are names ("macron" and "Macron" are no "matron").
         """
         lower = word.lower()
         if (len(lower) < self.MIN_LENGTH or lower in self._counts or lower in _ENGLISH_HINTS
@@ -238,11 +246,11 @@ class Speller:
             found = self._deletes.get(variant)
             if found is not None and _one_edit(lower, found):
                 return found.capitalize() if word[:1].isupper() else found
-        if self._words is not None and not word[:1].isupper():
-            # A capitalised word the language does not know is a name ("Macron" is no "macro").
+        if (self._words is not None and len(lower) >= self.LEXICON_MIN_LENGTH
+                and not (word[:1].isupper() and not first) and not self._words.seen(lower)):
             nearest = self._words.nearest(lower)
             if nearest is not None:
-                return nearest
+                return nearest.capitalize() if word[:1].isupper() else nearest
         return word
 
 
@@ -269,7 +277,7 @@ def _one_edit(a: str, b: str) -> bool:
 
 def normalise(question: str, speller: Speller | None) -> str:
     """Spell out chat shorthand and fix one-edit typos (English questions only)."""
-    out = []
+    out: list[str] = []
     tokens = question.split()
     for i, token in enumerate(tokens):
         core = token.strip(".,!?;:()\"'")
@@ -278,7 +286,7 @@ def normalise(question: str, speller: Speller | None) -> str:
             replacement = _SHORTHAND[lower]
             token = token.replace(core, replacement) if replacement else ""
         elif speller is not None and core:
-            token = token.replace(core, speller.correct(core))
+            token = token.replace(core, speller.correct(core, first=not out))
         if token:
             out.append(token)
     return " ".join(out) or question
@@ -479,7 +487,7 @@ def _asked_speech(question: str, speakers: frozenset[str]) -> tuple[bool, frozen
 # "спасибо большое", "merci beaucoup"): a message made of nothing else asks nothing.
 _SMALL_TALK_WORDS = frozenset("""
 hi hello hey hiya thanks thank thx you ok okay bye goodbye good morning evening afternoon lol haha
-hmm cheers
+hmm cheers many lot much so very advance a in
 привет здравствуйте здравствуй добрый доброе день утро вечер спасибо большое пока ок окей хорошо
 понятно ясно отлично салют благодарю
 bonjour bonsoir salut merci beaucoup bien coucou
@@ -510,33 +518,49 @@ def is_small_talk(part: str) -> bool:
 
 # What a message wraps its question in: greetings, "quick question:", "can you tell me", "please",
 # "thanks", in the bot's languages. e5 reads them as part of the question, and "when" no longer
-# opens "Can you tell me when …", so they go before the question is read.
-_GREETING = (r"(?:hi|hello|hey|hiya|thanks?|thank\s+you|thx|ok|okay|good\s+(?:morning|afternoon|evening)|"
+# opens "Can you tell me when …", so they go before the question is read. A greeting or "question"
+# ends at punctuation or a spaced dash ("Hi-tech arms?" and "Question-and-answer …" keep theirs).
+_GREETING = (r"(?:hi|hello|hey|hiya|thanks|thank\s+you|thx|ok|okay|good\s+(?:morning|afternoon|evening)|"
              r"привет|здравствуйте|здравствуй|добрый\s+(?:день|вечер)|доброе\s+утро|спасибо|"
              r"bonjour|bonsoir|salut|coucou|merci)")
+_STOP = r"(?:\s*[,!.:;]+|\s+[—–-]+)\s*"
 _OPENING = re.compile(
-    rf"^(?:{_GREETING}(?:\s+there|\s+bot)?\s*[,!.:;—–-]+\s*"
-    r"|(?:ok(?:ay)?|so|well|also|btw|and|one\s+more|another|a|quick|short|simple|my)?\s*"
-    r"(?:question|вопрос|question\s+rapide)\s*[:—–-]+\s*"
+    rf"^(?:{_GREETING}(?![\w'’-])(?:\s+there|\s+bot)?{_STOP}"
+    rf"|(?:(?:ok(?:ay)?|so|well|also|btw|and|one\s+more|another|a|quick|short|simple|my)\s+)?"
+    rf"(?:question|вопрос)(?:\s+rapide)?(?:\s*:|\s+[—–-]+)\s*"
     r"|(?:please|pls|plz|can|could|would|will)\s+(?:you\s+)?(?:please\s+|pls\s+)?"
     r"(?:tell|show|explain(?:\s+to)?)\s+me\s+"
     r"|(?:do|does)\s+(?:you|anyone)\s+know\s+"
     r"|i(?:\s+would|'d|’d)?\s+(?:like|want|wanna|need)\s+to\s+know\s+"
     r"|i\s+(?:was\s+)?wonder(?:ing)?\s+"
-    r"|(?:please\s+)?tell\s+me\s+(?=what|who|whom|whose|which|when|where|why|how|if|whether)"
-    r"|please\s+|pls\s+|plz\s+"
-    r"|(?:скажите|подскажите|расскажите|скажи|подскажи|расскажи)(?:\s*,?\s*пожалуйста)?\s*,?\s*"
-    r"|(?:не\s+подскажете|хочу\s+узнать|интересно)\s*,?\s*"
+    r"|(?:please\s+)?tell\s+me\s+(?=(?:what|who|whom|whose|which|when|where|why|how|if|whether)\b)"
+    r"|(?:please|pls|plz)\s+"
+    r"|(?:скажите|подскажите|расскажите|скажи|подскажи|расскажи)(?![\w-])(?:\s*,?\s*пожалуйста)?\s*,?\s*"
+    r"|(?:не\s+подскажете|хочу\s+узнать|интересно)(?![\w-])\s*,?\s*"
     r"|(?:dites|dis)-moi\s*,?\s*|(?:pouvez|pourriez)-vous\s+me\s+dire\s+"
     r"|je\s+(?:voudrais|veux|souhaite)\s+savoir\s+)",
     re.IGNORECASE)
-_CLOSING = re.compile(
-    r"(?:[\s,;.!-]*\b(?:please|pls|plz|thanks?|thank\s+you|thx|ty|cheers|спасибо|пожалуйста|"
-    r"merci|s'il\s+vous\s+pla[iî]t|stp|svp)\b[\s.!]*)+$", re.IGNORECASE)
+# Thanks and "please" after the question: after punctuation ("…? Many thanks", "…, please"),
+# or the chat forms alone ("… thx"). "Who did Putin thank?" and "Did he say thanks?" keep theirs.
+_THANKS = (r"(?:many\s+)?thanks(?:\s+(?:a\s+lot|so\s+much|in\s+advance))?"
+           r"|thank\s+you(?:\s+(?:very|so)\s+much)?|thx|ty|cheers|please|pls|plz|спасибо(?:\s+большое)?|пожалуйста|merci(?:\s+beaucoup)?"
+           r"|s['’]il\s+(?:vous|te)\s+pla[iî]t|stp|svp")
+_CLOSING = re.compile(rf"(?:\s*[,;.!?]+\s*(?:{_THANKS})|\s+(?:thx|pls|plz))(?![\w'’])[\s.!]*$",
+                      re.IGNORECASE)
 _ENDS = re.compile(r"[?!.…)\]»\"”]\s*$")
 
 
-def tidy(part: str) -> str:
+def unwrap(part: str) -> str:
+    """``part`` without the greeting or "can you tell me" it opens with."""
+    text = part.strip()
+    while True:
+        stripped = _OPENING.sub("", text, count=1)
+        if stripped == text or not stripped:
+            return text
+        text = stripped
+
+
+def tidy(message: str) -> str:
     """The question in a message as a question: without the greeting, "can you tell me" or
     "thanks" around it, with its capital and its question mark ("hey, who is dupuy thx" →
     "Who is dupuy?").
@@ -546,14 +570,9 @@ def tidy(part: str) -> str:
     unanswerable questions were answered. A message that ends as a sentence ("Tell me about
     Turkey.") keeps its end, and one that is only small talk is left as it is.
     """
-    if is_small_talk(part):
-        return part
-    text = part.strip()
-    while True:
-        stripped = _OPENING.sub("", text, count=1)
-        if stripped == text or not stripped:
-            break
-        text = stripped
+    if is_small_talk(message):
+        return message
+    text = unwrap(message)
     asked = False
     while True:  # "… Armenia?? thanks!" and "… article 4, please?" end as "… Armenia?", "… 4?"
         core = text.rstrip("? ")
@@ -563,7 +582,7 @@ def tidy(part: str) -> str:
             break
         text = stripped
     if not tokenize(text) and not any(ch.isdigit() for ch in text):
-        return part
+        return message
     if asked or not _ENDS.search(text):
         text = text.rstrip("?") + "?"
     return text[:1].upper() + text[1:]

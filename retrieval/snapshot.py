@@ -56,7 +56,7 @@ class Snapshot:
                    Speller([*(s.text for s in sentences), *labels], word_list()),
                    PlaceNames(s.text for s in sentences),
                    Acronyms(s.text for s in sentences),
-                   Casing([*(s.text for s in sentences), *labels]))
+                   Casing([*(s.text for s in sentences), *labels], word_list()))
 
     def neighbours(self, position: int) -> list[int]:
         """The sentences just before and after one, within the same speaker's turn."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from retrieval.acronyms import Acronyms
 from retrieval.casing import Casing, is_shouted
+from retrieval.lexicon import word_list
 
 TEXTS = ["Russia did not apply Article 4 of the CSTO treaty.",
          "The Prime Minister of Armenia called President Vladimir Putin.", "I think so."]
@@ -17,9 +18,15 @@ def test_a_message_in_capitals_takes_the_documents_forms():
     assert casing.restore("DID PUTIN APPLY THE TREATY, I WONDER") == "Did Putin apply the treaty, I wonder"
 
 
-def test_a_word_the_documents_do_not_use_is_lower_case_unless_a_known_acronym():
-    casing = Casing(TEXTS)
-    assert casing.restore("WHAT DOES CHINA THINK?") == "What does china think?"
+def test_a_word_the_documents_do_not_use_is_lower_case_unless_a_name_or_an_acronym():
+    casing = Casing(TEXTS, word_list())
+    assert casing.restore("WHAT DOES CHINA THINK?") == "What does china think?"  # a common word
+    assert casing.restore("HOW DO I COOK BORSCHT?") == "How do I cook borscht?"
+    # Not a common word of the language: a name, or when short an acronym.
+    assert casing.restore("WHAT DID MACRON SAY ABOUT CRIMEA?") == "What did Macron say about Crimea?"
+    assert casing.restore("IS THE ICC INVOLVED?") == "Is the ICC involved?"
+    # Without the word list, every such word is lower case.
+    assert Casing(TEXTS).restore("WHAT DID MACRON SAY?") == "What did macron say?"
     assert (casing.restore("КОГДА БЫЛА ОСНОВАНА ОДКБ?", Acronyms.is_foreign)
             == "Когда была основана ОДКБ?")
     assert casing.restore("QUAND L'ARMÉE A-T-ELLE TIRÉ ?") == "Quand l'armée a-t-elle tiré ?"
