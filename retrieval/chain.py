@@ -39,6 +39,7 @@ from retrieval.retriever import (
 from retrieval.sentences import read_in_context
 from retrieval.snapshot import Snapshot
 from retrieval.support import NONE, Support, decide, features
+from retrieval.translit import reads_as_russian, to_cyrillic
 
 # Who asks about the interviewer's own words, which are otherwise never quoted: a question that
 # names the interviewer by role ("What did the journalist ask …?", "Qu'a demandé le journaliste
@@ -126,6 +127,8 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
             # documents' English ones. The language is read once, before those two rewrites:
             # "ОДКБ (CSTO)" must not change how the part is searched.
             cased = snapshot.casing.restore(part, snapshot.acronyms.is_foreign)
+            if reads_as_russian(cased):  # "skolko voennyh v Armenii?" → "сколко военных в Армении?"
+                cased = to_cyrillic(cased, lambda w: len(w) > 3 and snapshot.casing.form(w) is not None)
             language = language_of(cased)
             read = (snapshot.places.resolve(cased) if language == "en"
                     else snapshot.acronyms.annotate(cased))

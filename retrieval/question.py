@@ -51,6 +51,7 @@ chto shto kto gde kogda skolko pochemu zachem kak kakoy kakaya kakie kakih kakov
 ot po dlya posle pri bez ili v vo k
 à cet ses nous vous
 """.split())  # noqa: SIM905 - a word list reads best as text
+FOREIGN_FUNCTION_WORDS = _FOREIGN_FUNCTION_WORDS
 # Other signs of a Romance or German question that English words never show: an elided article
 # or pronoun ("l'armée", "qu'a", "d'Arménie"), French inversion ("a-t-elle"), and a lower-case
 # word with an accent ("réclamé"; names such as "Élysée" are capitalised, so they do not count).

@@ -232,6 +232,13 @@ def test_what_is_asked_is_read_with_its_typos_corrected(service):
     assert "Tokayev spoke not at all in an allied way" in answer.citations[0].quote
 
 
+def test_russian_typed_in_latin_letters_is_read_as_russian(service):
+    # e5 barely reads Russian in Latin letters: this was left unanswered.
+    answer = service.ask("kogda byla osnovana ODKB?")
+    assert answer.support == "answers"
+    assert "founded in 2002" in answer.citations[0].quote
+
+
 def test_a_capital_is_read_as_the_country_the_article_names(service):
     capital = service.ask("Has Ankara become more influential in the region?")
     country = service.ask("Has Turkey become more influential in the region?")
