@@ -24,6 +24,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -573,7 +574,7 @@ def tidy(message: str) -> str:
     """
     if is_small_talk(message):
         return message
-    text = unwrap(message)
+    text = unwrap(_without_symbols(message))
     asked = False
     while True:  # "… Armenia?? thanks!" and "… article 4, please?" end as "… Armenia?", "… 4?"
         core = text.rstrip("? ")
@@ -584,9 +585,42 @@ def tidy(message: str) -> str:
         text = stripped
     if not tokenize(text) and not any(ch.isdigit() for ch in text):
         return message
+    text = _END_RUN.sub(_end_mark, text)
+    first = _WORD.match(text)
+    if text.endswith(".") and first is not None and first.group(0).lower() in _QUESTION_OPENERS:
+        text = text[:-1]  # "Who is Dupuy." is a question
     if asked or not _ENDS.search(text):
         text = text.rstrip("?") + "?"
     return text[:1].upper() + text[1:]
+
+
+# Emoji and other pictographs, with the joiners and variation selectors that build them: "why
+# did russia not help 🤔" asks what "why did russia not help?" asks, but e5 read it closer to
+# every sentence.
+_JOINERS = frozenset("\u200d\ufe0e\ufe0f\u20e3")
+# Words that open a question in the bot's languages.
+_QUESTION_OPENERS = frozenset("""
+what which who whom whose when where why how is are was were do does did can could will would
+has have had should shall may might must
+кто что где когда куда откуда почему зачем как какой какая какое какие каков сколько чей чья чьё
+чьи ли разве
+qui que quoi où quand pourquoi comment combien quel quelle quels quelles est-ce lequel laquelle
+""".split())  # noqa: SIM905 - a word list reads best as text
+# The run of marks that ends a message: "…??!!" is a question ("?"), "…!!!" an exclamation, and
+# a message that trails off ("what about 2002...") ends with nothing, so it gets its "?".
+_END_RUN = re.compile(r"[?!.…]{2,}(?=\s*$)|…(?=\s*$)")
+
+
+def _end_mark(match: re.Match[str]) -> str:
+    run = match.group(0)
+    return "?" if "?" in run else ("!" if "!" in run else "")
+
+
+def _without_symbols(text: str) -> str:
+    # Pictographs only: "°", "©" and "№" (below U+2190) are kept.
+    kept = "".join(ch for ch in text if ch not in _JOINERS and not (
+        ord(ch) >= 0x2190 and unicodedata.category(ch) in ("So", "Sk", "Cs", "Co")))
+    return " ".join(kept.split()) or text
 
 
 def asked_category(question: str) -> list[str]:

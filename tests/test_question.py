@@ -279,6 +279,16 @@ def test_small_talk_is_a_greeting_a_thanks_or_a_question_of_function_words():
     ("Dites-moi qui est Dupuy", "Qui est Dupuy?"),
     # A sentence that ends as typed keeps its end; small talk is left for what it is.
     ("Qui est Dupuy, s’il vous plaît ?", "Qui est Dupuy?"),
+    # Emoji go, a run of marks ends as one, and a question ending in a full stop is a question.
+    ("why did russia not help armenia 🤔", "Why did russia not help armenia?"),
+    ("🇷🇺 russia and armenia?", "Russia and armenia?"),
+    ("Who is Dupuy??!!", "Who is Dupuy?"),
+    ("What about 2002...", "What about 2002?"),
+    ("Who is Dupuy.", "Who is Dupuy?"),
+    ("Кто такой Дюпюи.", "Кто такой Дюпюи?"),
+    ("Tell me about Turkey!!!", "Tell me about Turkey!"),
+    ("Is it 75°?", "Is it 75°?"),
+    ("Статья № 4?", "Статья № 4?"),
     ("Is Russia a reliable ally? Many thanks", "Is Russia a reliable ally?"),
     # Words that only look like the wrapping stay.
     ("Who did Putin thank?", "Who did Putin thank?"),

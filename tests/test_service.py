@@ -217,7 +217,9 @@ def test_a_question_typed_casually_is_read_as_the_same_question(service):
     typed = service.ask("How many tanks does Armenia have?")
     assert typed.support == "none"
     for message in ("how many tanks does Armenia have",
-                    "hey! can you tell me how many tanks armenia has, thanks"):
+                    "hey! can you tell me how many tanks armenia has, thanks",
+                    "How many tanks does Armenia have??!!", "how many tanks does Armenia have 🤔",
+                    "How many tanks does Armenia have."):
         assert service.ask(message).support == typed.support, message
     thanked = service.ask("When was the CSTO founded? Thanks!")
     assert thanked.support == "answers"
