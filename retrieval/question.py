@@ -518,6 +518,14 @@ def is_small_talk(part: str) -> bool:
     return bool(_WORD.search(part)) and language_of(part) == "en" and not tokenize(part)
 
 
+# Words that open a question in the bot's languages.
+_QUESTION_OPENERS = frozenset("""
+what which who whom whose when where why how is are was were do does did can could will would
+has have had should shall may might must
+кто что где когда куда откуда почему зачем как какой какая какое какие каков сколько чей чья чьё
+чьи ли разве
+qui que quoi où quand pourquoi comment combien quel quelle quels quelles est-ce lequel laquelle
+""".split())  # noqa: SIM905 - a word list reads best as text
 # What a message wraps its question in: greetings, "quick question:", "can you tell me", "please",
 # "thanks", in the bot's languages. e5 reads them as part of the question, and "when" no longer
 # opens "Can you tell me when …", so they go before the question is read. A greeting or "question"
@@ -526,6 +534,7 @@ _GREETING = (r"(?:hi|hello|hey|hiya|thanks|thank\s+you|thx|ok|okay|good\s+(?:mor
              r"привет|здравствуйте|здравствуй|добрый\s+(?:день|вечер)|доброе\s+утро|спасибо|"
              r"bonjour|bonsoir|salut|coucou|merci)")
 _STOP = r"(?:\s*[,!.:;]+|\s+[—–-]+)\s*"
+_OPENER = "(?:" + "|".join(sorted(map(re.escape, _QUESTION_OPENERS), key=len, reverse=True)) + r")(?![\w'’-])"
 _OPENING = re.compile(
     rf"^(?:{_GREETING}(?![\w'’-])(?:\s+there|\s+bot)?{_STOP}"
     rf"|(?:(?:ok(?:ay)?|so|well|also|btw|and|one\s+more|another|a|quick|short|simple|my)\s+)?"
@@ -540,8 +549,16 @@ _OPENING = re.compile(
     r"|(?:скажите|подскажите|расскажите|скажи|подскажи|расскажи)(?![\w-])(?:\s*,?\s*пожалуйста)?\s*,?\s*"
     r"|(?:не\s+подскажете|хочу\s+узнать|интересно)(?![\w-])\s*,?\s*"
     r"|(?:dites|dis)-moi\s*,?\s*|(?:pouvez|pourriez)-vous\s+me\s+dire\s+"
-    r"|je\s+(?:voudrais|veux|souhaite)\s+savoir\s+)",
+    r"|je\s+(?:voudrais|veux|souhaite)\s+savoir\s+"
+    # "And what about Iran?", "So why…?", "А почему…?", "Et pourquoi…?" ("So far, has…?" stays).
+    rf"|(?:and|so|also|but|well|then|ok(?:ay)?\s+so|и|а|но|ну|так|et|alors|donc|mais)\s*,?\s+(?={_OPENER})"
+    r")",
     re.IGNORECASE)
+# A sentence about the asker before the question: "I just read the interview. Why…?", "Я прочитал
+# статью. Почему…?" ("Russia has bases there. How many soldiers…?" keeps its first sentence).
+_ABOUT_ME = re.compile(
+    r"^[^.!?]*(?<![\w'’])(?:i|i'm|i’m|i've|i’ve|me|my|we|you|я|мне|меня|мы|вы|je|j'ai|j’ai|moi|nous|vous)"
+    r"(?![\w'’])[^.!?]*[.!]+\s+(?=[^?]*\?)", re.IGNORECASE)
 # Thanks and "please" after the question: after punctuation ("…? Many thanks", "…, please"),
 # or the chat forms alone ("… thx"). "Who did Putin thank?" and "Did he say thanks?" keep theirs.
 _THANKS = (r"(?:many\s+)?thanks(?:\s+(?:a\s+lot|so\s+much|in\s+advance))?"
@@ -553,10 +570,10 @@ _ENDS = re.compile(r"[?!.…)\]»\"”]\s*$")
 
 
 def unwrap(part: str) -> str:
-    """``part`` without the greeting or "can you tell me" it opens with."""
+    """``part`` without the greeting, "can you tell me" or sentence about the asker it opens with."""
     text = part.strip()
     while True:
-        stripped = _OPENING.sub("", text, count=1)
+        stripped = _ABOUT_ME.sub("", _OPENING.sub("", text, count=1), count=1)
         if stripped == text or not stripped:
             return text
         text = stripped
@@ -598,14 +615,6 @@ def tidy(message: str) -> str:
 # did russia not help 🤔" asks what "why did russia not help?" asks, but e5 read it closer to
 # every sentence.
 _JOINERS = frozenset("\u200d\ufe0e\ufe0f\u20e3")
-# Words that open a question in the bot's languages.
-_QUESTION_OPENERS = frozenset("""
-what which who whom whose when where why how is are was were do does did can could will would
-has have had should shall may might must
-кто что где когда куда откуда почему зачем как какой какая какое какие каков сколько чей чья чьё
-чьи ли разве
-qui que quoi où quand pourquoi comment combien quel quelle quels quelles est-ce lequel laquelle
-""".split())  # noqa: SIM905 - a word list reads best as text
 # The run of marks that ends a message: "…??!!" is a question ("?"), "…!!!" an exclamation, and
 # a message that trails off ("what about 2002...") ends with nothing, so it gets its "?".
 _END_RUN = re.compile(r"[?!.…]{2,}(?=\s*$)|…(?=\s*$)")

@@ -287,6 +287,14 @@ def test_small_talk_is_a_greeting_a_thanks_or_a_question_of_function_words():
     ("Who is Dupuy.", "Who is Dupuy?"),
     ("Кто такой Дюпюи.", "Кто такой Дюпюи?"),
     ("Tell me about Turkey!!!", "Tell me about Turkey!"),
+    # "And …", "So …" and a sentence about the asker before the question go.
+    ("And what about Iran?", "What about Iran?"),
+    ("А почему Россия не помогла?", "Почему Россия не помогла?"),
+    ("I just read the interview. Why did Russia not help Armenia?", "Why did Russia not help Armenia?"),
+    ("So far, has any country used it?", "So far, has any country used it?"),
+    ("Russia has bases in Armenia. How many soldiers are there?",
+     "Russia has bases in Armenia. How many soldiers are there?"),
+    ("You said Turkey. Why?", "You said Turkey. Why?"),  # nothing would be left to search
     ("Is it 75°?", "Is it 75°?"),
     ("Статья № 4?", "Статья № 4?"),
     ("Is Russia a reliable ally? Many thanks", "Is Russia a reliable ally?"),

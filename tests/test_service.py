@@ -219,7 +219,8 @@ def test_a_question_typed_casually_is_read_as_the_same_question(service):
     for message in ("how many tanks does Armenia have",
                     "hey! can you tell me how many tanks armenia has, thanks",
                     "How many tanks does Armenia have??!!", "how many tanks does Armenia have 🤔",
-                    "How many tanks does Armenia have."):
+                    "How many tanks does Armenia have.",
+                    "I read the interview twice. And how many tanks does Armenia have?"):
         assert service.ask(message).support == typed.support, message
     thanked = service.ask("When was the CSTO founded? Thanks!")
     assert thanked.support == "answers"
