@@ -1,4 +1,4 @@
-"""A question typed in capitals, written the way the documents write its words.
+"""A question typed in capitals or in lower case, written the way the documents write its words.
 
 e5 reads case: to it, "WHAT DOES THE CSTO TREATY OBLIGE RUSSIA TO DO?" is made of other words
 than "What does the CSTO treaty oblige Russia to do?", and a question typed in capitals lost
@@ -8,12 +8,16 @@ more are), every word in capitals takes the form the documents give it ("RUSSIA"
 common word of the language ("COOK" → "cook") or the message is in another language; otherwise
 it is a name or an acronym: a short one stays as typed ("ICC", "USSR", and the foreign acronyms
 "ОДКБ", "OTAN" in any language), a longer one gets a capital ("MACRON" → "Macron"). The first
-word gets its capital back. A word the documents ever write in lower case takes that form. The
-documents' own words are the reference, so nothing is keyed to one article.
+word gets its capital back. A word the documents ever write in lower case takes that form.
 
-A message typed in lower case is left as it is: given the documents' capitals ("russia" →
-"Russia"), it comes closer to the documents than the same question typed properly, whose
-unknown names ("China", "Macron") keep theirs, and more unanswerable questions were answered.
+An English message typed in lower case ("who is dupuy and what does russia owe armenia") gets
+the capitals the documents give its words ("Dupuy", "Russia", "Armenia", "CSTO"), and a capital
+on a word of four letters or more that the word list knows only as a rare word, which is a name
+("macron", "kremlin"). Given only the documents' capitals, a question came closer to them than
+typed properly, since its unknown names stayed in lower case, and more unanswerable questions
+were answered. A word the list has never seen stays as typed: it is a typo as often, and the
+speller reads it next. The documents' own words are the reference, so nothing is keyed to one
+article.
 """
 
 from __future__ import annotations
@@ -58,13 +62,19 @@ class Casing:
         return self._form.get(word.lower())
 
     def restore(self, text: str, keep: Callable[[str], bool] = lambda _: False) -> str:
-        """``text`` in the documents' case when it is typed in capitals, else as it is.
+        """``text`` in the documents' case when it is typed in capitals or in lower case (its
+        first letter aside), else as it is.
 
         ``keep(word)`` is true for a word in capitals that stays so whatever its length (an
         acronym in another language).
         """
-        if not is_shouted(text):
-            return text
+        if is_shouted(text):
+            return self._unshout(text, keep)
+        if text[1:] == text[1:].lower() and self._words is not None and language_of(text) == "en":
+            return self._lift(text, self._words)
+        return text
+
+    def _unshout(self, text: str, keep: Callable[[str], bool]) -> str:
         # The word list is English: in another language every unknown word goes to lower case.
         words = self._words if language_of(text.lower()) == "en" else None
 
@@ -84,6 +94,18 @@ class Casing:
             return word.lower()
 
         return _capitalise_first(_WORD.sub(recase, text))
+
+    def _lift(self, text: str, words: Lexicon) -> str:
+        def recase(match: re.Match[str]) -> str:
+            word = match.group(0)
+            form = self.form(word)
+            if form is not None and len(word) > 1:
+                return form
+            if len(word) > 3 and words.seen(word) and not words.knows(word):
+                return word.capitalize()
+            return word
+
+        return _WORD.sub(recase, text)
 
 
 def _capitalise_first(text: str) -> str:

@@ -45,3 +45,18 @@ def test_a_message_is_in_capitals_when_most_of_its_words_are():
     assert not is_shouted("CSTO?")
     assert not is_shouted("Did the CSTO and NATO meet?")
     assert not is_shouted("2022 ?!")
+
+
+def test_a_message_in_lower_case_gets_the_documents_capitals_and_its_names_theirs():
+    casing = Casing(TEXTS, word_list())
+    assert (casing.restore("who is putin and what does russia owe the csto?")
+            == "who is Putin and what does Russia owe the CSTO?")
+    # A rare word of the list is a name; a common one or one it never saw (a typo) stays.
+    assert (casing.restore("what did macron say about the kremlin?")
+            == "what did Macron say about the Kremlin?")
+    assert casing.restore("what does china think?") == "what does china think?"
+    assert casing.restore("what about regonal powers?") == "what about regonal powers?"
+    # Typed with capitals, or in another language, it is left as typed.
+    assert casing.restore("Who is putin?") == "Who is Putin?"  # the first letter aside
+    assert casing.restore("who is Putin, and russia?") == "who is Putin, and russia?"
+    assert casing.restore("кто такой путин?") == "кто такой путин?"

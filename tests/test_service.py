@@ -242,6 +242,13 @@ def test_russian_typed_in_latin_letters_is_read_as_russian(service):
     assert "founded in 2002" in answer.citations[0].quote
 
 
+def test_a_question_typed_in_lower_case_gets_the_documents_capitals(service):
+    # e5 reads "minsk" and "Minsk" as other words: in lower case this was only "related".
+    answer = service.ask("what is the minsk process")
+    assert answer.support == "answers"
+    assert "the Minsk process within the OSCE" in answer.citations[0].quote
+
+
 def test_a_capital_is_read_as_the_country_the_article_names(service):
     capital = service.ask("Has Ankara become more influential in the region?")
     country = service.ask("Has Turkey become more influential in the region?")
