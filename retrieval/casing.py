@@ -35,6 +35,9 @@ _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _SHOUTED_SHARE = 0.75
 # An unknown word in capitals this short or shorter is an acronym ("ICC", "USSR", "BRICS").
 _ACRONYM_LENGTH = 5
+# What comes before a word that opens a sentence: nothing, or an end mark, a colon, a dash or an
+# opening quote or bracket, and spaces.
+_OPENS = re.compile(r"(?:^|[.!?…:;—–\-(«“\"])\s*$")
 
 
 def is_shouted(text: str) -> bool:
@@ -50,12 +53,18 @@ class Casing:
     def __init__(self, texts: Iterable[str], words: Lexicon | None = None) -> None:
         self._words = words
         forms: dict[str, Counter[str]] = {}
+        inside: dict[str, Counter[str]] = {}  # not opening a sentence ("Sadly, …" is no name)
         for text in texts:
-            for word in _WORD.findall(text):
+            for match in _WORD.finditer(text):
+                word = match.group(0)
                 forms.setdefault(word.lower(), Counter())[word] += 1
+                if not _OPENS.search(text[:match.start()]):
+                    inside.setdefault(word.lower(), Counter())[word] += 1
         # A word the documents ever write in lower case is a common word: its form is lower case.
         self._form = {lower: lower if lower in counts else counts.most_common(1)[0][0]
                       for lower, counts in forms.items()}
+        self._inside = {lower: lower if lower in counts else counts.most_common(1)[0][0]
+                        for lower, counts in inside.items()}
 
     def form(self, word: str) -> str | None:
         """The documents' form of ``word`` (any case), or None when they do not use it."""
@@ -98,8 +107,10 @@ class Casing:
     def _lift(self, text: str, words: Lexicon) -> str:
         def recase(match: re.Match[str]) -> str:
             word = match.group(0)
-            form = self.form(word)
-            if form is not None and len(word) > 1:
+            if not word.islower() or len(word) < 2:
+                return word
+            form = self._inside.get(word)
+            if form is not None:
                 return form
             if len(word) > 3 and words.seen(word) and not words.knows(word):
                 return word.capitalize()

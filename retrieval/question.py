@@ -554,11 +554,17 @@ _OPENING = re.compile(
     rf"|(?:and|so|also|but|well|then|ok(?:ay)?\s+so|и|а|но|ну|так|et|alors|donc|mais)\s*,?\s+(?={_OPENER})"
     r")",
     re.IGNORECASE)
-# A sentence about the asker before the question: "I just read the interview. Why…?", "Я прочитал
-# статью. Почему…?" ("Russia has bases there. How many soldiers…?" keeps its first sentence).
+# A set phrase about the asker before the question: "I just read the interview. Why…?", "I have
+# a question.", "Я прочитал статью. Почему…?". Only these: "I heard Russia has 3,000 troops
+# there. Is that true?" and "You mentioned Article 4. What does it say?" need their first sentence.
 _ABOUT_ME = re.compile(
-    r"^[^.!?]*(?<![\w'’])(?:i|i'm|i’m|i've|i’ve|me|my|we|you|я|мне|меня|мы|вы|je|j'ai|j’ai|moi|nous|vous)"
-    r"(?![\w'’])[^.!?]*[.!]+\s+(?=[^?]*\?)", re.IGNORECASE)
+    r"^(?:(?:i|we)(?:\s+have|'ve|’ve)?(?:\s+just)?\s+(?:read|saw|watched|finished|went\s+through)"
+    r"\s+(?:the|this|your|an?)\s+(?:interview|article|text|piece|story)"
+    r"|i\s+have\s+(?:a|another|one\s+more)\s+question|i(?:'m|’m|\s+am)\s+(?:confused|curious)"
+    r"|я\s+(?:только\s+что\s+)?(?:прочитал|прочитала|прочёл|читал|читала)\s+(?:это\s+)?(?:интервью|статью)"
+    r"|у\s+меня\s+(?:есть\s+)?вопрос"
+    r"|j['’]ai\s+(?:lu|regardé)\s+(?:l['’]|cet\s+|cette\s+)(?:interview|article|entretien)"
+    r"|j['’]ai\s+une\s+question)[^.!?]*[.!:]+\s+(?=[^?]*\?)", re.IGNORECASE)
 # Thanks and "please" after the question: after punctuation ("…? Many thanks", "…, please"),
 # or the chat forms alone ("… thx"). "Who did Putin thank?" and "Did he say thanks?" keep theirs.
 _THANKS = (r"(?:many\s+)?thanks(?:\s+(?:a\s+lot|so\s+much|in\s+advance))?"
@@ -574,7 +580,7 @@ def unwrap(part: str) -> str:
     text = part.strip()
     while True:
         stripped = _ABOUT_ME.sub("", _OPENING.sub("", text, count=1), count=1)
-        if stripped == text or not stripped:
+        if stripped == text or not tokenize(stripped):  # "You said Turkey. Why?" stays whole
             return text
         text = stripped
 
@@ -604,8 +610,9 @@ def tidy(message: str) -> str:
         return message
     text = _END_RUN.sub(_end_mark, text)
     first = _WORD.match(text)
-    if text.endswith(".") and first is not None and first.group(0).lower() in _QUESTION_OPENERS:
-        text = text[:-1]  # "Who is Dupuy." is a question
+    if (not asked and re.search(r"(?:^|\s)[^\s.]{2,}\.$", text) and first is not None
+            and first.group(0).lower() in _QUESTION_OPENERS):
+        text = text[:-1]  # "Who is Dupuy." is a question ("… the U.S." keeps its stop)
     if asked or not _ENDS.search(text):
         text = text.rstrip("?") + "?"
     return text[:1].upper() + text[1:]

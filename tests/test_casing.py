@@ -6,7 +6,7 @@ from retrieval.acronyms import Acronyms
 from retrieval.casing import Casing, is_shouted
 from retrieval.lexicon import word_list
 
-TEXTS = ["Russia did not apply Article 4 of the CSTO treaty.",
+TEXTS = ["Russia did not apply Article 4 of the CSTO treaty.", "Sadly, the treaty obliges Russia to help.",
          "The Prime Minister of Armenia called President Vladimir Putin.", "I think so."]
 
 
@@ -56,6 +56,8 @@ def test_a_message_in_lower_case_gets_the_documents_capitals_and_its_names_their
             == "what did Macron say about the Kremlin?")
     assert casing.restore("what does china think?") == "what does china think?"
     assert casing.restore("what about regonal powers?") == "what about regonal powers?"
+    # A capital the documents give a word only at the start of a sentence is no name's.
+    assert casing.restore("sadly, why did russia not help?") == "sadly, why did Russia not help?"
     # Typed with capitals, or in another language, it is left as typed.
     assert casing.restore("Who is putin?") == "Who is Putin?"  # the first letter aside
     assert casing.restore("who is Putin, and russia?") == "who is Putin, and russia?"

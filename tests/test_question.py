@@ -295,6 +295,11 @@ def test_small_talk_is_a_greeting_a_thanks_or_a_question_of_function_words():
     ("Russia has bases in Armenia. How many soldiers are there?",
      "Russia has bases in Armenia. How many soldiers are there?"),
     ("You said Turkey. Why?", "You said Turkey. Why?"),  # nothing would be left to search
+    ("I have a question: who is Dupuy?", "Who is Dupuy?"),
+    ("I heard Russia has 3,000 troops there. Is that true?",
+     "I heard Russia has 3,000 troops there. Is that true?"),
+    ("You mentioned Article 4. What does it say?", "You mentioned Article 4. What does it say?"),
+    ("Did Russia help the U.S.?", "Did Russia help the U.S.?"),
     ("Is it 75°?", "Is it 75°?"),
     ("Статья № 4?", "Статья № 4?"),
     ("Is Russia a reliable ally? Many thanks", "Is Russia a reliable ally?"),
