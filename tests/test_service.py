@@ -200,14 +200,18 @@ def test_a_russian_acronym_finds_the_sentence_with_the_english_one(service):
     assert "Collective Security Treaty Organization (CSTO)" in answer.citations[0].quote
 
 
+def answered_first_with(service, question: str, fragment: str) -> None:
+    """The documents answer ``question``, and its first quote holds ``fragment``."""
+    answer = service.ask(question)
+    assert answer.support == "answers", question
+    assert fragment in answer.citations[0].quote, question
+
+
 def test_a_question_typed_in_capitals_is_answered_as_typed_normally(service):
     # e5 reads case: in capitals these were answered with another sentence, or not at all.
-    russian = service.ask("СКОЛЬКО ЛЮДЕЙ ПОСТРАДАЛО?")
-    assert russian.support == "answers"
-    assert "about fifty people" in russian.citations[0].quote
-    english = service.ask("WHICH LEADERS CALLED THE KREMLIN AFTER THE SHELLING?")
-    assert english.support == "answers"
-    assert "called President Vladimir Putin" in english.citations[0].quote
+    answered_first_with(service, "СКОЛЬКО ЛЮДЕЙ ПОСТРАДАЛО?", "about fifty people")
+    answered_first_with(service, "WHICH LEADERS CALLED THE KREMLIN AFTER THE SHELLING?",
+                        "called President Vladimir Putin")
 
 
 def test_a_question_typed_casually_is_read_as_the_same_question(service):
@@ -230,23 +234,18 @@ def test_a_question_typed_casually_is_read_as_the_same_question(service):
 def test_what_is_asked_is_read_with_its_typos_corrected(service):
     # "What did X say" needs X's reported speech: read from the words as typed, "Tokyev" was
     # nobody the documents quote, and the question was only "related".
-    answer = service.ask("What did Tokyev say at the forum in May?")
-    assert answer.support == "answers"
-    assert "Tokayev spoke not at all in an allied way" in answer.citations[0].quote
+    answered_first_with(service, "What did Tokyev say at the forum in May?",
+                        "Tokayev spoke not at all in an allied way")
 
 
 def test_russian_typed_in_latin_letters_is_read_as_russian(service):
     # e5 barely reads Russian in Latin letters: this was left unanswered.
-    answer = service.ask("kogda byla osnovana ODKB?")
-    assert answer.support == "answers"
-    assert "founded in 2002" in answer.citations[0].quote
+    answered_first_with(service, "kogda byla osnovana ODKB?", "founded in 2002")
 
 
 def test_a_question_typed_in_lower_case_gets_the_documents_capitals(service):
     # e5 reads "minsk" and "Minsk" as other words: in lower case this was only "related".
-    answer = service.ask("what is the minsk process")
-    assert answer.support == "answers"
-    assert "the Minsk process within the OSCE" in answer.citations[0].quote
+    answered_first_with(service, "what is the minsk process", "the Minsk process within the OSCE")
 
 
 def test_a_capital_is_read_as_the_country_the_article_names(service):
