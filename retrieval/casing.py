@@ -35,9 +35,9 @@ _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _SHOUTED_SHARE = 0.75
 # An unknown word in capitals this short or shorter is an acronym ("ICC", "USSR", "BRICS").
 _ACRONYM_LENGTH = 5
-# What comes before a word that opens a sentence: nothing, or an end mark, a colon, a dash or an
-# opening quote or bracket, and spaces.
-_OPENS = re.compile(r"(?:^|[.!?…:;—–\-(«“\"])\s*$")
+# What comes before a word that opens a sentence (spaces aside): nothing, or an end mark, a colon,
+# a dash or an opening quote or bracket.
+_SENTENCE_OPENERS = frozenset(".!?…:;—–-(«“\"")
 
 
 def is_shouted(text: str) -> bool:
@@ -58,13 +58,10 @@ class Casing:
             for match in _WORD.finditer(text):
                 word = match.group(0)
                 forms.setdefault(word.lower(), Counter())[word] += 1
-                if not _OPENS.search(text[:match.start()]):
+                if not _opens_sentence(text, match.start()):
                     inside.setdefault(word.lower(), Counter())[word] += 1
-        # A word the documents ever write in lower case is a common word: its form is lower case.
-        self._form = {lower: lower if lower in counts else counts.most_common(1)[0][0]
-                      for lower, counts in forms.items()}
-        self._inside = {lower: lower if lower in counts else counts.most_common(1)[0][0]
-                        for lower, counts in inside.items()}
+        self._form = _usual(forms)
+        self._inside = _usual(inside)
 
     def form(self, word: str) -> str | None:
         """The documents' form of ``word`` (any case), or None when they do not use it."""
@@ -117,6 +114,20 @@ class Casing:
             return word
 
         return _WORD.sub(recase, text)
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    return i < 0 or text[i] in _SENTENCE_OPENERS
+
+
+def _usual(forms: dict[str, Counter[str]]) -> dict[str, str]:
+    """Each word's usual form; a word the documents ever write in lower case is a common word,
+    so its form is lower case."""
+    return {lower: lower if lower in counts else counts.most_common(1)[0][0]
+            for lower, counts in forms.items()}
 
 
 def _capitalise_first(text: str) -> str:

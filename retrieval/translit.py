@@ -23,10 +23,10 @@ _LATIN_WORD = re.compile(r"[A-Za-z'’]+")
 _SHORT = frozenset("v k s u o a i na ne pro my ty vy po ot za do li".split())  # noqa: SIM905
 # Function words of Latin-script languages near Russia's: Turkish and Azerbaijani, Czech, Polish.
 _NEIGHBOURS = frozenset("""
-ve ile mi mu bu da de ne neden nasil kim nerede zaman icin ve
-je jsou jak proc kde kdy kolik ktery ze se na
+ve ile mi mu bu da de neden nasil kim nerede zaman icin
+je jsou jak proc kde kdy kolik ktery ze se
 jest sa czy jak dlaczego gdzie kiedy ile ktory ze sie
-""".split()) - {"ne", "na"}  # noqa: SIM905 - a word list reads best as text
+""".split())  # noqa: SIM905 - a word list reads best as text
 # Words whose chat spelling the letter rules get wrong ("skolko" has a soft sign, "ego" a "г"
 # read as "в", "esli" an "е", not "э").
 _WORDS = {"skolko": "сколько", "tolko": "только", "ego": "его", "ee": "её", "esli": "если",
