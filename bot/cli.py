@@ -55,6 +55,9 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("--fit", action="store_true",
                     help="fit the support model on the tuning questions and print its "
                          "coefficients and cross-validated thresholds")
+    ev.add_argument("--retyped", action="store_true",
+                    help="score the tuning questions retyped the ways people type in a chat "
+                         "(capitals, lower case, no question mark, 'Can you tell me', …)")
     ev.add_argument("--report-misses", action="store_true",
                     help="also list the misses of the report half and the fresh sets (tune on the "
                          "tuning questions only)")
@@ -165,7 +168,7 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     if not args.questions.is_file():
         raise QuoteBotError(f"the question set {args.questions} does not exist")
     return _eval(_started(settings), args.questions, fit=args.fit,
-                 report_misses=args.report_misses)
+                 report_misses=args.report_misses, retyped=args.retyped)
 
 
 def cmd_run(_: argparse.Namespace, settings: Settings) -> int:
@@ -184,7 +187,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
 }
 
 
-def _eval(service: QuoteService, path: Path, *, fit: bool, report_misses: bool) -> int:
+def _eval(service: QuoteService, path: Path, *, fit: bool, report_misses: bool,
+          retyped: bool = False) -> int:
     """Tuning and report questions, per kind, with the baselines; or fit the support model.
 
     With the development set, the tuning questions are its tuning half and the extra tuning set,
@@ -203,12 +207,34 @@ def _eval(service: QuoteService, path: Path, *, fit: bool, report_misses: bool) 
     if fit:
         return _fit(service, [q for _, questions, tuning in blocks if tuning for q in questions])
     snap = service.snapshot
+    if retyped:
+        return _retyped(service, [(name, questions) for name, questions, tuning in blocks if tuning])
     for name, questions, tuning in blocks:
         result = evaluate(questions, service.ask, lambda doc_id: snap.documents[doc_id].text)
         print(f"== {name} ({len(questions)} questions)")
         print(eval_report(result, misses=tuning or report_misses))
         for baseline, value in baseline_hit1(questions, service.baseline_answers).items():
             print(f"baseline hit@1, {baseline:19} {value:.3f}")
+    return 0
+
+
+def _retyped(service: QuoteService, blocks: Sequence[tuple[str, Sequence[EvalQuestion]]]) -> int:
+    """The tuning questions retyped each way: hit@1 · unanswerable abstained · answerable wrongly
+    abstained, one line per way, each block side by side."""
+    from retrieval.evaluation import RETYPINGS, evaluate
+    from retrieval.evaluation import retyped as retype
+
+    snap = service.snapshot
+    print("retyped: " + " / ".join(name for name, _ in blocks)
+          + " (hit@1 · unanswerable abstained · answerable wrongly abstained)")
+    for way in RETYPINGS:
+        figures = []
+        for _, questions in blocks:
+            m = evaluate(retype(questions, way), service.ask,
+                         lambda doc_id: snap.documents[doc_id].text).metrics()
+            figures.append(f"{m['hit@1']:.3f} · {m['unanswerable_abstained']:.3f} · "
+                           f"{m['answerable_wrongly_abstained']:.3f}")
+        print(f"{way:48} " + " / ".join(figures), flush=True)
     return 0
 
 

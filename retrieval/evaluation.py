@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -188,3 +189,56 @@ def report(result: EvalResult, *, misses: bool = True) -> str:
         lines.append("misses:")
         lines.extend(f"  {m}" for m in result.misses)
     return "\n".join(lines)
+
+
+# The ways people type a question in a chat, to score the tuning questions retyped
+# (`python -m bot eval --retyped`): a question should be read the same however it is typed.
+_LATIN = dict(zip("абвгдезиклмнопрстуфыэ", "abvgdeziklmnoprstufye", strict=True))
+_LATIN.update({"ё": "yo", "ж": "zh", "й": "y", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
+               "щ": "sch", "ъ": "", "ь": "", "ю": "yu", "я": "ya"})
+
+
+def _in_latin_letters(text: str) -> str:
+    out = []
+    for ch in text:
+        latin = _LATIN.get(ch.lower())
+        out.append(ch if latin is None else latin.capitalize() if ch.isupper() else latin)
+    return "".join(out)
+
+
+def _first_lower(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def _drop_a_letter(text: str) -> str:
+    """The fourth letter dropped from the first English word of seven letters or more."""
+    return re.sub(r"\b([A-Za-z]{3})[a-z]([a-z]{3,})\b", r"\1\2", text, count=1)
+
+
+RETYPINGS: dict[str, Callable[[str], str]] = {
+    "as written": lambda q: q,
+    "in capitals": str.upper,
+    "in lower case": str.lower,
+    "lower case, no apostrophes, no question mark": lambda q: q.lower().rstrip("?. ").replace("'", ""),
+    "without the question mark": lambda q: q.rstrip("?. "),
+    "ending in a full stop": lambda q: q.rstrip("?").rstrip() + ".",
+    'ending in "??!!"': lambda q: q.rstrip("?") + "??!!",
+    'with " 🤔" after it': lambda q: q + " 🤔",
+    '"hey, quick question: …"': lambda q: "hey, quick question: " + q,
+    '"Can you tell me …"': lambda q: "Can you tell me " + _first_lower(q),
+    '"And …"': lambda q: "And " + _first_lower(q),
+    '"So …"': lambda q: "So " + _first_lower(q),
+    '"I just read the interview. …"': lambda q: "I just read the interview. " + q,
+    '"… thanks!"': lambda q: q + " thanks!",
+    "one letter dropped from one long word": _drop_a_letter,
+    "Russian ones in Latin letters": _in_latin_letters,
+}
+# Retypings that only some kinds of question get.
+RETYPED_KINDS = {"Russian ones in Latin letters": ("russian",)}
+
+
+def retyped(questions: Iterable[EvalQuestion], way: str) -> list[EvalQuestion]:
+    """``questions`` retyped one of the RETYPINGS ways (only the kinds that way applies to)."""
+    kinds = RETYPED_KINDS.get(way)
+    return [replace(q, question=RETYPINGS[way](q.question)) for q in questions
+            if kinds is None or q.kind in kinds]

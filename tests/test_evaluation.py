@@ -8,7 +8,7 @@ import pytest
 
 from retrieval.answer import Answer, Citation
 from retrieval.documents import discover, load_document
-from retrieval.evaluation import EvalQuestion, baseline_hit1, evaluate, load_questions
+from retrieval.evaluation import RETYPINGS, EvalQuestion, baseline_hit1, evaluate, load_questions, retyped
 from retrieval.sentences import split_document
 from tests.conftest import CORPUS
 
@@ -54,3 +54,20 @@ def test_every_gold_passage_lies_within_one_sentence_of_the_corpus(question_set)
         for gold in q.gold:
             assert any(gold in s for s in sentences), (q.question, gold)
         assert {g for part in q.parts for g in part} <= set(q.gold), q.question
+
+
+def test_questions_are_retyped_the_ways_people_type():
+    questions = [EvalQuestion("When was the CSTO founded?", "fact", ("founded",)),
+                 EvalQuestion("Когда была основана ОДКБ?", "russian", ("founded",))]
+    assert [q.question for q in retyped(questions, "in capitals")] == [
+        "WHEN WAS THE CSTO FOUNDED?", "КОГДА БЫЛА ОСНОВАНА ОДКБ?"]
+    assert (retyped(questions, '"Can you tell me …"')[0].question
+            == "Can you tell me when was the CSTO founded?")
+    assert (retyped(questions, "one letter dropped from one long word")[0].question
+            == "When was the CSTO fouded?")
+    # Latin letters only for the Russian questions, gold and kind kept.
+    latin = retyped(questions, "Russian ones in Latin letters")
+    assert [(q.question, q.kind, q.gold) for q in latin] == [
+        ("Kogda byla osnovana ODKB?", "russian", ("founded",))]
+    assert retyped(questions, "as written") == questions
+    assert len(RETYPINGS) >= 15
