@@ -54,6 +54,22 @@ def model_exports(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return data_dir / "onnx"
 
 
+def link_exports(exports: Path, data_dir: Path) -> None:
+    """Give ``data_dir`` the session's model exports as hard links, not copies (about 750 MB each).
+
+    The engine never writes into an export folder (it makes a new one and renames it), so tests that
+    do not damage an export can share one copy on disk; a test that damages one copies it instead.
+    """
+    shutil.copytree(exports, data_dir / exports.name, copy_function=os.link, dirs_exist_ok=True)
+
+
+def copy_data(source: Path, target: Path) -> None:
+    """Copy a data folder (its index and databases) with its model exports linked, not copied."""
+    shutil.copytree(source, target, ignore=shutil.ignore_patterns("onnx"))
+    if (source / "onnx").is_dir():
+        link_exports(source / "onnx", target)
+
+
 @pytest.fixture
 def corpus_dir(tmp_path: Path) -> Path:
     """A private copy of the project's corpus folder."""

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from config.settings import PROJECT_ROOT
-from tests.conftest import CORPUS
+from tests.conftest import CORPUS, copy_data, link_exports
 
 pytestmark = pytest.mark.slow
 JSON_KEYS = ["question", "abstained", "answer", "citations", "caveats", "latency_ms", "support"]
@@ -34,7 +34,7 @@ def run_cli(args: list[str], tmp_path: Path, *, stdin: str = "",
 def built_index(tmp_path_factory: pytest.TempPathFactory, model_exports: Path) -> Path:
     """A data folder after one real `ingest` (models exported, index built), made once."""
     root = tmp_path_factory.mktemp("cli-index")
-    shutil.copytree(model_exports, root / "data" / model_exports.name)
+    link_exports(model_exports, root / "data")
     result = run_cli(["ingest"], root)
     assert result.returncode == 0, result.stderr
     return root / "data"
@@ -43,7 +43,7 @@ def built_index(tmp_path_factory: pytest.TempPathFactory, model_exports: Path) -
 @pytest.fixture
 def indexed(tmp_path: Path, built_index: Path) -> Path:
     """This test's own copy of that data folder, at tmp_path / "data" where run_cli points."""
-    shutil.copytree(built_index, tmp_path / "data")
+    copy_data(built_index, tmp_path / "data")
     return tmp_path
 
 
@@ -119,7 +119,7 @@ def test_unreachable_chroma_server_is_one_sentence(indexed: Path):
 
 def test_a_non_utf8_file_is_reported_and_the_rest_is_indexed(tmp_path: Path,
                                                              model_exports: Path):
-    shutil.copytree(model_exports, tmp_path / "data" / model_exports.name)
+    link_exports(model_exports, tmp_path / "data")
     corpus = tmp_path / "corpus"
     shutil.copytree(CORPUS, corpus)
     (corpus / "broken.txt").write_bytes(b"\xff\xfe\xfa not text")
@@ -173,7 +173,7 @@ def test_run_serves_health_503_while_loading_then_200(tmp_path: Path, model_expo
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    shutil.copytree(model_exports, tmp_path / "data" / model_exports.name)  # not the subject here
+    link_exports(model_exports, tmp_path / "data")  # not the subject here
     env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT), "DATA_DIR": str(tmp_path / "data"),
            "CORPUS_DIR": str(CORPUS), "TELEGRAM_BOT_TOKEN": token,
            "TELEGRAM_BASE_URL": base_url, "HEALTH_PORT": str(port), "WEBHOOK_LISTEN": "127.0.0.1"}

@@ -23,7 +23,7 @@ from retrieval import onnx_encoder
 from retrieval.embeddings import QueryBatcher, SentenceEmbedder
 from retrieval.multilingual import MultilingualEmbedder
 from retrieval.onnx_encoder import MIN_COSINE, corpus_sentences
-from tests.conftest import CORPUS
+from tests.conftest import CORPUS, link_exports
 
 
 def test_a_lone_query_is_encoded_at_once_and_alone():
@@ -251,7 +251,7 @@ def onnx_data_dir(tmp_path_factory: pytest.TempPathFactory, model_exports: Path)
     them): made again here, e5's would cost this module a minute and a half.
     """
     data_dir = tmp_path_factory.mktemp("onnx-data")
-    shutil.copytree(model_exports, data_dir / "onnx")
+    link_exports(model_exports, data_dir)
     env = {**os.environ, "DATA_DIR": str(data_dir), "CORPUS_DIR": str(CORPUS),
            "EMBEDDING_BACKEND": "onnx", "CHROMA_HOST": "", "HF_HUB_OFFLINE": "1"}
     done = subprocess.run([sys.executable, "-m", "bot", "ingest"], cwd=PROJECT_ROOT, env=env,
@@ -290,7 +290,7 @@ print(json.dumps({{"code": code, "quoted": "3,000" in out.getvalue(), "one_shot"
 def test_a_damaged_export_costs_the_cli_one_sentence_never_a_traceback(
         onnx_data_dir: dict[str, str], tmp_path: Path):
     data_dir = tmp_path / "data"
-    shutil.copytree(onnx_data_dir["DATA_DIR"], data_dir)
+    shutil.copytree(onnx_data_dir["DATA_DIR"], data_dir)  # a real copy: this test damages it
     folder = _minilm_export(data_dir / "onnx")
     (folder / onnx_encoder.OPTIMIZED_FILE).write_bytes(b"\x00" * 1000)  # the graph a start loads
     done = subprocess.run([sys.executable, "-m", "bot", "ask", "How many Russian troops are in Armenia?"],

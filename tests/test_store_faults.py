@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -17,7 +16,7 @@ from config.settings import PROJECT_ROOT, Settings
 from retrieval.embeddings import SentenceEmbedder
 from retrieval.multilingual import MultilingualEmbedder
 from retrieval.service import QuoteService
-from tests.conftest import CORPUS, _free_port, _wait_for
+from tests.conftest import CORPUS, _free_port, _wait_for, link_exports
 
 pytestmark = pytest.mark.slow
 QUESTION = "How many Russian soldiers are based in Armenia?"
@@ -60,7 +59,7 @@ def test_questions_get_one_sentence_while_the_server_is_lost_and_answers_resume(
                         chroma_port=server.port)
     svc = QuoteService(settings, embedder=embedder, multilingual=multilingual)
     svc.start()
-    shutil.copytree(model_exports, settings.data_dir / model_exports.name, dirs_exist_ok=True)
+    link_exports(model_exports, settings.data_dir)
     expected = [c.quote for c in svc.ask(QUESTION).citations]
 
     env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT), "DATA_DIR": str(settings.data_dir),
