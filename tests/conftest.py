@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -60,7 +61,14 @@ def link_exports(exports: Path, data_dir: Path) -> None:
     The engine never writes into an export folder (it makes a new one and renames it), so tests that
     do not damage an export can share one copy on disk; a test that damages one copies it instead.
     """
-    shutil.copytree(exports, data_dir / exports.name, copy_function=os.link, dirs_exist_ok=True)
+    shutil.copytree(exports, data_dir / exports.name, copy_function=_link, dirs_exist_ok=True)
+
+
+def _link(source: str, target: str) -> None:
+    """Hard-link ``source`` at ``target``, replacing a file there as a copy would."""
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(target)
+    os.link(source, target)
 
 
 def copy_data(source: Path, target: Path) -> None:
