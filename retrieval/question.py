@@ -104,9 +104,29 @@ _PERSON_QUESTION = re.compile(
     r"^\W*(who|whom|whose)\b|\bwho\s+(is|was|are|were)\b|\bname\b|^\W*(?:кто|kto)\b|\bкак\s+зовут\b"
     r"|^\W*qui\b", re.IGNORECASE)
 _TIME_QUESTION = re.compile(
-    r"^\W*(?:and\s+)?when\b|\b(?:since|until|till)\s+when\b|\bwhat\s+(?:\w+\s+)?(year|date|day|month|time)\b"
-    r"|\bhow\s+long\s+ago\b|^\W*(?:когда|kogda)\b|\bв\s+каком\s+году\b|^\W*quand\b|\bquelle\s+(?:date|année)\b"
-    r"|\ben\s+quelle\s+année\b", re.IGNORECASE)
+    r"^\W*(?:and\s+)?when\b|\b(?:since|until|till)\s+when\b"
+    r"|\b(?:what|which)\s+(?:\w+\s+)?(year|date|day|month|time|hour)\b"
+    r"|\bhow\s+long\s+ago\b|^\W*(?:когда|kogda)\b|\bв\s+каком\s+году\b|\bкакого\s+числа\b"
+    r"|\bво\s+сколько(?!\s+раз)\b|\bв\s+котором\s+часу\b"
+    r"|^\W*quand\b|\bquelle\s+(?:date|année|heure)\b", re.IGNORECASE)
+# "When" asked to a precision: a year, a date (a day of the month), a time of day. "On the night
+# of Monday to Tuesday" says when, but not on what date nor at what time.
+_PRECISION_QUESTIONS = (
+    ("years", re.compile(r"\b(?:what|which)\s+year\b|\bв\s+каком\s+году\b|\bquelle\s+année\b",
+                         re.IGNORECASE)),
+    ("dates", re.compile(r"\b(?:what|which)\s+(?:\w+\s+)?date\b|\bwhich\s+day\s+of\s+the\s+month\b"
+                         r"|\bquelle\s+date\b|\bкакого\s+числа\b|\bкакая\s+дата\b", re.IGNORECASE)),
+    ("clock", re.compile(r"\b(?:what|which)\s+(?:\w+\s+)?(?:time|hour)\b(?!\s+(?:of\s+(?:the\s+)?year|"
+                         r"frame|period|zone))|\bquelle\s+heure\b|\bво\s+сколько(?!\s+раз)\b|\bв\s+котором\s+часу\b",
+                         re.IGNORECASE)),
+)
+_MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+_YEAR = re.compile(r"\b(?:1[0-9]|20)\d\d\b")
+_DATE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b"
+                   rf"|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
+                   r"|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{4}-\d\d-\d\d\b", re.IGNORECASE)
+_CLOCK = re.compile(r"\b\d{1,2}[:h]\d\d\b|\b\d{1,2}\s*(?:a\.?m\b\.?|p\.?m\b\.?|o['’]clock\b)"
+                    r"|\b(?:midnight|noon|midday|dawn|dusk|morning|afternoon|evening|night)\b", re.IGNORECASE)
 # A count or amount, not a vague quantity ("most", "all" do not answer "how many").
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                      r"twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"
@@ -123,7 +143,8 @@ _NAME_RUN = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]
 # one: "which article" is answered by "Article 5").
 _NUMBERED_NAME = re.compile(r"\b[A-Z][a-z]+\s+\d+\b")
 _WHICH_QUESTION = re.compile(
-    r"\bwhich\s+(?!of\b)[^\W\d_]|\bnames\s+of\b|\bby\s+name\b|\bимена\b|\bnoms\s+(?:des?|du)\b"
+    r"\bwhich\s+(?!of\b|(?:year|date|day|month|time|hour)s?\b)[^\W\d_]"  # "which year" asks when
+    r"|\bnames\s+of\b|\bby\s+name\b|\bимена\b|\bnoms\s+(?:des?|du)\b"
     r"|\b(?:what|who)\s+(?:are|were)\s+the\s+(?:(?!(?:of|for|to|in|on|at|by|with|from|the|a|an|that|"
     r"which|who)\b)[\w-]+\s+){0,3}?(?:countries|states|nations|members|cities|towns|villages|regions|"
     r"provinces|bases|organi[sz]ations)\b",
@@ -357,6 +378,8 @@ class AnswerType:
     speech: bool = False
     # Who an English "what did X say" asks about ("macron", "azerbaijani"; titles left out).
     speaker: frozenset[str] = frozenset()
+    # The precision of a "when" ("years", "dates" or "clock"; "" for any time).
+    precision: str = ""
 
     def satisfied_by(self, sentence: str, in_context: str = "") -> bool:
         """True when a sentence holds a new fact of the kind asked for (or nothing special is asked).
@@ -369,6 +392,8 @@ class AnswerType:
         if self.number and not self._new(facts.numbers):
             return False
         if self.time and not self._new(facts.times):
+            return False
+        if self.precision and not self._new(getattr(facts, self.precision)):
             return False
         if self.named and not (self._new_name(facts) or self._new(facts.numbered)):
             return False
@@ -416,6 +441,9 @@ class _Facts:
 
     numbers: tuple[str, ...]
     times: tuple[str, ...]
+    years: tuple[str, ...]
+    dates: tuple[str, ...]
+    clock: tuple[str, ...]
     numbered: tuple[str, ...]
     # Runs of capitalised words, lower-cased ("the Prime Minister's" → ("prime", "minister's")).
     name_runs: tuple[tuple[str, ...], ...]
@@ -428,7 +456,9 @@ def _facts(sentence: str) -> _Facts:
     def found(pattern: re.Pattern[str]) -> tuple[str, ...]:
         return tuple(m.group().lower() for m in pattern.finditer(sentence))
 
-    return _Facts(found(_NUMBER), found(_TIME), found(_NUMBERED_NAME),
+    dates, clock = found(_DATE), found(_CLOCK)
+    return _Facts(found(_NUMBER), found(_TIME) + dates + clock, found(_YEAR), dates, clock,
+                  found(_NUMBERED_NAME),
                   tuple(tuple(n.lower() for n in m.group().split()) for m in _NAME_RUN.finditer(sentence)),
                   bool(_SPEECH_VERB.search(sentence)), bool(_NAME.search(sentence)))
 
@@ -450,12 +480,15 @@ def answer_type(question: str, speakers: frozenset[str] = frozenset()) -> Answer
     ``speakers`` holds the lower-case words of the corpus's speakers' names: what they say needs
     no reported speech.
     """
-    given = frozenset(m.group().lower() for pattern in (_NUMBER, _TIME)
+    given = frozenset(m.group().lower() for pattern in (_NUMBER, _TIME, _DATE, _CLOCK)
                       for m in pattern.finditer(question))
+    time = bool(_TIME_QUESTION.search(question))
     speech, speaker = _asked_speech(question, speakers)
     return AnswerType(number=bool(_NUMBER_QUESTION.search(question)),
                       person=bool(_PERSON_QUESTION.search(question)),
-                      time=bool(_TIME_QUESTION.search(question)), given=given,
+                      time=time, given=given,
+                      precision=next((kind for kind, pattern in _PRECISION_QUESTIONS
+                                      if time and pattern.search(question)), ""),
                       named=bool(_WHICH_QUESTION.search(question)),
                       personal_name=bool(_NAME_QUESTION.search(question)),
                       speech=speech, speaker=speaker,

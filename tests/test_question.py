@@ -105,9 +105,32 @@ def test_the_fact_asked_for_must_be_new_to_the_question():
     in_may = answer_type("On what exact date in May did Tokayev speak?")
     assert in_may.time
     assert not in_may.satisfied_by("Tokayev spoke at the forum in May.")
-    assert in_may.satisfied_by("Tokayev spoke on Friday.")
+    assert in_may.satisfied_by("Tokayev spoke on 17 May.")
     how_many = answer_type("How many troops were sent?")
     assert not how_many.satisfied_by("Russia sent most of the troops.")  # "most" is not a count
+
+
+@pytest.mark.parametrize(("question", "sentence", "answers"), [
+    # A weekday or a night says when, not on what date nor at what hour.
+    ("On what calendar date did the army shell Armenia?", "On the night of Monday to Tuesday, it shelled.",
+     False),
+    ("At what time on Monday night did the shelling start?", "It started on the night of Monday to Tuesday.",
+     False),
+    ("When did the shelling start?", "It started on the night of Monday to Tuesday.", True),
+    ("What time did the shelling start?", "It started on the night of Monday to Tuesday.", True),
+    ("What time did the shelling start?", "It started at 3:40 a.m. on Tuesday.", True),
+    ("Which date was the treaty signed on?", "It was signed on 15 May 1992.", True),
+    ("In which year was the CSTO founded?", "The Collective Security Treaty Organization, founded in 2002.",
+     True),
+    ("In what year was the CSTO founded?", "The CSTO was founded in May.", False),
+    ("À quelle date l'armée a-t-elle bombardé l'Arménie ?", "On the night of Monday to Tuesday, it shelled.",
+     False),
+    ("Какого числа был обстрел?", "On the night of Monday to Tuesday, it shelled Armenia.", False),
+    ("В каком году была создана ОДКБ?", "The CSTO, founded in 2002.", True),
+    ("What time of year is it?", "It is summer.", True),
+])
+def test_a_when_asked_to_a_precision_needs_a_fact_that_precise(question, sentence, answers):
+    assert answer_type(question).satisfied_by(sentence) is answers
 
 
 @pytest.mark.parametrize(("question", "kind"), [

@@ -61,7 +61,35 @@ def test_interviewer_questions_are_never_offered_as_answers(service):
                      "Has Russia really ignored this clash?",
                      "What do we know about this Azerbaijani offensive?"):
         answer = service.ask(question)
-        assert all(c.role != "interviewer" for c in (*answer.citations, *answer.more))
+        assert answer.citations[0].role == "interviewee", question
+        assert not any(c.role == "interviewer" and c.quote.endswith("?")
+                       for c in (*answer.citations, *answer.more)), question
+
+
+def test_a_when_the_documents_cannot_date_that_precisely_is_not_answered(service):
+    # The lead-in says "the night of Monday to Tuesday": no date, no hour.
+    for question in ("On what exact date did the Azerbaijani army shell Armenia?",
+                     "At what time did the shelling of Armenia begin on Monday night?"):
+        answer = service.ask(question)
+        assert answer.support != "answers", question
+    answered_first_with(service, "In which year was the CSTO founded?", "founded in 2002")
+    answered_first_with(service, "What time did the shelling start?", "On the night of Monday to Tuesday")
+
+
+def test_an_interviewers_statement_answers_when_it_alone_tells_the_fact(service):
+    # Only the interviewer's lead-in says when the shelling was; in every language it is quoted,
+    # as the interviewer's.
+    for question in ("When did the Azerbaijani army shell Armenia?", "when did the shelling happen",
+                     "Когда азербайджанская армия обстреляла Армению?"):
+        answered_first_with(service, question, "On the night of Monday to Tuesday")
+        assert service.ask(question).citations[0].role == "interviewer"
+    # A premise an editor's note corrects is not an answer: the reply and the note are.
+    for question in ("Does the security agreement between Russia and Armenia force Moscow to help?",
+                     "Why didn't Moscow step in militarily to defend Armenia?",
+                     "Is Russia obliged by its bilateral agreement to help Armenia?"):
+        answer = service.ask(question)
+        assert not any(c.quote.startswith("The security agreement between Russia and Armenia")
+                       for c in (*answer.citations, *answer.more)), question
 
 
 def test_the_interviewer_is_quoted_only_when_asked_about_not_for_the_interview(service):
@@ -158,9 +186,9 @@ def test_report_half_does_not_slide_below_what_the_readme_quotes(service):
     result = evaluate(report_half, service.ask, lambda doc_id: service.snapshot.documents[doc_id].text)
     m = result.metrics()
     assert m["verbatim"] == 1.0
-    assert m["hit@1"] >= 0.804 - 0.05
-    assert m["hit@3"] >= 0.897 - 0.05
-    assert m["unanswerable_abstained"] >= 0.571 - 0.05
+    assert m["hit@1"] >= 0.813 - 0.05
+    assert m["hit@3"] >= 0.916 - 0.05
+    assert m["unanswerable_abstained"] >= 0.486 - 0.05
     assert m["answerable_wrongly_abstained"] <= 0.028 + 0.05
     assert m["citations_per_answer"] <= 2.5
     other_language = [v for k, v in result.by_kind.items() if k in ("russian", "french")]
