@@ -41,7 +41,7 @@ from retrieval.snapshot import Snapshot
 from retrieval.support import NONE, Support, decide, features
 from retrieval.translit import reads_as_russian, to_cyrillic
 
-# Who asks about the interviewer's own words, which are otherwise never quoted: a question that
+# Who asks about the interviewer's questions, which are otherwise never quoted: a question that
 # names the interviewer by role ("What did the journalist ask …?", "Qu'a demandé le journaliste
 # …?"), or one about the interview, or naming the interviewer, that asks what was asked ("What
 # was Dupuy asked in the interview?"). "In the interview, is Russia a reliable ally?" and "What

@@ -105,26 +105,29 @@ _PERSON_QUESTION = re.compile(
     r"|^\W*qui\b", re.IGNORECASE)
 _TIME_QUESTION = re.compile(
     r"^\W*(?:and\s+)?when\b|\b(?:since|until|till)\s+when\b"
-    r"|\b(?:what|which)\s+(?:\w+\s+)?(year|date|day|month|time|hour)\b"
+    r"|\bwhat\s+(?:\w+\s+)?(year|date|day|month|time|hour)\b(?![-‐])"  # not "what hour-long talks"
+    r"|\bwhich\s+(year|date|day|month|time|hour)\b(?!['’])"  # not "which last year", "which year's"
     r"|\bhow\s+long\s+ago\b|^\W*(?:когда|kogda)\b|\bв\s+каком\s+году\b|\bкакого\s+числа\b"
-    r"|\bво\s+сколько(?!\s+раз)\b|\bв\s+котором\s+часу\b"
+    r"|\bкакая\s+дата\b|\bв\s+котором\s+часу\b"
     r"|^\W*quand\b|\bquelle\s+(?:date|année|heure)\b", re.IGNORECASE)
 # "When" asked to a precision: a year, a date (a day of the month), a time of day. "On the night
-# of Monday to Tuesday" says when, but not on what date nor at what time.
+# of Monday to Tuesday" says when, but not on what date, nor at what time to a question that
+# already names the night. ("Во сколько" is not here: it also asks how much something costs.)
 _PRECISION_QUESTIONS = (
-    ("years", re.compile(r"\b(?:what|which)\s+year\b|\bв\s+каком\s+году\b|\bquelle\s+année\b",
+    ("years", re.compile(r"\b(?:what|which)\s+year\b(?!['’])|\bв\s+каком\s+году\b|\bquelle\s+année\b",
                          re.IGNORECASE)),
     ("dates", re.compile(r"\b(?:what|which)\s+(?:\w+\s+)?date\b|\bwhich\s+day\s+of\s+the\s+month\b"
                          r"|\bquelle\s+date\b|\bкакого\s+числа\b|\bкакая\s+дата\b", re.IGNORECASE)),
-    ("clock", re.compile(r"\b(?:what|which)\s+(?:\w+\s+)?(?:time|hour)\b(?!\s+(?:of\s+(?:the\s+)?year|"
-                         r"frame|period|zone))|\bquelle\s+heure\b|\bво\s+сколько(?!\s+раз)\b|\bв\s+котором\s+часу\b",
-                         re.IGNORECASE)),
+    ("clock", re.compile(r"\b(?:what|which)\s+(?:\w+\s+)?(?:time|hour)\b(?![-‐]|\s+(?:of\s+(?:the\s+)?year|"
+                         r"frame|period|zone|span|limit|window|scale|line|table)\b)"
+                         r"|\bquelle\s+heure\b|\bв\s+котором\s+часу\b", re.IGNORECASE)),
 )
 _MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
-_YEAR = re.compile(r"\b(?:1[0-9]|20)\d\d\b")
+_YEAR = re.compile(r"\b(?:19|20)\d\ds?\b")  # "in 2002", "in the 1990s"; not "1500 troops"
 _DATE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b"
                    rf"|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
-                   r"|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{4}-\d\d-\d\d\b", re.IGNORECASE)
+                   r"|\bthe\s+\d{1,2}(?:st|nd|rd|th)\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{4}-\d\d-\d\d\b",
+                   re.IGNORECASE)
 _CLOCK = re.compile(r"\b\d{1,2}[:h]\d\d\b|\b\d{1,2}\s*(?:a\.?m\b\.?|p\.?m\b\.?|o['’]clock\b)"
                     r"|\b(?:midnight|noon|midday|dawn|dusk|morning|afternoon|evening|night)\b", re.IGNORECASE)
 # A count or amount, not a vague quantity ("most", "all" do not answer "how many").
@@ -456,8 +459,8 @@ def _facts(sentence: str) -> _Facts:
     def found(pattern: re.Pattern[str]) -> tuple[str, ...]:
         return tuple(m.group().lower() for m in pattern.finditer(sentence))
 
-    dates, clock = found(_DATE), found(_CLOCK)
-    return _Facts(found(_NUMBER), found(_TIME) + dates + clock, found(_YEAR), dates, clock,
+    years, dates, clock = found(_YEAR), found(_DATE), found(_CLOCK)
+    return _Facts(found(_NUMBER), found(_TIME) + years + dates + clock, years, dates, clock,
                   found(_NUMBERED_NAME),
                   tuple(tuple(n.lower() for n in m.group().split()) for m in _NAME_RUN.finditer(sentence)),
                   bool(_SPEECH_VERB.search(sentence)), bool(_NAME.search(sentence)))

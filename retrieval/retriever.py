@@ -19,6 +19,7 @@ cannot say:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
@@ -281,8 +282,12 @@ class ContextFusion:
 
 
 def asks(text: str) -> bool:
-    """True when a sentence is a question (it ends in a question mark, before closing quotes)."""
-    return text.rstrip(" \"'»”’)]").endswith(("?", "？"))
+    """True when a sentence is a question: its last marks hold a question mark ("?", "?!", "?..")
+    before any closing quotes, brackets or footnote mark."""
+    return _QUESTION_END.search(text) is not None
+
+
+_QUESTION_END = re.compile(r"[?？][?？!.…]*(?:\s*\[\d+\])?[\s\"'»”“’›)\]]*$")
 
 
 def _closeness(hits: list[Document]) -> dict[int, float]:

@@ -128,6 +128,15 @@ def test_the_fact_asked_for_must_be_new_to_the_question():
     ("Какого числа был обстрел?", "On the night of Monday to Tuesday, it shelled Armenia.", False),
     ("В каком году была создана ОДКБ?", "The CSTO, founded in 2002.", True),
     ("What time of year is it?", "It is summer.", True),
+    ("In what year was the CSTO founded?", "It was founded in the 1990s.", True),
+    ("In what year was the CSTO founded?", "Russia sent 1500 troops to the CSTO.", False),
+    ("On what date did he speak?", "He spoke on the 17th.", True),
+    # Not a "when" at all, or not one asked to a precision:
+    ("Во сколько оценивается ущерб?", "The damage is estimated at 2 billion dollars.", True),
+    ("What time span did the fighting cover?", "The fighting lasted from 2020 to 2022.", True),
+    ("What hour-long talks did Putin hold?", "Putin held talks with Pashinyan.", True),
+    ("Is the CSTO, which last year sent troops to Kazakhstan, reliable?", "It is fragile, Tokayev said.", True),
+    ("Which year's treaty obliges Russia to help?", "The Collective Security Treaty obliges Russia.", True),
 ])
 def test_a_when_asked_to_a_precision_needs_a_fact_that_precise(question, sentence, answers):
     assert answer_type(question).satisfied_by(sentence) is answers

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from retrieval.retriever import Ranking, Scored, prefer_typed
+import pytest
+
+from retrieval.retriever import Ranking, Scored, asks, prefer_typed
 
 
 def test_a_candidate_without_the_fact_asked_for_drops_behind_a_near_tie_that_has_it():
@@ -13,3 +15,14 @@ def test_a_candidate_without_the_fact_asked_for_drops_behind_a_near_tie_that_has
     assert abs(preferred.candidates[1].score - 0.75) < 1e-9
     # No penalty, no change.
     assert prefer_typed(ranking, {7}.__contains__, 0.0) == ranking
+
+
+@pytest.mark.parametrize(("sentence", "question"), [
+    ("Has Russia really ignored this clash?", True), ("Really?!", True), ("Правда?..", True),
+    ("He asked “why?”", True), ("«Pourquoi ?»", True), ("Is it?\u00a0", True), ("Is it? [1]", True),
+    ("It is.", False), ("Who? No one.", False),
+    ("On the night of Monday to Tuesday, shelling took place.", False),
+])
+def test_a_sentence_is_a_question_by_its_last_marks(sentence, question):
+    # An interviewer's question is never an answer, so "?!" or a closing quote must not hide one.
+    assert asks(sentence) is question
