@@ -9,7 +9,7 @@ part is judged (does the corpus answer it?) and the composer builds the Answer f
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from langchain_chroma import Chroma
@@ -115,6 +115,7 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
     fusion = ContextFusion(snapshot)
     texts = [s.text for s in snapshot.sentences]
     in_context = read_in_context(snapshot.sentences)
+    setting = [f"{snapshot.documents[s.doc_id].meta.title} {s.speaker}" for s in snapshot.sentences]
 
     def assess(question: str, config: RunnableConfig) -> Assessment:
         judged = []
@@ -137,10 +138,12 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
             # documents' "Tokayev"; a word of the language is never "corrected", lexicon.py).
             asked = ranking.question if ranking.language == "en" else cased
             wanted = answer_type(asked, retrievers.speaker_words)
+            if ranking.language != "en":  # its names are not spelled as the documents spell them
+                wanted = replace(wanted, about=frozenset())
             typed = {s.position for s in ranking.candidates
-                     if wanted.satisfied_by(texts[s.position], in_context[s.position])}
+                     if wanted.satisfied_by(texts[s.position], in_context[s.position], setting[s.position])}
             ranking = prefer_typed(ranking, typed.__contains__, TYPE_PENALTY)
-            values = features(ranking, wanted, texts, in_context,
+            values = features(ranking, wanted, texts, in_context, setting=setting,
                               category=asked_category(asked), known=snapshot.speller.knows)
             support = Support(NONE, 0.0) if is_small_talk(asked) else decide(values)
             judged.append(Judged(part, ranking, support, values))

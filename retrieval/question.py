@@ -383,13 +383,19 @@ class AnswerType:
     speaker: frozenset[str] = frozenset()
     # The precision of a "when" ("years", "dates" or "clock"; "" for any time).
     precision: str = ""
+    # The places and people a number or a time is asked about ("How many troops were sent to
+    # Kazakhstan in January?": "kazakhstan", "january"), lower-cased; English questions only.
+    about: frozenset[str] = frozenset()
 
-    def satisfied_by(self, sentence: str, in_context: str = "") -> bool:
+    def satisfied_by(self, sentence: str, in_context: str = "", setting: str = "") -> bool:
         """True when a sentence holds a new fact of the kind asked for (or nothing special is asked).
 
         ``in_context`` is the sentence read after the one before it in its turn
         (``retrieval.sentences.read_in_context``): "He stated that…" reports what the person
-        named the sentence before said.
+        named the sentence before said. ``setting`` is what else a sentence is read with (its
+        document's title, its speaker): a number or a time must be about what the question names,
+        in the sentence, the one before it or its setting; a count of troops in Karabakh does not
+        say how many were sent to Kazakhstan.
         """
         facts = _facts(sentence)
         if self.number and not self._new(facts.numbers):
@@ -398,6 +404,9 @@ class AnswerType:
             return False
         if self.precision and not self._new(getattr(facts, self.precision)):
             return False
+        if (self.number or self.time) and self.about and not self._mentions_all(
+                f"{in_context or sentence} {setting}"):
+            return False
         if self.named and not (self._new_name(facts) or self._new(facts.numbered)):
             return False
         if self.personal_name and not self._new_personal_name(facts):
@@ -405,6 +414,11 @@ class AnswerType:
         if self.speech and not (facts.speech and self._names_speaker(in_context or sentence)):
             return False
         return not (self.person and not facts.name)
+
+    def _mentions_all(self, text: str) -> bool:
+        """Every name in ``about`` is in ``text``, in some form ("Russian" for "Russia")."""
+        words = _words(text)
+        return all(any(_same_name(name, w) for w in words) for name in self.about)
 
     def _new(self, found: tuple[str, ...]) -> bool:
         return any(f not in self.given for f in found)
@@ -477,6 +491,31 @@ def _same_word(word: str, words: frozenset[str]) -> bool:
         min(len(word), len(w)) >= 4 and (w.startswith(word) or word.startswith(w)) for w in words)
 
 
+def _same_name(name: str, word: str) -> bool:
+    """Two forms of one name: the same word, or a shared beginning of four letters or more that
+    leaves at most two letters of the shorter ("Turkish" and "Turkey", "Iranian" and "Iran")."""
+    if name == word:
+        return True
+    shorter = min(len(name), len(word))
+    shared = next((i for i in range(shorter) if name[i] != word[i]), shorter)
+    return shared >= max(4, shorter - 2)
+
+
+def _asked_about(question: str) -> frozenset[str]:
+    """The names in a question, its first word aside: titles ("President"), acronyms (which the
+    documents may spell out) and parts of compounds ("Moscow-led", "post-Soviet") do not count."""
+    out = set()
+    for run in _NAME_RUN.finditer(question):
+        compound = question[run.start() - 1:run.start()] in ("-", "‐")
+        for word in run.group().split():
+            word = re.sub(r"['’]s?$", "", word)
+            if compound or "-" in word or "‐" in word or sum(c.isupper() for c in word) > 1:
+                continue
+            if len(word) >= 3 and word.lower() not in _TITLE_WORDS:
+                out.add(word.lower())
+    return frozenset(out)
+
+
 def answer_type(question: str, speakers: frozenset[str] = frozenset()) -> AnswerType:
     """The kind of fact a question asks for (English, Russian or French question words).
 
@@ -494,7 +533,7 @@ def answer_type(question: str, speakers: frozenset[str] = frozenset()) -> Answer
                                       if time and pattern.search(question)), ""),
                       named=bool(_WHICH_QUESTION.search(question)),
                       personal_name=bool(_NAME_QUESTION.search(question)),
-                      speech=speech, speaker=speaker,
+                      speech=speech, speaker=speaker, about=_asked_about(question),
                       words=frozenset(w.lower() for w in _WORD.findall(question)))
 
 

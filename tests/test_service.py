@@ -76,6 +76,16 @@ def test_a_when_the_documents_cannot_date_that_precisely_is_not_answered(service
     answered_first_with(service, "What time did the shelling start?", "On the night of Monday to Tuesday")
 
 
+def test_a_number_about_other_places_does_not_answer(service):
+    # The documents count Russia's troops in Armenia and in Karabakh, not those sent to Kazakhstan.
+    for question in ("How many Russian troops were sent to Kazakhstan in January?",
+                     "How many soldiers did France send to Armenia?"):
+        assert service.ask(question).support != "answers", question
+    answered_first_with(service, "How many people were injured in the fighting between Armenia and "
+                        "Azerbaijan?", "about fifty people")
+    answered_first_with(service, "How many Russian soldiers are based in Armenia?", "More than 3,000")
+
+
 def test_an_interviewers_statement_answers_when_it_alone_tells_the_fact(service):
     # Only the interviewer's lead-in says when the shelling was; in every language it is quoted,
     # as the interviewer's.
@@ -188,7 +198,7 @@ def test_report_half_does_not_slide_below_what_the_readme_quotes(service):
     assert m["verbatim"] == 1.0
     assert m["hit@1"] >= 0.813 - 0.05
     assert m["hit@3"] >= 0.916 - 0.05
-    assert m["unanswerable_abstained"] >= 0.486 - 0.05
+    assert m["unanswerable_abstained"] >= 0.514 - 0.05
     assert m["answerable_wrongly_abstained"] <= 0.028 + 0.05
     assert m["citations_per_answer"] <= 2.5
     other_language = [v for k, v in result.by_kind.items() if k in ("russian", "french")]
