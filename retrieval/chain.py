@@ -145,7 +145,9 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
             ranking = prefer_typed(ranking, typed.__contains__, TYPE_PENALTY)
             values = features(ranking, wanted, texts, in_context, setting=setting,
                               category=asked_category(asked), known=snapshot.speller.knows)
-            support = Support(NONE, 0.0) if is_small_talk(asked) else decide(values)
+            # Small talk as typed, too: the speller reads a one-word "merci" as "mercy".
+            small_talk = is_small_talk(cased) or is_small_talk(asked)
+            support = Support(NONE, 0.0) if small_talk else decide(values)
             judged.append(Judged(part, ranking, support, values))
         return Assessment(question, tuple(judged))
 
