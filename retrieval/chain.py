@@ -138,8 +138,12 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
             # documents' "Tokayev"; a word of the language is never "corrected", lexicon.py).
             asked = ranking.question if ranking.language == "en" else cased
             wanted = answer_type(asked, retrievers.speaker_words)
-            if ranking.language != "en":  # its names are not spelled as the documents spell them
-                wanted = replace(wanted, about=frozenset())
+            # A number or a time must be about the places and people asked about, or the
+            # countries their capitals and demonyms stand for ("Moscow", "French"); another
+            # language spells its names otherwise.
+            wanted = replace(wanted, about=tuple(
+                names | {c for n in names for c in snapshot.places.countries_of(n)}
+                for names in wanted.about) if ranking.language == "en" else ())
             typed = {s.position for s in ranking.candidates
                      if wanted.satisfied_by(texts[s.position], in_context[s.position], setting[s.position])}
             ranking = prefer_typed(ranking, typed.__contains__, TYPE_PENALTY)

@@ -63,6 +63,25 @@ def _countries() -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
     return tuple(countries)
 
 
+@lru_cache(maxsize=1)
+def _country_of_word() -> dict[str, frozenset[str]]:
+    """Lower-cased one-word capitals, seats of power and demonyms ("paris", "kremlin", "french"),
+    each with the lower-cased names of the countries they stand for."""
+    from countryinfo import CountryInfo
+
+    out: dict[str, set[str]] = {}
+    seats = {s: c for s, c in _SEATS_OF_POWER.items() if " " not in s}
+    for info in CountryInfo.all().values():
+        name = info.get("name")
+        if not isinstance(name, str):
+            continue
+        words = [info.get("capital"), info.get("demonym"), *(s for s, c in seats.items() if c == name)]
+        for word in words:
+            if isinstance(word, str) and _TOKEN.fullmatch(word) and word not in _NOT_A_COUNTRY:
+                out.setdefault(word.lower(), set()).add(name.lower())
+    return {word: frozenset(names) for word, names in out.items()}
+
+
 def _parts(formal: str, name: str) -> list[str]:
     """"Islamic Republic" from "Islamic Republic of Iran" (the words before "of <name>")."""
     head, of, tail = formal.partition(" of ")
@@ -117,6 +136,12 @@ class PlaceNames:
         # a longer name ("Paris Agreement").
         self._pattern = (re.compile(rf"(?<!\w)(?>({_alternatives(kept | to)})(?!\w))(?!(?-i:\s+[A-Z]))",
                                     re.IGNORECASE) if to else None)
+
+    @staticmethod
+    def countries_of(word: str) -> frozenset[str]:
+        """The countries a capital, seat of power or demonym stands for, lower-cased, whether or
+        not the texts use it ("moscow" → {"russia"}, "french" → {"france"})."""
+        return _country_of_word().get(word.lower(), frozenset())
 
     def resolve(self, question: str) -> str:
         """The question with each other name of a country the texts name replaced by that name

@@ -384,8 +384,9 @@ class AnswerType:
     # The precision of a "when" ("years", "dates" or "clock"; "" for any time).
     precision: str = ""
     # The places and people a number or a time is asked about ("How many troops were sent to
-    # Kazakhstan in January?": "kazakhstan", "january"), lower-cased; English questions only.
-    about: frozenset[str] = frozenset()
+    # Kazakhstan in January?": {"kazakhstan"}, {"january"}): one set per run of capitalised words,
+    # any of whose words (lower-cased, accents folded) will do; English questions only.
+    about: tuple[frozenset[str], ...] = ()
 
     def satisfied_by(self, sentence: str, in_context: str = "", setting: str = "") -> bool:
         """True when a sentence holds a new fact of the kind asked for (or nothing special is asked).
@@ -416,9 +417,9 @@ class AnswerType:
         return not (self.person and not facts.name)
 
     def _mentions_all(self, text: str) -> bool:
-        """Every name in ``about`` is in ``text``, in some form ("Russian" for "Russia")."""
-        words = _words(text)
-        return all(any(_same_name(name, w) for w in words) for name in self.about)
+        """Each run of names in ``about`` is in ``text``, in some form ("Russian" for "Russia")."""
+        words = _folded_words(text)
+        return all(any(_same_name(name, w) for name in names for w in words) for names in self.about)
 
     def _new(self, found: tuple[str, ...]) -> bool:
         return any(f not in self.given for f in found)
@@ -501,19 +502,33 @@ def _same_name(name: str, word: str) -> bool:
     return shared >= max(4, shorter - 2)
 
 
-def _asked_about(question: str) -> frozenset[str]:
-    """The names in a question, its first word aside: titles ("President"), acronyms (which the
-    documents may spell out) and parts of compounds ("Moscow-led", "post-Soviet") do not count."""
-    out = set()
+def _asked_about(question: str) -> tuple[frozenset[str], ...]:
+    """The runs of names in a question, its first word aside: titles ("President"), function
+    words ("How" after a quote mark or "Q:"), acronyms (which the documents may spell out) and
+    parts of compounds ("Moscow-led", "post-Soviet") do not count."""
+    out = []
     for run in _NAME_RUN.finditer(question):
         compound = question[run.start() - 1:run.start()] in ("-", "‐")
+        names = set()
         for word in run.group().split():
             word = re.sub(r"['’]s?$", "", word)
             if compound or "-" in word or "‐" in word or sum(c.isupper() for c in word) > 1:
                 continue
-            if len(word) >= 3 and word.lower() not in _TITLE_WORDS:
-                out.add(word.lower())
-    return frozenset(out)
+            if len(word) >= 3 and word.lower() not in _TITLE_WORDS | STOPWORDS:
+                names.add(_fold(word.lower()))
+        if names and frozenset(names) not in out:
+            out.append(frozenset(names))
+    return tuple(out)
+
+
+def _fold(word: str) -> str:
+    """A word without its accents ("erdoğan" → "erdogan")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=20_000)
+def _folded_words(text: str) -> frozenset[str]:
+    return frozenset(_fold(w) for w in _words(text))
 
 
 def answer_type(question: str, speakers: frozenset[str] = frozenset()) -> AnswerType:

@@ -84,6 +84,8 @@ def test_a_number_about_other_places_does_not_answer(service):
     answered_first_with(service, "How many people were injured in the fighting between Armenia and "
                         "Azerbaijan?", "about fifty people")
     answered_first_with(service, "How many Russian soldiers are based in Armenia?", "More than 3,000")
+    # A capital or a demonym stands for its country, even one the documents also use by name.
+    answered_first_with(service, "How many soldiers does Moscow have in Armenia?", "More than 3,000")
 
 
 def test_an_interviewers_statement_answers_when_it_alone_tells_the_fact(service):
