@@ -181,6 +181,8 @@ chair leader king queen prince emperor mayor governor senator ambassador command
 spokesman spokeswoman spokesperson foreign defence defense deputy vice mr mrs ms dr professor sir
 council parliament government
 """.split())  # noqa: SIM905 - a word list reads best as text
+# Capitalised words that name no one a number or a time could be about (``_asked_about``).
+_NOT_A_NAME = _TITLE_WORDS | STOPWORDS
 # Who can have a personal name, beside the titles.
 _PERSON_WORDS = "|".join(sorted(_TITLE_WORDS | {
     "person", "man", "woman", "expert", "analyst", "journalist", "interviewer", "official",
@@ -514,7 +516,7 @@ def _asked_about(question: str) -> tuple[frozenset[str], ...]:
             word = re.sub(r"['’]s?$", "", word)
             if compound or "-" in word or "‐" in word or sum(c.isupper() for c in word) > 1:
                 continue
-            if len(word) >= 3 and word.lower() not in _TITLE_WORDS | STOPWORDS:
+            if len(word) >= 3 and word.lower() not in _NOT_A_NAME:
                 names.add(_fold(word.lower()))
         if names and frozenset(names) not in out:
             out.append(frozenset(names))
