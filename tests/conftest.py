@@ -73,7 +73,7 @@ def _link(source: str, target: str) -> None:
 
 def copy_data(source: Path, target: Path) -> None:
     """Copy a data folder (its index and databases) with its model exports linked, not copied."""
-    shutil.copytree(source, target, ignore=shutil.ignore_patterns("onnx"))
+    shutil.copytree(source, target, ignore=lambda folder, names: ["onnx"] if Path(folder) == source else [])
     if (source / "onnx").is_dir():
         link_exports(source / "onnx", target)
 
