@@ -31,7 +31,8 @@ EXTRA_TUNING_QUESTIONS = _TESTS / "tuning_questions.jsonl"
 FRESH_QUESTIONS = (("fresh set", _TESTS / "fresh_questions.jsonl"),
                    ("second fresh set", _TESTS / "fresh2_questions.jsonl"),
                    ("third fresh set", _TESTS / "fresh3_questions.jsonl"),
-                   ("fourth fresh set", _TESTS / "fresh4_questions.jsonl"))
+                   ("fourth fresh set", _TESTS / "fresh4_questions.jsonl"),
+                   ("fifth fresh set", _TESTS / "fresh5_questions.jsonl"))
 # The kinds of unanswerable question that say whether the documents come close.
 CLOSE_KINDS = ("near-miss", "unanswerable")
 
