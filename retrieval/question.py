@@ -32,6 +32,7 @@ from functools import lru_cache
 
 from retrieval.lexical import STOPWORDS, tokenize
 from retrieval.lexicon import Lexicon
+from retrieval.measures import fits_outcome, outcomes, shows_unit, units
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
 _LATIN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ɏ]")
@@ -130,6 +131,11 @@ _DATE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b"
                    re.IGNORECASE)
 _CLOCK = re.compile(r"\b\d{1,2}[:h]\d\d\b|\b\d{1,2}\s*(?:a\.?m\b\.?|p\.?m\b\.?|o['’]clock\b)"
                     r"|\b(?:midnight|noon|midday|dawn|dusk|morning|afternoon|evening|night)\b", re.IGNORECASE)
+# A year that dates something rather than counts it ("the 1997 Convention", "in May 2022"); and
+# the words by which a question asks a number of years, which such a year may answer.
+_DATED_YEAR = re.compile(rf"\b(?:in|of|since|until|till|by|from|the|early|late|mid|before|after|"
+                         rf"year|{_MONTH})\s+(?:19|20)\d\ds?\b", re.IGNORECASE)
+_YEAR_WORDS = frozenset("year years лет год года ans années".split())  # noqa: SIM905
 # A count or amount, not a vague quantity ("most", "all" do not answer "how many").
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                      r"twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"
@@ -389,6 +395,10 @@ class AnswerType:
     # Kazakhstan in January?": {"kazakhstan"}, {"january"}): one set per run of capitalised words,
     # any of whose words (lower-cased, accents folded) will do; English questions only.
     about: tuple[frozenset[str], ...] = ()
+    # The outcomes of people asked about ("killed", "injured": ``measures.outcomes``) and the units
+    # a "how many/much" asks its amount in ("length", "money", "percent": ``measures.units``).
+    outcomes: frozenset[str] = frozenset()
+    units: frozenset[str] = frozenset()
 
     def satisfied_by(self, sentence: str, in_context: str = "", setting: str = "") -> bool:
         """True when a sentence holds a new fact of the kind asked for (or nothing special is asked).
@@ -401,7 +411,7 @@ class AnswerType:
         say how many were sent to Kazakhstan.
         """
         facts = _facts(sentence)
-        if self.number and not self._new(facts.numbers):
+        if self.number and not self._new(facts.numbers if self.words & _YEAR_WORDS else facts.counts):
             return False
         if self.time and not self._new(facts.times):
             return False
@@ -409,6 +419,10 @@ class AnswerType:
             return False
         if (self.number or self.time) and self.about and not self._mentions_all(
                 f"{in_context or sentence} {setting}"):
+            return False
+        if self.outcomes and not fits_outcome(self.outcomes, in_context or sentence, counted=self.number):
+            return False  # "…were injured" is no answer to "How many were killed?"
+        if self.number and not all(shows_unit(unit, sentence) for unit in self.units):
             return False
         if self.named and not (self._new_name(facts) or self._new(facts.numbered)):
             return False
@@ -460,6 +474,8 @@ class _Facts:
     """What a sentence holds that a question may ask for, read once per sentence text."""
 
     numbers: tuple[str, ...]
+    # The numbers but a year that dates something ("the 1997 Convention", "in 2002"): no count.
+    counts: tuple[str, ...]
     times: tuple[str, ...]
     years: tuple[str, ...]
     dates: tuple[str, ...]
@@ -477,7 +493,8 @@ def _facts(sentence: str) -> _Facts:
         return tuple(m.group().lower() for m in pattern.finditer(sentence))
 
     years, dates, clock = found(_YEAR), found(_DATE), found(_CLOCK)
-    return _Facts(found(_NUMBER), found(_TIME) + years + dates + clock, years, dates, clock,
+    counts = tuple(m.group().lower() for m in _NUMBER.finditer(_DATED_YEAR.sub(" ", sentence)))
+    return _Facts(found(_NUMBER), counts, found(_TIME) + years + dates + clock, years, dates, clock,
                   found(_NUMBERED_NAME),
                   tuple(tuple(n.lower() for n in m.group().split()) for m in _NAME_RUN.finditer(sentence)),
                   bool(_SPEECH_VERB.search(sentence)), bool(_NAME.search(sentence)))
@@ -542,8 +559,9 @@ def answer_type(question: str, speakers: frozenset[str] = frozenset()) -> Answer
     given = frozenset(m.group().lower() for pattern in (_NUMBER, _TIME, _DATE, _CLOCK)
                       for m in pattern.finditer(question))
     time = bool(_TIME_QUESTION.search(question))
+    number = bool(_NUMBER_QUESTION.search(question))
     speech, speaker = _asked_speech(question, speakers)
-    return AnswerType(number=bool(_NUMBER_QUESTION.search(question)),
+    return AnswerType(number=number,
                       person=bool(_PERSON_QUESTION.search(question)),
                       time=time, given=given,
                       precision=next((kind for kind, pattern in _PRECISION_QUESTIONS
@@ -551,6 +569,7 @@ def answer_type(question: str, speakers: frozenset[str] = frozenset()) -> Answer
                       named=bool(_WHICH_QUESTION.search(question)),
                       personal_name=bool(_NAME_QUESTION.search(question)),
                       speech=speech, speaker=speaker, about=_asked_about(question),
+                      outcomes=outcomes(question), units=units(question) if number else frozenset(),
                       words=frozenset(w.lower() for w in _WORD.findall(question)))
 
 

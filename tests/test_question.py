@@ -165,6 +165,54 @@ def test_a_number_or_a_time_must_be_about_what_the_question_names():
     assert answer_type("Who did Macron call?").satisfied_by("He called President Vladimir Putin.")
 
 
+def test_a_count_of_people_must_count_the_outcome_asked():
+    injured = "As a result of the fighting, about fifty people, mostly military, were injured."
+    for question in ("How many people were killed in the fighting?", "How many soldiers died?",
+                     "What was the death toll?", "Сколько человек погибло?", "Combien de morts ?"):
+        assert answer_type(question).outcomes == {"killed"}, question
+        assert not answer_type(question).satisfied_by(injured), question
+    for question in ("How many people got hurt?", "how many were wounded", "Сколько раненых?",
+                     "Combien de blessés ?"):
+        assert answer_type(question).satisfied_by(injured), question
+    # A count that names no outcome counts none; words covering several ("casualties",
+    # "пострадало") ask for none, and a question that does not count is only refused a sentence
+    # naming another outcome.
+    troops = "A part of the Russian troops in Karabakh (1,900 people) was transferred to Ukraine."
+    assert not answer_type("How many people were killed in Karabakh?").satisfied_by(troops)
+    assert answer_type("How many casualties were there?").outcomes == frozenset()
+    assert answer_type("Сколько человек пострадало?").satisfied_by(injured)
+    assert answer_type("Were civilians killed?").satisfied_by("Civilians fled the town.")
+    assert not answer_type("Were civilians killed?").satisfied_by("Ten civilians were wounded.")
+    assert answer_type("How many were killed or injured?").satisfied_by(injured)
+
+
+def test_an_amount_asked_in_a_unit_needs_that_unit():
+    troops = "More than 3,000 Russian military personnel are stationed at two bases."
+    for question in ("How long is the border in kilometres?", "How many miles long is the border?",
+                     "Combien coûte la base ?", "How much did the war cost?",
+                     "What percentage of Armenians are Christian?", "Сколько процентов армян христиане?"):
+        assert answer_type(question).units, question
+        assert not answer_type(question).satisfied_by(troops), question
+    assert answer_type("How long is the border in km?").satisfied_by("The border is 1,000 km long.")
+    assert answer_type("How much did the base cost?").satisfied_by("It cost $50 million.")
+    assert answer_type("What percentage are Shiites?").satisfied_by("Azerbaijan, a 75% Shiite country.")
+    # Only an amount is held to a unit: "What price will Russia pay?" asks no sum of money, and
+    # "стоит" is also "is stationed".
+    assert answer_type("What price will Russia pay for staying out?").units == frozenset()
+    assert answer_type("skolko soldat stoit v Armenii").units == frozenset()
+    assert answer_type("Сколько солдат стоит в Армении?").satisfied_by(troops)
+
+
+def test_a_year_that_dates_something_counts_nothing():
+    convention = "Armenia and Azerbaijan are urged to sign the 1997 Convention on mines."
+    assert not answer_type("How many people were displaced by mines?").satisfied_by(convention)
+    assert not answer_type("How many mines are there?").satisfied_by(convention)
+    assert answer_type("How many mines are there?").satisfied_by("There are 1900 mines there.")
+    # A number of years may be read from a year.
+    assert answer_type("How many years ago was the CSTO founded?").satisfied_by(
+        "The CSTO was founded in 2002.")
+
+
 @pytest.mark.parametrize(("question", "kind"), [
     ("Сколько человек пострадало?", "number"),
     ("Combien de soldats sont en Arménie ?", "number"),

@@ -88,6 +88,18 @@ def test_a_number_about_other_places_does_not_answer(service):
     answered_first_with(service, "How many soldiers does Moscow have in Armenia?", "More than 3,000")
 
 
+def test_a_count_of_another_outcome_or_unit_does_not_answer(service):
+    # The documents count the injured, not the killed; and no length in kilometres.
+    for question in ("How many people were killed in the fighting on both sides?",
+                     "How many people were killed in the fighting on the Armenian border?",
+                     "How long is the border between Armenia and Azerbaijan in kilometres?",
+                     "Сколько человек погибло в результате обстрелов?"):
+        assert service.ask(question).support != "answers", question
+    for question in ("How many people got hurt in the clashes?", "how many ppl were wounded",
+                     "Combien de personnes ont été blessées lors des combats ?"):
+        answered_first_with(service, question, "about fifty people")
+
+
 def test_an_interviewers_statement_answers_when_it_alone_tells_the_fact(service):
     # Only the interviewer's lead-in says when the shelling was; in every language it is quoted,
     # as the interviewer's.
@@ -200,7 +212,7 @@ def test_report_half_does_not_slide_below_what_the_readme_quotes(service):
     assert m["verbatim"] == 1.0
     assert m["hit@1"] >= 0.813 - 0.05
     assert m["hit@3"] >= 0.916 - 0.05
-    assert m["unanswerable_abstained"] >= 0.514 - 0.05
+    assert m["unanswerable_abstained"] >= 0.629 - 0.05
     assert m["answerable_wrongly_abstained"] <= 0.028 + 0.05
     assert m["citations_per_answer"] <= 2.5
     other_language = [v for k, v in result.by_kind.items() if k in ("russian", "french")]
