@@ -30,9 +30,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from retrieval import measures
 from retrieval.lexical import STOPWORDS, tokenize
 from retrieval.lexicon import Lexicon
-from retrieval.measures import fits_outcome, outcomes, shows_unit, units
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
 _LATIN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ɏ]")
@@ -131,11 +131,8 @@ _DATE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b"
                    re.IGNORECASE)
 _CLOCK = re.compile(r"\b\d{1,2}[:h]\d\d\b|\b\d{1,2}\s*(?:a\.?m\b\.?|p\.?m\b\.?|o['’]clock\b)"
                     r"|\b(?:midnight|noon|midday|dawn|dusk|morning|afternoon|evening|night)\b", re.IGNORECASE)
-# A year that dates something rather than counts it ("the 1997 Convention", "in May 2022"); and
-# the words by which a question asks a number of years, which such a year may answer.
-_DATED_YEAR = re.compile(rf"\b(?:in|of|since|until|till|by|from|the|early|late|mid|before|after|"
-                         rf"year|{_MONTH})\s+(?:19|20)\d\ds?\b", re.IGNORECASE)
-_YEAR_WORDS = frozenset("year years лет год года ans années".split())  # noqa: SIM905
+# "How many" counts things ("how much", "how long" ask amounts and durations).
+_COUNT_QUESTION = re.compile(r"\bhow\s+many\b|\bсколько\b|\bskolko\b|\bcombien\b", re.IGNORECASE)
 # A count or amount, not a vague quantity ("most", "all" do not answer "how many").
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                      r"twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"
@@ -399,6 +396,8 @@ class AnswerType:
     # a "how many/much" asks its amount in ("length", "money", "percent": ``measures.units``).
     outcomes: frozenset[str] = frozenset()
     units: frozenset[str] = frozenset()
+    # A "how many" (not "how long" or "how much"): a count of people must count the outcome asked.
+    counts: bool = False
 
     def satisfied_by(self, sentence: str, in_context: str = "", setting: str = "") -> bool:
         """True when a sentence holds a new fact of the kind asked for (or nothing special is asked).
@@ -411,7 +410,7 @@ class AnswerType:
         say how many were sent to Kazakhstan.
         """
         facts = _facts(sentence)
-        if self.number and not self._new(facts.numbers if self.words & _YEAR_WORDS else facts.counts):
+        if self.number and not self._new(facts.numbers):
             return False
         if self.time and not self._new(facts.times):
             return False
@@ -420,9 +419,9 @@ class AnswerType:
         if (self.number or self.time) and self.about and not self._mentions_all(
                 f"{in_context or sentence} {setting}"):
             return False
-        if self.outcomes and not fits_outcome(self.outcomes, in_context or sentence, counted=self.number):
+        if not measures.fits_outcome(self.outcomes, sentence, in_context, counted=self.counts):
             return False  # "…were injured" is no answer to "How many were killed?"
-        if self.number and not all(shows_unit(unit, sentence) for unit in self.units):
+        if self.number and not all(measures.shows_unit(unit, sentence) for unit in self.units):
             return False
         if self.named and not (self._new_name(facts) or self._new(facts.numbered)):
             return False
@@ -474,8 +473,6 @@ class _Facts:
     """What a sentence holds that a question may ask for, read once per sentence text."""
 
     numbers: tuple[str, ...]
-    # The numbers but a year that dates something ("the 1997 Convention", "in 2002"): no count.
-    counts: tuple[str, ...]
     times: tuple[str, ...]
     years: tuple[str, ...]
     dates: tuple[str, ...]
@@ -493,8 +490,7 @@ def _facts(sentence: str) -> _Facts:
         return tuple(m.group().lower() for m in pattern.finditer(sentence))
 
     years, dates, clock = found(_YEAR), found(_DATE), found(_CLOCK)
-    counts = tuple(m.group().lower() for m in _NUMBER.finditer(_DATED_YEAR.sub(" ", sentence)))
-    return _Facts(found(_NUMBER), counts, found(_TIME) + years + dates + clock, years, dates, clock,
+    return _Facts(found(_NUMBER), found(_TIME) + years + dates + clock, years, dates, clock,
                   found(_NUMBERED_NAME),
                   tuple(tuple(n.lower() for n in m.group().split()) for m in _NAME_RUN.finditer(sentence)),
                   bool(_SPEECH_VERB.search(sentence)), bool(_NAME.search(sentence)))
@@ -569,7 +565,9 @@ def answer_type(question: str, speakers: frozenset[str] = frozenset()) -> Answer
                       named=bool(_WHICH_QUESTION.search(question)),
                       personal_name=bool(_NAME_QUESTION.search(question)),
                       speech=speech, speaker=speaker, about=_asked_about(question),
-                      outcomes=outcomes(question), units=units(question) if number else frozenset(),
+                      outcomes=measures.outcomes(question),
+                      units=measures.units(question) if number else frozenset(),
+                      counts=bool(_COUNT_QUESTION.search(question)),
                       words=frozenset(w.lower() for w in _WORD.findall(question)))
 
 
@@ -593,7 +591,24 @@ def _asked_speech(question: str, speakers: frozenset[str]) -> tuple[bool, frozen
         return True, frozenset()
     words = [w for w in content if _LATIN_WORD.fullmatch(w)]
     named = [w for w in words if w[:1].isupper()] or words
+    # A person's full name stands for the person: "Azerbaijani President Ilham Aliyev" is
+    # Aliyev, and a sentence about Azerbaijan does not report what he said.
+    full_names = [run[-1] for run in _name_runs(who) if len(run) >= 2]
+    if full_names and full_names[-1].lower() not in speakers:
+        return True, frozenset({full_names[-1].lower()})
     return True, frozenset(w.lower() for w in named) - speakers
+
+
+def _name_runs(words: list[str]) -> list[list[str]]:
+    """Runs of consecutive capitalised words that are not titles ("Azerbaijani President Ilham
+    Aliyev" → [["Azerbaijani"], ["Ilham", "Aliyev"]])."""
+    runs: list[list[str]] = [[]]
+    for word in words:
+        if word[:1].isupper() and word.lower() not in _TITLE_WORDS and _LATIN_WORD.fullmatch(word):
+            runs[-1].append(word)
+        elif runs[-1]:
+            runs.append([])
+    return [run for run in runs if run]
 
 
 # Greetings, thanks and acknowledgements in the languages the bot is asked in ("good morning",
