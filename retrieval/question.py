@@ -184,6 +184,22 @@ chair leader king queen prince emperor mayor governor senator ambassador command
 spokesman spokeswoman spokesperson foreign defence defense deputy vice mr mrs ms dr professor sir
 council parliament government
 """.split())  # noqa: SIM905 - a word list reads best as text
+# "Who is the (current) President of Azerbaijan?", "Who is Armenia's prime minister?": a person
+# asked for by a role in a place. A sentence answers it only where it gives that role beside that
+# place ("the President of Iran", "Armenian Prime Minister Nikol Pashinyan"); "President
+# Vladimir Putin" in a sentence that mentions Azerbaijan elsewhere does not.
+_ROLE_QUESTION = re.compile(
+    r"\b(?i:who\s+(?:is|was|are|were)\s+(?:the\s+)?(?:(?:current|new|former|acting|present)\s+)?)"
+    r"(?P<title>(?:[A-Za-z]+\s+){0,2}?[A-Za-z]+)\s+of\s+(?:the\s+)?(?P<place>[A-Z][\w-]+)"
+    r"|\b(?i:who\s+(?:is|was))\s+(?P<owner>[A-Z][\w-]+)['’]s\s+(?:(?:current|new|former|acting|present)\s+)?"
+    r"(?P<role>(?:[A-Za-z]+\s+){0,2}?[A-Za-z]+)\s*[?.!]*\s*$"
+    r"|\b(?i:(?:who\s+(?:is|was)|what\s+(?:did|does|has|had)))\s+(?:the\s+)?(?P<adjective>[A-Z][\w-]+)\s+"
+    r"(?P<office>(?:[A-Za-z]+\s+)?[A-Za-z]+)(?=\s+(?i:say|said|tell|told|think|declare|announce|state|claim|"
+    r"reply|answer|ask|do|want|call|propose)\b|\s*[?.!]|\s*$)")
+# Roles that any title fills ("the Kazakh leader" is its president).
+_GENERIC_TITLES = frozenset({"head", "leader", "ruler", "chief"})
+# How many words apart a role and its place may stand ("the President of the Republic of Iran").
+_ROLE_REACH = 4
 # Capitalised words that name no one a number or a time could be about (``_asked_about``).
 _NOT_A_NAME = _TITLE_WORDS | STOPWORDS
 # Who can have a personal name, beside the titles.
@@ -398,6 +414,9 @@ class AnswerType:
     units: frozenset[str] = frozenset()
     # A "how many" (not "how long" or "how much"): a count of people must count the outcome asked.
     counts: bool = False
+    # A person asked for by a role in a place: the role's last word and the place, lower case
+    # ("president", "azerbaijan"); empty when the question asks no such thing.
+    role: tuple[str, str] | tuple[()] = ()
 
     def satisfied_by(self, sentence: str, in_context: str = "", setting: str = "") -> bool:
         """True when a sentence holds a new fact of the kind asked for (or nothing special is asked).
@@ -422,6 +441,8 @@ class AnswerType:
         if not measures.fits_outcome(self.outcomes, sentence, in_context, counted=self.counts):
             return False  # "…were injured" is no answer to "How many were killed?"
         if self.number and not all(measures.shows_unit(unit, sentence) for unit in self.units):
+            return False
+        if self.role and not _holds_role(self.role, in_context or sentence):
             return False
         if self.named and not (self._new_name(facts) or self._new(facts.numbered)):
             return False
@@ -517,6 +538,29 @@ def _same_name(name: str, word: str) -> bool:
     return shared >= max(4, shorter - 2)
 
 
+def _asked_role(question: str) -> tuple[str, str] | tuple[()]:
+    """The role and place of "Who is the President of Azerbaijan?" ("president", "azerbaijan"),
+    when the role ends in a title word."""
+    match = _ROLE_QUESTION.search(question)
+    if match is None:
+        return ()
+    title = (match.group("title") or match.group("role") or match.group("office")).split()[-1].lower()
+    place = _fold((match.group("place") or match.group("owner") or match.group("adjective")).lower())
+    return (title, place) if title in _TITLE_WORDS | _GENERIC_TITLES else ()
+
+
+def _holds_role(role: tuple[str, str], sentence: str) -> bool:
+    """True when the sentence gives the role beside the place, in some form ("Azerbaijani
+    President", "the President of Azerbaijan", "Azerbaijan's leader")."""
+    title, place = role
+    words = [_fold(re.sub(r"['’]s?$", "", w.lower())) for w in _WORD.findall(sentence)]
+    # "The Kazakh leader" is whoever leads: its president, prime minister or king.
+    generic = title in _GENERIC_TITLES
+    titles = [i for i, w in enumerate(words) if (w in _TITLE_WORDS if generic else _same_name(title, w))]
+    places = [i for i, w in enumerate(words) if _same_name(place, w)]
+    return any(abs(i - j) <= _ROLE_REACH for i in titles for j in places)
+
+
 def _asked_about(question: str) -> tuple[frozenset[str], ...]:
     """The runs of names in a question, its first word aside: titles ("President"), function
     words ("How" after a quote mark or "Q:"), acronyms (which the documents may spell out) and
@@ -567,7 +611,7 @@ def answer_type(question: str, speakers: frozenset[str] = frozenset()) -> Answer
                       speech=speech, speaker=speaker, about=_asked_about(question),
                       outcomes=measures.outcomes(question),
                       units=measures.units(question) if number else frozenset(),
-                      counts=bool(_COUNT_QUESTION.search(question)),
+                      counts=bool(_COUNT_QUESTION.search(question)), role=_asked_role(question),
                       words=frozenset(w.lower() for w in _WORD.findall(question)))
 
 

@@ -186,6 +186,30 @@ def test_a_count_of_people_must_count_the_outcome_asked():
     assert answer_type("How many were killed or injured?").satisfied_by(injured)
 
 
+def test_a_person_asked_by_role_and_place_needs_that_role_beside_that_place():
+    putin = ("The Prime Minister of Armenia and the President of Iran called President Vladimir Putin "
+             "after the shelling by Azerbaijan.")
+    current = answer_type("Who is the current President of Azerbaijan?")
+    assert current.role == ("president", "azerbaijan")
+    assert not current.satisfied_by(putin)
+    assert current.satisfied_by("Azerbaijani President Ilham Aliyev ordered the strike.")
+    assert answer_type("Who is Azerbaijan's president?").satisfied_by(
+        "The President of Azerbaijan, Ilham Aliyev, spoke.")
+    assert answer_type("Who is the president of Iran?").satisfied_by(putin)
+    assert answer_type("Who is the head of the European Council?").satisfied_by(
+        "It weakens the mediation proposed by the head of the European Council Charles Michel.")
+    # What an office holder said: a sentence about the country is not theirs; a generic role is
+    # filled by any title, and the sentence before counts.
+    assert not answer_type("What did the Azerbaijani president say about the shelling?").satisfied_by(
+        "Its territory is claimed by both states, along the border between Azerbaijan and Armenia.")
+    assert answer_type("What did the Kazakh leader say at the forum?").satisfied_by(
+        "He stated that he would not help.",
+        "At the forum, the President of Kazakhstan Tokayev spoke. He stated that he would not help.")
+    # No title or no place, no role.
+    assert answer_type("Who is the leader of the hawks?").role == ()
+    assert answer_type("What did the French expert say?").role == ()
+
+
 def test_an_amount_asked_in_a_unit_needs_that_unit():
     troops = "More than 3,000 Russian military personnel are stationed at two bases."
     for question in ("How long is the border in kilometres?", "How many miles long is the border?",

@@ -100,6 +100,16 @@ def test_a_count_of_another_outcome_or_unit_does_not_answer(service):
         answered_first_with(service, question, "about fifty people")
 
 
+def test_a_person_asked_by_role_needs_that_role_in_that_place(service):
+    # The documents name the President of Iran and Russia's, and mention Azerbaijan beside them,
+    # but never its president.
+    for question in ("Who is the current President of Azerbaijan?",
+                     "What did the Azerbaijani president say about the shelling of Armenia?"):
+        assert service.ask(question).support != "answers", question
+    answered_first_with(service, "What did the Armenian prime minister ask for?",
+                        "Nikol Pashinyan immediately called for")
+
+
 def test_an_interviewers_statement_answers_when_it_alone_tells_the_fact(service):
     # Only the interviewer's lead-in says when the shelling was; in every language it is quoted,
     # as the interviewer's.
@@ -211,9 +221,9 @@ def test_report_half_does_not_slide_below_what_the_readme_quotes(service):
     m = result.metrics()
     assert m["verbatim"] == 1.0
     assert m["hit@1"] >= 0.813 - 0.05
-    assert m["hit@3"] >= 0.916 - 0.05
+    assert m["hit@3"] >= 0.907 - 0.05
     assert m["unanswerable_abstained"] >= 0.600 - 0.05
-    assert m["answerable_wrongly_abstained"] <= 0.028 + 0.05
+    assert m["answerable_wrongly_abstained"] <= 0.037 + 0.05
     assert m["citations_per_answer"] <= 2.5
     other_language = [v for k, v in result.by_kind.items() if k in ("russian", "french")]
     assert sum(v[1] for v in other_language) / sum(v[2] for v in other_language) >= 0.875 - 0.05
