@@ -190,16 +190,24 @@ council parliament government
 # Vladimir Putin" in a sentence that mentions Azerbaijan elsewhere does not.
 _ROLE_QUESTION = re.compile(
     r"\b(?i:who\s+(?:is|was|are|were)\s+(?:the\s+)?(?:(?:current|new|former|acting|present)\s+)?)"
-    r"(?P<title>(?:[A-Za-z]+\s+){0,2}?[A-Za-z]+)\s+of\s+(?:the\s+)?(?P<place>[A-Z][\w-]+)"
-    r"|\b(?i:who\s+(?:is|was))\s+(?P<owner>[A-Z][\w-]+)['’]s\s+(?:(?:current|new|former|acting|present)\s+)?"
-    r"(?P<role>(?:[A-Za-z]+\s+){0,2}?[A-Za-z]+)\s*[?.!]*\s*$"
+    r"(?P<title>(?:[A-Za-z]+\s+){0,2}?[A-Za-z]+)\s+of\s+(?:the\s+)?(?P<place>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)"
+    r"|\b(?i:who\s+(?:is|was))\s+(?P<owner>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)['’]s\s+"
+    r"(?:(?:current|new|former|acting|present)\s+)?(?P<role>(?:[A-Za-z]+\s+){0,2}?[A-Za-z]+)\s*[?.!]*\s*$"
     r"|\b(?i:(?:who\s+(?:is|was)|what\s+(?:did|does|has|had)))\s+(?:the\s+)?(?P<adjective>[A-Z][\w-]+)\s+"
-    r"(?P<office>(?:[A-Za-z]+\s+)?[A-Za-z]+)(?=\s+(?i:say|said|tell|told|think|declare|announce|state|claim|"
+    r"(?P<office>(?:[A-Za-z]+\s+)??[A-Za-z]+)(?=\s+(?i:say|said|tell|told|think|declare|announce|state|claim|"
     r"reply|answer|ask|do|want|call|propose)\b|\s*[?.!]|\s*$)")
 # Roles that any title fills ("the Kazakh leader" is its president).
 _GENERIC_TITLES = frozenset({"head", "leader", "ruler", "chief"})
-# How many words apart a role and its place may stand ("the President of the Republic of Iran").
-_ROLE_REACH = 4
+# Words that make another office of a title: a foreign minister is not the prime minister, a
+# vice-president not the president.
+_QUALIFIERS = frozenset({"prime", "foreign", "defence", "defense", "deputy", "vice", "interior", "finance"})
+# A word, or a mark that parts a role from a place ("In Azerbaijan, the president of Russia").
+_ROLE_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|[,;:()—–]")
+# Words that may stand between a title and its place: "the President of the Republic of Iran".
+_ROLE_FILLER = frozenset({"of", "the", "republic"})
+# What a country's name may end in as its people's ("Azerbaijan" → "Azerbaijani", "Iran" →
+# "Iranian", "Turkey" → "Turkish"), and no more: "Australia" is not "Austria".
+_DEMONYM_ENDINGS = frozenset({"", "n", "an", "ian", "i", "ese", "ish", "s", "ns", "ans", "ians", "is"})
 # Capitalised words that name no one a number or a time could be about (``_asked_about``).
 _NOT_A_NAME = _TITLE_WORDS | STOPWORDS
 # Who can have a personal name, beside the titles.
@@ -486,7 +494,7 @@ class AnswerType:
 
     def _names_speaker(self, text: str) -> bool:
         """True when the text names the one asked about ("Kazakhstan" for "the Kazakh leader")."""
-        return not self.speaker or any(_same_word(w, self.speaker) for w in _words(text))
+        return not self.speaker or any(_same_word(w, self.speaker) for w in _folded_words(text))
 
 
 @dataclass(frozen=True)
@@ -540,25 +548,52 @@ def _same_name(name: str, word: str) -> bool:
 
 def _asked_role(question: str) -> tuple[str, str] | tuple[()]:
     """The role and place of "Who is the President of Azerbaijan?" ("president", "azerbaijan"),
-    when the role ends in a title word."""
+    when the role ends in a title word ("prime minister": its qualifiers kept) and the place is
+    one word that is no title ("the United States" and "Foreign Affairs" ask nothing here)."""
     match = _ROLE_QUESTION.search(question)
     if match is None:
         return ()
-    title = (match.group("title") or match.group("role") or match.group("office")).split()[-1].lower()
-    place = _fold((match.group("place") or match.group("owner") or match.group("adjective")).lower())
-    return (title, place) if title in _TITLE_WORDS | _GENERIC_TITLES else ()
+    words = (match.group("title") or match.group("role") or match.group("office")).lower().split()
+    place = (match.group("place") or match.group("owner") or match.group("adjective")).lower()
+    if words[-1] not in _TITLE_WORDS | _GENERIC_TITLES or " " in place or place in _TITLE_WORDS:
+        return ()
+    title = [w for w in words[:-1] if w in _QUALIFIERS] + [words[-1]]
+    return " ".join(title), _fold(place)
 
 
 def _holds_role(role: tuple[str, str], sentence: str) -> bool:
-    """True when the sentence gives the role beside the place, in some form ("Azerbaijani
-    President", "the President of Azerbaijan", "Azerbaijan's leader")."""
-    title, place = role
-    words = [_fold(re.sub(r"['’]s?$", "", w.lower())) for w in _WORD.findall(sentence)]
-    # "The Kazakh leader" is whoever leads: its president, prime minister or king.
-    generic = title in _GENERIC_TITLES
-    titles = [i for i, w in enumerate(words) if (w in _TITLE_WORDS if generic else _same_name(title, w))]
-    places = [i for i, w in enumerate(words) if _same_name(place, w)]
-    return any(abs(i - j) <= _ROLE_REACH for i in titles for j in places)
+    """True when the sentence gives the role right beside the place, in some form ("Azerbaijani
+    President", "the President of the Republic of Azerbaijan", "Armenian Prime Minister"): only
+    titles may stand between them, and no qualifier the question does not ask ("Russian Foreign
+    Minister" is no prime minister; "vice-president" no president)."""
+    asked, place = role
+    *qualifiers, title = asked.split()
+    words = [_fold(re.sub(r"['’]s?$", "", w.lower())) for w in _ROLE_TOKEN.findall(sentence)]
+    words = [w for w in words if w not in _ROLE_FILLER]
+    offices = _TITLE_WORDS | _GENERIC_TITLES | _QUALIFIERS
+    for i, word in enumerate(words):
+        # Any title fills a generic role, and a generic title ("the Azerbaijani leader") any role.
+        if not (_same_name(title, word) or word in _GENERIC_TITLES
+                or (title in _GENERIC_TITLES and word in _TITLE_WORDS)):
+            continue
+        before = words[max(0, i - 2):i]
+        if any(q not in before for q in qualifiers) or any(
+                w in _QUALIFIERS and w not in qualifiers and not (title in _GENERIC_TITLES and w == "prime")
+                for w in before[-1:]):
+            continue
+        for j, other in enumerate(words):
+            if j != i and _is_place_form(place, other) and all(
+                    w in offices for w in words[min(i, j) + 1:max(i, j)]):
+                return True
+    return False
+
+
+def _is_place_form(place: str, word: str) -> bool:
+    """``word`` is the place or its people's name ("azerbaijani", "turkish", "kazakh")."""
+    if place + "stan" == word or word + "stan" == place:  # "Kazakh" and "Kazakhstan"
+        return True
+    return any(len(place) - cut >= 4 and word.startswith(place[:len(place) - cut])
+               and word[len(place) - cut:] in _DEMONYM_ENDINGS for cut in (0, 1, 2))
 
 
 def _asked_about(question: str) -> tuple[frozenset[str], ...]:
@@ -637,9 +672,9 @@ def _asked_speech(question: str, speakers: frozenset[str]) -> tuple[bool, frozen
     named = [w for w in words if w[:1].isupper()] or words
     # A person's full name stands for the person: "Azerbaijani President Ilham Aliyev" is
     # Aliyev, and a sentence about Azerbaijan does not report what he said.
-    full_names = [run[-1] for run in _name_runs(who) if len(run) >= 2]
-    if full_names and full_names[-1].lower() not in speakers:
-        return True, frozenset({full_names[-1].lower()})
+    surnames = {_fold(run[-1].lower()) for run in _name_runs(who) if len(run) >= 2} - speakers
+    if surnames:
+        return True, frozenset(surnames)
     return True, frozenset(w.lower() for w in named) - speakers
 
 
@@ -648,7 +683,7 @@ def _name_runs(words: list[str]) -> list[list[str]]:
     Aliyev" → [["Azerbaijani"], ["Ilham", "Aliyev"]])."""
     runs: list[list[str]] = [[]]
     for word in words:
-        if word[:1].isupper() and word.lower() not in _TITLE_WORDS and _LATIN_WORD.fullmatch(word):
+        if word[:1].isupper() and word.lower() not in _TITLE_WORDS:
             runs[-1].append(word)
         elif runs[-1]:
             runs.append([])

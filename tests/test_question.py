@@ -205,9 +205,20 @@ def test_a_person_asked_by_role_and_place_needs_that_role_beside_that_place():
     assert answer_type("What did the Kazakh leader say at the forum?").satisfied_by(
         "He stated that he would not help.",
         "At the forum, the President of Kazakhstan Tokayev spoke. He stated that he would not help.")
-    # No title or no place, no role.
+    assert answer_type("What did the Azerbaijani president say?").satisfied_by(
+        "Ilham Aliyev, the Azerbaijani leader, said so.")
+    # Right beside the place, and no other office: not a foreign minister for a prime minister,
+    # nor a president whom a comma parts from the place.
+    armenia = answer_type("Who is the Prime Minister of Armenia?")
+    assert armenia.satisfied_by("Armenian Prime Minister Nikol Pashinyan called for it.")
+    assert not armenia.satisfied_by("Armenian Foreign Minister Ararat Mirzoyan said so.")
+    assert not current.satisfied_by("In Azerbaijan, the president of Russia, Vladimir Putin, spoke.")
+    assert not answer_type("Who is the President of Austria?").satisfied_by(
+        "Australia's president spoke.")
+    # No title, no one-word place, no role.
     assert answer_type("Who is the leader of the hawks?").role == ()
     assert answer_type("What did the French expert say?").role == ()
+    assert answer_type("Who is the President of the United States?").role == ()
 
 
 def test_an_amount_asked_in_a_unit_needs_that_unit():
@@ -346,6 +357,8 @@ def test_reported_speech_of_someone_else_does_not_answer_what_a_named_person_sai
     # A full name stands for its person: a sentence about the country is no speech of its president.
     aliyev = answer_type("What did Azerbaijani President Ilham Aliyev say about the shelling?", SPEAKERS)
     assert aliyev.speaker == {"aliyev"}
+    assert answer_type("What did Recep Tayyip Erdoğan say?", SPEAKERS).satisfied_by(
+        "Erdogan said Turkey would help.")
     assert not aliyev.satisfied_by("The territory is claimed by both Azerbaijan and Armenia.")
     assert aliyev.satisfied_by("Ilham Aliyev stated that the shelling was a response.")
 
