@@ -422,8 +422,8 @@ class AnswerType:
     units: frozenset[str] = frozenset()
     # A "how many" (not "how long" or "how much"): a count of people must count the outcome asked.
     counts: bool = False
-    # A person asked for by a role in a place: the role's last word and the place, lower case
-    # ("president", "azerbaijan"); empty when the question asks no such thing.
+    # A person asked for by a role in a place: the title with its qualifiers, and the place, lower
+    # case ("prime minister", "armenia"); empty when the question asks no such thing.
     role: tuple[str, str] | tuple[()] = ()
 
     def satisfied_by(self, sentence: str, in_context: str = "", setting: str = "") -> bool:

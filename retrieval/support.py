@@ -47,9 +47,9 @@ COEFFICIENTS = (4.2336, 30.5604, -0.6709, 5.7859, -9.6075, -0.529, -1.661)
 INTERCEPT = -31.7847
 # The threshold on the probability: the highest (in steps of 0.025 or more) at which answerable
 # questions wrongly abstained stay at or below 4 % in five-fold cross-validation on the tuning
-# questions (0.55: 3.4 %, 0.6: 4.3 %). The target is 5 % on questions nobody tuned
-# for, and on the blind sets the share ran up to a point above the cross-validated one (README, Quality), so
-# a point is kept in hand. Refitted 2026-11-29 when the interviewer's statements became answers
+# questions (0.55: 3.4 %, 0.6: 4.3 %). The target is 5 % on questions nobody tuned for, and on
+# the blind sets the share ran one to two points above the cross-validated one (README,
+# Quality), so a point is kept in hand. Refitted 2026-11-29 when the interviewer's statements became answers
 # and a number or a time had to be precise enough and about what the question names, and again
 # when a casualty report had to name the outcome asked, an amount its unit, and a person asked
 # by role and place that role beside that place (see README).
