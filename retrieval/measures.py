@@ -91,8 +91,10 @@ def fits_outcome(asked: frozenset[str], sentence: str, in_context: str = "", *,
     """False when a sentence names outcomes but none of those asked, or names none of them when
     the question counts them ("How many were killed?" needs a count of the killed). A sentence
     that names no outcome is read with the sentence before it ("…were killed. Most were soldiers.")."""
+    if not asked:
+        return True
     named = outcomes(sentence) or outcomes(in_context)
-    return not asked or bool(named & asked) or not (named or counted)
+    return bool(named & asked) or not (named or counted)
 
 
 @lru_cache(maxsize=20_000)
