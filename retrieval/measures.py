@@ -51,25 +51,25 @@ _FIGURATIVE = re.compile(
 
 # The units an amount is asked in, and what a sentence must then show. A number the question
 # gives beside a unit ("within 10 km of the border") is no unit asked.
-_UNITS = (
-    ("length", re.compile(
+_UNITS = {
+    "length": re.compile(
         r"\b(?:kilomet(?:er|re)s?|km|miles?|met(?:er|re)s?)\b|\bкилометр\w*|\bкм\b"
-        r"|\bkilomètres?\b|\bmètres?\b", re.IGNORECASE)),
-    ("area", re.compile(
+        r"|\bkilomètres?\b|\bmètres?\b", re.IGNORECASE),
+    "area": re.compile(
         r"\bsquare\s+(?:kilomet|met|mile)\w*|\bsq\.?\s*(?:km|mi)\b|\b(?:hectares?|acres?|km2)\b|km²"
         r"|\bквадратн\w+\s+(?:километр|метр)\w*|\bкв\.\s*км\b|\bгектар\w*"
-        r"|\b(?:kilo)?mètres?\s+carrés\b|\bkm\s*carrés\b", re.IGNORECASE)),
-    ("money", re.compile(
+        r"|\b(?:kilo)?mètres?\s+carrés\b|\bkm\s*carrés\b", re.IGNORECASE),
+    "money": re.compile(
         r"[$€£₽]|\b(?:dollars?|euros?|roubles?|rubles?|manats?|drams?|cost(?:s|ing)?|price[sd]?|"
         r"USD|EUR|RUB|AMD|AZN)\b"
         r"|\b(?:долл\w*|евро|рубл\w*|драм\w*|манат\w*|стоимост\w*|стоил\w*)|\bцен(?:а|ы|у|ой|е)\b"
-        r"|\b(?:co[uû]t(?:e|ent|s|é)?|prix)\b", re.IGNORECASE)),
-    ("percent", re.compile(
+        r"|\b(?:co[uû]t(?:e|ent|s|é)?|prix)\b", re.IGNORECASE),
+    "percent": re.compile(
         r"%|\bper\s*cent(?:age)?\b|\bpercent(?:age)?s?\b|\bпроцент\w*|\bpour\s*cent\b|\bpourcentage\b",
-        re.IGNORECASE)),
-    ("weight", re.compile(
-        r"\b(?:tons?|tonnes?|kilo(?:gram(?:me)?s?|s)?|kg)\b|\bтонн\w*|\bкилограм\w*", re.IGNORECASE)),
-)
+        re.IGNORECASE),
+    "weight": re.compile(
+        r"\b(?:tons?|tonnes?|kilo(?:gram(?:me)?s?|s)?|kg)\b|\bтонн\w*|\bкилограм\w*", re.IGNORECASE),
+}
 _GIVEN_AMOUNT = re.compile(r"\d[\d.,\s]*\s*(?:sq\.?\s*|square\s+)?[^\W\d_]+|[$€£₽]\s*\d[\d.,]*")
 # What shows an amount of money in a sentence: a currency, not the words that ask for one.
 _CURRENCY = re.compile(
@@ -102,7 +102,7 @@ def units(question: str) -> frozenset[str]:
     """The units a question asks an amount in ("in kilometres" → {"length"}), not those of an
     amount it gives ("within 10 km")."""
     asked = _GIVEN_AMOUNT.sub(" ", question)
-    found = {kind for kind, pattern in _UNITS if pattern.search(asked)}
+    found = {kind for kind, pattern in _UNITS.items() if pattern.search(asked)}
     if "money" in found and _COUNT_OF_THINGS.search(question):
         found.discard("money")
     return frozenset(found)
@@ -112,4 +112,4 @@ def shows_unit(unit: str, text: str) -> bool:
     """True when ``text`` gives an amount in ``unit``: money needs a currency, not "cost"."""
     if unit == "money":
         return bool(_CURRENCY.search(text))
-    return any(pattern.search(text) for kind, pattern in _UNITS if kind == unit)
+    return bool(_UNITS[unit].search(text))
