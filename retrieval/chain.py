@@ -141,9 +141,12 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
             # A number or a time must be about the places and people asked about, or the
             # countries their capitals and demonyms stand for ("Moscow", "French"); another
             # language spells its names otherwise.
+            # So must the one whose words or stand are asked for: "How did Russia react?" is
+            # answered by a sentence about Moscow.
             wanted = replace(wanted, about=tuple(
                 names | {c for n in names for c in snapshot.places.countries_of(n)}
-                for names in wanted.about) if ranking.language == "en" else ())
+                for names in wanted.about) if ranking.language == "en" else (),
+                speaker=frozenset(f for n in wanted.speaker for f in snapshot.places.forms_of(n)))
             typed = {s.position for s in ranking.candidates
                      if wanted.satisfied_by(texts[s.position], in_context[s.position], setting[s.position])}
             ranking = prefer_typed(ranking, typed.__contains__, TYPE_PENALTY)

@@ -143,6 +143,15 @@ class PlaceNames:
         not the texts use it ("moscow" → {"russia"}, "french" → {"france"})."""
         return _country_of_word().get(word.lower(), frozenset())
 
+    @staticmethod
+    def forms_of(word: str) -> frozenset[str]:
+        """What stands for a country named by ``word``, or for the countries ``word`` stands for:
+        their capitals, seats of power and demonyms, and their names, lower-cased ("russia" →
+        {"russia", "moscow", "kremlin", "russian", …}; "moscow" → the same)."""
+        word = word.lower()
+        countries = _country_of_word().get(word, frozenset()) | {word}
+        return frozenset(w for w, names in _country_of_word().items() if names & countries) | countries
+
     def resolve(self, question: str) -> str:
         """The question with each other name of a country the texts name replaced by that name
         ("When did Baku's troops shell Armenia?" → "When did Azerbaijan's troops shell Armenia?")."""

@@ -164,6 +164,17 @@ _SPEECH_QUESTION = re.compile(
     r"announce|state|claim|reply|answer)\b|\bчто\s+(?:сказал|заявил|говорил|ответил)[аи]?\s+"
     r"(?P<ru>[^?.,]+)|\bqu['’]\s*(?:a|ont)\s+(?:dit|déclaré|répondu)\s+(?P<fr>[^?.,]+)",
     re.IGNORECASE)
+# "What is China's position on…?", "How does Moscow view…?": where someone stands. The sentence
+# that answers names them (or the one before it does): a sentence about the conflict that never
+# names China does not say what China thinks of it (English only, as names are matched as typed).
+_STANCE_QUESTION = re.compile(
+    r"\bwhat\s+(?:is|was|are|were|has\s+been)\s+(?P<owner>.+?)['’]s?\s+(?:official\s+)?(?:position|"
+    r"stance|views?|attitude|reaction|response|stand|opinion|take)\b"
+    r"|\bwhat\s+(?:is|was)\s+the\s+(?:official\s+)?(?:position|stance|views?|attitude|reaction|response|"
+    r"opinion)\s+of\s+(?P<of>.+?)\s+(?:on|about|towards?|regarding|to|in)\b"
+    r"|\bhow\s+(?:does|did|do|has|have|had)\s+(?P<how>.+?)\s+(?:view(?:ed)?|see|seen|regard(?:ed)?|"
+    r"react(?:ed)?|respond(?:ed)?|feel|felt|perceive[d]?|assess(?:ed)?)\b",
+    re.IGNORECASE)
 _SPEECH_VERB = re.compile(
     r"\b(?:says?|said|stat(?:es|ed)|t(?:ells?|old)|sp(?:eaks?|oke)|declar(?:es|ed)|announc(?:es|ed)|"
     r"not(?:es|ed)|stress(?:es|ed)|warn(?:s|ed)|repl(?:ies|ied)|insist(?:s|ed)|"
@@ -408,6 +419,11 @@ class AnswerType:
     words: frozenset[str] = frozenset()
     personal_name: bool = False
     speech: bool = False
+    # "What is China's position…?": the one asked about (``speaker``) must be named, said or not.
+    stance: bool = False
+    # ``speaker`` came from names typed with capitals: only a capitalised word of a sentence names
+    # them ("the United States" is not "both states").
+    speaker_named: bool = False
     # Who an English "what did X say" asks about ("macron", "azerbaijani"; titles left out).
     speaker: frozenset[str] = frozenset()
     # The precision of a "when" ("years", "dates" or "clock"; "" for any time).
@@ -458,6 +474,8 @@ class AnswerType:
             return False
         if self.speech and not (facts.speech and self._names_speaker(in_context or sentence)):
             return False
+        if self.stance and not self._names_speaker(in_context or sentence):
+            return False
         return not (self.person and not facts.name)
 
     def _mentions_all(self, text: str) -> bool:
@@ -494,7 +512,8 @@ class AnswerType:
 
     def _names_speaker(self, text: str) -> bool:
         """True when the text names the one asked about ("Kazakhstan" for "the Kazakh leader")."""
-        return not self.speaker or any(_same_word(w, self.speaker) for w in _folded_words(text))
+        words = _folded_words(_capitalised(text) if self.speaker_named else text)
+        return not self.speaker or any(_same_word(w, self.speaker) for w in words)
 
 
 @dataclass(frozen=True)
@@ -635,7 +654,12 @@ def answer_type(question: str, speakers: frozenset[str] = frozenset()) -> Answer
                       for m in pattern.finditer(question))
     time = bool(_TIME_QUESTION.search(question))
     number = bool(_NUMBER_QUESTION.search(question))
-    speech, speaker = _asked_speech(question, speakers)
+    speech, speaker, named = _asked_speech(question, speakers)
+    stance = False
+    if not speech and (match := _STANCE_QUESTION.search(question)) is not None:
+        who = _asked_who(next(g for g in match.groups() if g), speakers)
+        if who is not None and who[0]:
+            stance, (speaker, named) = True, who
     return AnswerType(number=number,
                       person=bool(_PERSON_QUESTION.search(question)),
                       time=time, given=given,
@@ -643,39 +667,56 @@ def answer_type(question: str, speakers: frozenset[str] = frozenset()) -> Answer
                                       if time and pattern.search(question)), ""),
                       named=bool(_WHICH_QUESTION.search(question)),
                       personal_name=bool(_NAME_QUESTION.search(question)),
-                      speech=speech, speaker=speaker, about=_asked_about(question),
+                      speech=speech, speaker=speaker, speaker_named=named, stance=stance,
+                      about=_asked_about(question),
                       outcomes=measures.outcomes(question),
                       units=measures.units(question) if number else frozenset(),
                       counts=bool(_COUNT_QUESTION.search(question)), role=_asked_role(question),
                       words=frozenset(w.lower() for w in _WORD.findall(question)))
 
 
-def _asked_speech(question: str, speakers: frozenset[str]) -> tuple[bool, frozenset[str]]:
+def _asked_speech(question: str, speakers: frozenset[str]) -> tuple[bool, frozenset[str], bool]:
     """Whether a question is "what did X say" about someone outside the corpus's own speakers
-    and texts, and the words naming X in an English question: its names when it has any
-    ("Emmanuel Macron personally" → "macron": "Emmanuel" is also the corpus's speaker's), else
-    its words, titles and articles aside (a name in another language or script would not match
-    the English text, so only English questions have them)."""
+    and texts, the words naming X in an English question (``_asked_who``), and whether those
+    are names typed with capitals."""
     match = _SPEECH_QUESTION.search(question)
     if match is None:
-        return False, frozenset()
-    who = _WORD.findall(next(g for g in match.groups() if g))
+        return False, frozenset(), False
+    who = _asked_who(next(g for g in match.groups() if g), speakers)
+    if who is None:
+        return False, frozenset(), False
+    if not match.group("who"):
+        return True, frozenset(), False  # a name in another language or script would not match
+    return True, *who
+
+
+def _asked_who(phrase: str, speakers: frozenset[str]) -> tuple[frozenset[str], bool] | None:
+    """The words naming whom a question asks about, and whether they are names typed with
+    capitals; None when it is the corpus's own speaker or text.
+
+    Its names when it has any ("Emmanuel Macron personally" → "macron": "Emmanuel" is also the
+    corpus's speaker's), else its words, titles and articles aside. A person's full name stands
+    for the person: "Azerbaijani President Ilham Aliyev" is Aliyev, and a sentence about
+    Azerbaijan does not report what he said.
+    """
+    who = _WORD.findall(phrase)
     content = [w for w in who if w.lower() not in STOPWORDS and w.lower() not in _TITLE_WORDS]
     plain = {w.lower() for w in content}
     names = {w.lower() for w in content if w[:1].isupper()} or plain
     # "the note", "the expert", "you"; or a speaker by name ("Mr Dupuy", not "Emmanuel Macron").
     if {w.lower() for w in who} & _TEXT_WORDS or (names and names <= speakers):
-        return False, frozenset()
-    if not match.group("who"):
-        return True, frozenset()
+        return None
     words = [w for w in content if _LATIN_WORD.fullmatch(w)]
-    named = [w for w in words if w[:1].isupper()] or words
-    # A person's full name stands for the person: "Azerbaijani President Ilham Aliyev" is
-    # Aliyev, and a sentence about Azerbaijan does not report what he said.
+    named = [w for w in words if w[:1].isupper()]
     surnames = {_fold(run[-1].lower()) for run in _name_runs(who) if len(run) >= 2} - speakers
     if surnames:
-        return True, frozenset(surnames)
-    return True, frozenset(w.lower() for w in named) - speakers
+        return frozenset(surnames), True
+    return frozenset(w.lower() for w in named or words) - speakers, bool(named)
+
+
+def _capitalised(text: str) -> str:
+    """The words of a text that begin with a capital ("Aliyev", "Russia"), as one string."""
+    return " ".join(w for w in _WORD.findall(text) if w[:1].isupper())
 
 
 def _name_runs(words: list[str]) -> list[list[str]]:

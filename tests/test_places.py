@@ -63,3 +63,12 @@ def test_a_country_the_texts_name_only_by_its_capital_keeps_its_name():
 
 def test_texts_that_name_no_country_change_nothing():
     assert PlaceNames(["Nothing here."]).resolve("What did Baku do?") == "What did Baku do?"
+
+
+def test_a_country_and_its_capital_seats_and_demonym_stand_for_each_other():
+    # "How did Russia react?" is answered by a sentence about Moscow, and the other way round.
+    for word in ("russia", "Moscow", "kremlin"):
+        assert {"russia", "moscow", "kremlin", "russian"} <= PlaceNames.forms_of(word)
+    assert "ankara" in PlaceNames.forms_of("turkey")
+    assert "paris" not in PlaceNames.forms_of("turkey")
+    assert PlaceNames.forms_of("aliyev") == {"aliyev"}  # not a place: only itself

@@ -364,6 +364,36 @@ def test_reported_speech_of_someone_else_does_not_answer_what_a_named_person_sai
 
 
 @pytest.mark.parametrize("question", [
+    "What is China's position on the CSTO?",
+    "What is the official stance of China on the clashes?",
+    "How does China view the conflict between Armenia and Azerbaijan?",
+    "How did China react to the shelling?",
+])
+def test_where_someone_stands_needs_a_sentence_that_names_them(question):
+    asked = answer_type(question, SPEAKERS)
+    assert asked.stance
+    assert asked.speaker == {"china"}
+    # A sentence about the conflict that never names China says nothing of where China stands.
+    assert not asked.satisfied_by("The escalation of the conflict is a test of Russia as an ally.")
+    # Named in the sentence, or in the one before it; no speech needed.
+    assert asked.satisfied_by("China wants the fighting to stop.")
+    assert asked.satisfied_by("They want calm.", "Beijing and China are cautious. They want calm.")
+
+
+def test_a_name_asked_about_is_matched_only_by_a_capitalised_word():
+    states = answer_type("What is the United States' position on the conflict?", SPEAKERS)
+    assert not states.satisfied_by("The territory is claimed by both states.")
+    assert states.satisfied_by("The United States wants talks.")
+    said = answer_type("What does the United States think about the clashes?", SPEAKERS)
+    assert said.speech
+    assert not said.satisfied_by("Both states have stated that they want peace.")
+    # Typed in lower case, the name is matched in any case.
+    assert answer_type("how does the kremlin view it", SPEAKERS).satisfied_by("As the kremlin sees it…")
+    # The corpus's own speaker's stand needs nothing more.
+    assert not answer_type("How does Dupuy view Turkey's role?", SPEAKERS).stance
+
+
+@pytest.mark.parametrize("question", [
     "What does Dupuy say about Georgia?",
     "what does dupuy think abt turkey",
     "What does Emmanuel Dupuy think about the treaty?",

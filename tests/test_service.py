@@ -110,6 +110,18 @@ def test_a_person_asked_by_role_needs_that_role_in_that_place(service):
                         "Nikol Pashinyan immediately called for")
 
 
+def test_where_someone_stands_needs_a_sentence_that_names_them(service):
+    # The documents never name China or the United States: a sentence about the conflict says
+    # nothing of where they stand.
+    for question in ("How does China view the conflict between Armenia and Azerbaijan?",
+                     "What is the United States' position on the conflict?"):
+        assert service.ask(question).support != "answers", question
+    answered_first_with(service, "What is Georgia's position on Russia?", "Georgia, which shares a border")
+    # Russia's stand is told of Moscow.
+    answered_first_with(service, "How does Russia view the fighting?",
+                        "unlikely that Moscow will get involved")
+
+
 def test_an_interviewers_statement_answers_when_it_alone_tells_the_fact(service):
     # Only the interviewer's lead-in says when the shelling was; in every language it is quoted,
     # as the interviewer's.
