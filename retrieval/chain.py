@@ -146,7 +146,10 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
             wanted = replace(wanted, about=tuple(
                 names | {c for n in names for c in snapshot.places.countries_of(n)}
                 for names in wanted.about) if ranking.language == "en" else (),
-                speaker=frozenset(f for n in wanted.speaker for f in snapshot.places.forms_of(n)))
+                speaker=frozenset(f for n in wanted.speaker for f in snapshot.places.forms_of(n)),
+                # and a name is no new fact when it stands for a place the question names
+                # ("Yerevan" to "Which Armenian politicians…?").
+                words=frozenset(f for w in wanted.words for f in snapshot.places.forms_of(w)))
             typed = {s.position for s in ranking.candidates
                      if wanted.satisfied_by(texts[s.position], in_context[s.position], setting[s.position])}
             ranking = prefer_typed(ranking, typed.__contains__, TYPE_PENALTY)

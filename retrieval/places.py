@@ -82,6 +82,12 @@ def _country_of_word() -> dict[str, frozenset[str]]:
     return {word: frozenset(names) for word, names in out.items()}
 
 
+@lru_cache(maxsize=4096)
+def _forms_of(word: str) -> frozenset[str]:
+    countries = _country_of_word().get(word, frozenset()) | {word}
+    return frozenset(w for w, names in _country_of_word().items() if names & countries) | countries
+
+
 def _parts(formal: str, name: str) -> list[str]:
     """"Islamic Republic" from "Islamic Republic of Iran" (the words before "of <name>")."""
     head, of, tail = formal.partition(" of ")
@@ -147,10 +153,8 @@ class PlaceNames:
     def forms_of(word: str) -> frozenset[str]:
         """What stands for a country named by ``word``, or for the countries ``word`` stands for:
         their capitals, seats of power and demonyms, and their names, lower-cased ("russia" →
-        {"russia", "moscow", "kremlin", "russian", …}; "moscow" → the same)."""
-        word = word.lower()
-        countries = _country_of_word().get(word, frozenset()) | {word}
-        return frozenset(w for w, names in _country_of_word().items() if names & countries) | countries
+        {"russia", "moscow", "kremlin", "russian", …}; "moscow" → the same; "aliyev" → itself)."""
+        return _forms_of(word.lower())
 
     def resolve(self, question: str) -> str:
         """The question with each other name of a country the texts name replaced by that name

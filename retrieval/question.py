@@ -492,7 +492,8 @@ class AnswerType:
         for names in facts.name_runs:
             if len(names) > 1 and "".join(n[0] for n in names) in self.words:
                 continue
-            if any(not self._gives(n) for n in names):
+            # A title names no one ("the Armenian Prime Minister" to "Which Armenian politicians…?").
+            if any(not self._gives(n) and re.sub(r"['’]s?$", "", n) not in _TITLE_WORDS for n in names):
                 return True
         return False
 

@@ -264,6 +264,10 @@ def test_which_asks_for_a_name_the_question_does_not_already_give():
     assert which.satisfied_by("The members (Russia, Armenia, Belarus) responded.")
     article = answer_type("Article 4 of the treaty is a copy of which NATO article?")
     assert article.satisfied_by("Article 4 is an exact copy of Article 5 of NATO.")
+    # A title names no one.
+    politicians = answer_type("Which Armenian politicians want a new war?")
+    assert not politicians.satisfied_by("The Armenian Prime Minister's aides want a new war.")
+    assert politicians.satisfied_by("Armenian Prime Minister Nikol Pashinyan wants peace.")
 
 
 def test_a_name_question_needs_a_name_the_question_does_not_give_not_a_title():
