@@ -6,14 +6,16 @@ import re
 import shutil
 import uuid
 
+import numpy as np
 import pytest
+from langchain_core.documents import Document
 
 from config.errors import InvalidQuestion
 from config.settings import Settings
 from retrieval.embeddings import SentenceEmbedder
 from retrieval.evaluation import REPORT, evaluate, load_questions, split_halves
 from retrieval.multilingual import MultilingualEmbedder
-from retrieval.retriever import DenseSentenceRetriever
+from retrieval.retriever import ContextFusion, DenseSentenceRetriever
 from retrieval.service import QuoteService
 from tests.conftest import CORPUS, PROJECT_ROOT_QUESTIONS, assert_verbatim
 
@@ -54,6 +56,33 @@ def test_answer_quotes_are_verbatim_and_attributed(service):
 def test_an_answer_is_found_through_the_question_it_answers(service):
     answer = service.ask("Could Russia's allies turn away from it?")
     assert answer.citations[0].quote.startswith("The third country of the Caucasus, Georgia")
+
+
+def test_an_answer_reached_through_the_interviewers_question_keeps_the_questions_closeness(service):
+    snap = service.snapshot
+    asked = next(p for p, s in enumerate(snap.sentences) if s.text.startswith("Can this lead to the fact"))
+    reply = snap.answer_of[asked]
+
+    def hits(question: float, answer: float) -> list[Document]:
+        return [Document(page_content="", metadata={"position": p, "cosine": c, "context_cosine": c})
+                for p, c in ((asked, question), (reply, answer))]
+
+    ranking = ContextFusion(snap)({"question": "Could Russia's allies turn away from it?",
+                                   "language": "en", "dense": hits(0.9, 0.6),
+                                   "multilingual": hits(0.92, 0.7), "lexical": []})
+    top = ranking.candidates[0]
+    assert (top.position, top.via_question) == (reply, True)
+    # e5's closeness of the question vouches for the reply, not the reply's own 0.7.
+    assert top.multilingual == 0.92
+
+
+def test_an_english_question_is_read_by_e5_both_as_a_query_and_as_a_passage(service):
+    e5 = service.multilingual
+    text = "Could Russia's allies turn away from it?"
+    both = np.asarray(e5.embed_query_both_ways(text))
+    expected = np.asarray(e5.embed_query(text)) + e5.encode_passages([text])[0]
+    assert np.allclose(both, expected / np.linalg.norm(expected), atol=1e-5)
+    assert not np.allclose(both, np.asarray(e5.embed_query(text)), atol=1e-3)
 
 
 def test_interviewer_questions_are_never_offered_as_answers(service):
