@@ -17,7 +17,7 @@ from langchain_core.runnables import Runnable, RunnableConfig, RunnableLambda
 
 from retrieval.answer import Answer
 from retrieval.compose import AnswerComposer, Assessment, Judged
-from retrieval.lexical import tokenize
+from retrieval.lexical import STOPWORDS, tokenize
 from retrieval.multilingual import MultilingualEmbedder
 from retrieval.question import (
     answer_type,
@@ -90,6 +90,22 @@ class Retrievers:
             inputs["dense"] = self.dense.invoke(search, config)
             inputs["lexical"] = self.lexical.invoke(search, config)
         return fusion(inputs)
+
+
+def _unrelated(asked: str, typed: str, language: str, snapshot: Snapshot) -> bool:
+    """An English question none of whose words the documents use ("How do I convert euros to US
+    dollars?") is not about them, however close e5 reads its nearest sentence. ``asked`` is the
+    question as searched (typos corrected), ``typed`` as typed. Numbers ("2002") are searched as
+    they are, and a question none of whose words the language's word list has as typed ("tropas
+    rusas") may be in another language, which e5 reads."""
+    if language != "en":
+        return False
+    words = [w for w in re.findall(r"[^\W\d_]+", asked.lower()) if w not in STOPWORDS]
+    # Two words at least: a short part of a longer message ("…, and were they civilians?") leans
+    # on the part before it.
+    return (len(words) >= 2 and not any(snapshot.speller.knows(t) for w in words for t in tokenize(w))
+            and any(snapshot.speller.english(w) for w in re.findall(r"[^\W\d_]+", typed.lower())
+                    if w not in STOPWORDS))
 
 
 def _asks_about_interviewer(text: str, names: tuple[frozenset[str], ...]) -> bool:
@@ -165,8 +181,9 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
             values = features(ranking, wanted, texts, in_context, setting=setting,
                               category=asked_category(asked), known=snapshot.speller.knows)
             # Small talk as typed, too: the speller reads a one-word "merci" as "mercy".
-            small_talk = is_small_talk(cased) or is_small_talk(asked)
-            support = Support(NONE, 0.0) if small_talk else decide(values)
+            unasked = (is_small_talk(cased) or is_small_talk(asked)
+                       or _unrelated(asked, cased, ranking.language, snapshot))
+            support = Support(NONE, 0.0) if unasked else decide(values)
             judged.append(Judged(part, ranking, support, values))
         return Assessment(question, tuple(judged))
 

@@ -324,6 +324,10 @@ class Speller:
         """True when the corpus uses a word with this stem (``token`` as ``tokenize`` gives it)."""
         return token in self._stems
 
+    def english(self, word: str) -> bool:
+        """True when the language's word list has this lower-case word (none given: False)."""
+        return self._words is not None and self._words.knows(word)
+
 
 def _deletions(word: str) -> list[str]:
     return [word[:i] + word[i + 1:] for i in range(len(word))]

@@ -45,25 +45,28 @@ NONE = "none"
 FEATURES = ("score", "multilingual", "coverage", "answer_type", "other_language",
             "unknown_category")
 # Fitted on the tuning questions (the development set's tuning half and tests/tuning_questions.jsonl,
-# 475 questions) by `python -m bot eval --fit`: L2-regularised logistic regression on standardised
+# 515 questions) by `python -m bot eval --fit`: L2-regularised logistic regression on standardised
 # features, folded back into raw-feature coefficients here.
-COEFFICIENTS = (-4.2671, 42.1934, -1.0519, 6.93, -0.0043, -2.0272)
-INTERCEPT = -36.4210
+COEFFICIENTS = (-1.0689, 46.1171, -1.2867, 6.71, 0.2673, -1.7855)
+INTERCEPT = -42.5699
 # The threshold on the probability: the highest (in steps of 0.025 or more) at which answerable
 # questions wrongly abstained stay at or below 3 % in five-fold cross-validation on the tuning
-# questions (0.575: 2.9 %, 0.6: 3.9 %). The target is 5 % on questions nobody tuned for, and on
+# questions (0.425: 2.5 %, 0.45: 3.1 %). The target is 5 % on questions nobody tuned for, and on
 # the blind sets the share ran up to two points above the cross-validated one in earlier
 # sessions and more in this one (README, Quality), so two points are kept in hand (until
 # 2026-11-30 one was, with a 4 % rule). Refitted 2026-11-29 when the interviewer's statements became answers
 # and a number or a time had to be precise enough and about what the question names, and again
 # when a casualty report had to name the outcome asked, an amount its unit, and a person asked
-# by role and place that role beside that place; and on 2026-11-30, with a sixth blind set among
-# the tuning questions, e5 reading an English question both ways and no lead signal (see README).
-ANSWER_AT = 0.575
-# The closeness model (see the docstring), fitted by `python -m bot eval --fit` on the 86 tuning
+# by role and place that role beside that place; and on 2026-11-30, with a sixth blind set and
+# 40 blind off-topic questions among the tuning questions, e5 reading an English question both
+# ways and no lead signal (see README). The off-topic questions look answerable to these signals
+# (e5 reads "Why did the Fed keep raising interest rates?" about as close to "…lose interest…" as
+# a paraphrase to its answer), so they lowered the threshold from 0.575.
+ANSWER_AT = 0.425
+# The closeness model (see the docstring), fitted by `python -m bot eval --fit` on the 106 tuning
 # questions the answer model leaves unanswered; "related" from a probability of 0.5.
-CLOSE_COEFFICIENT = 41.2183
-CLOSE_INTERCEPT = -34.2780
+CLOSE_COEFFICIENT = 46.3125
+CLOSE_INTERCEPT = -38.8543
 CLOSE_AT = 0.5
 
 
@@ -146,7 +149,8 @@ def fit(rows: Sequence[Sequence[float]], labels: Sequence[bool], *, l2: float = 
 
 
 def cross_validate(rows: Sequence[Sequence[float]], labels: Sequence[bool], *,
-                   thresholds: Sequence[float] = (0.4, 0.45, 0.475, 0.5, 0.525, 0.55, 0.575, 0.6, 0.625),
+                   thresholds: Sequence[float] = (0.375, 0.4, 0.425, 0.45, 0.475, 0.5, 0.525, 0.55,
+                                                  0.575, 0.6),
                    folds: int = 5, shuffles: int = 10, l2: float = 1.0) -> dict[float, tuple[float, float]]:
     """For each threshold: (unanswerable abstained, answerable wrongly abstained), each question
     judged by a model fitted without it, averaged over ``shuffles`` random fold splits."""

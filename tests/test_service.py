@@ -189,8 +189,18 @@ def test_small_talk_gets_no_quotes_and_a_keyword_still_does(service):
         assert answer.abstained, message
         assert answer.citations == ()
         assert answer.support == "none"
-    for query in ("Karabakh", "Карабах", "armnia", "2002"):
+    for query in ("Karabakh", "Карабах", "armnia", "2002", "tropas rusas"):
         assert service.ask(query).citations, query
+
+
+def test_an_english_question_none_of_whose_words_the_documents_use_is_not_about_them(service):
+    # "Are you a person or a program?" comes close enough to some sentence for the support model.
+    for question in ("Are you a person or a program?", "How do I convert euros to US dollars?"):
+        answer = service.ask(question)
+        assert answer.support == "none", question
+        assert answer.citations == ()
+    # A short part of a longer message leans on the part before it: searched as usual.
+    assert service.ask("Where does Dupuy teach, and what subject?").support == "answers"
 
 
 def test_a_disputing_editor_note_comes_back_as_a_caveat(service):
