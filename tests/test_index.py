@@ -296,13 +296,19 @@ def test_answers_come_whole_from_one_generation_while_an_edited_file_is_reloaded
             except BaseException as exc:
                 errors.append(exc)
 
+    def until_answered(count: int) -> None:
+        # Counted, not timed: a slower machine (or a slower answer) asks less often in a fixed time.
+        deadline = time.monotonic() + 60
+        while len(answers) < count and not errors and time.monotonic() < deadline:
+            time.sleep(0.01)
+
     askers = [threading.Thread(target=keep_asking) for _ in range(2)]
     for t in askers:
         t.start()
     try:
-        time.sleep(0.3)
+        until_answered(6)  # asked before the reload, during it and after it
         svc.reload()
-        time.sleep(0.3)
+        until_answered(len(answers) + 6)
     finally:
         stop.set()
         for t in askers:
