@@ -139,14 +139,6 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
     )
     fusion = ContextFusion(snapshot)
     texts = [s.text for s in snapshot.sentences]
-    # A name the documents use in some form: a word with its stem, a country its capital or
-    # demonym stands for, or a word sharing its first four letters ("Kazakh", "Shiite").
-    beginnings = frozenset(w.lower()[:4] for t in texts for w in re.findall(r"[^\W\d_]{4,}", t))
-
-    def name_known(name: str) -> bool:
-        return (any(map(snapshot.speller.knows, tokenize(name))) or bool(snapshot.places.countries_of(name))
-                or name[:4] in beginnings)
-
     in_context = read_in_context(snapshot.sentences)
     setting = [f"{snapshot.documents[s.doc_id].meta.title} {s.speaker}" for s in snapshot.sentences]
 
@@ -187,8 +179,7 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
                      if wanted.satisfied_by(texts[s.position], in_context[s.position], setting[s.position])}
             ranking = prefer_typed(ranking, typed.__contains__, TYPE_PENALTY)
             values = features(ranking, wanted, texts, in_context, setting=setting,
-                              category=asked_category(asked), known=snapshot.speller.knows,
-                              name_known=name_known)
+                              category=asked_category(asked), known=snapshot.speller.knows)
             # Small talk as typed, too: the speller reads a one-word "merci" as "mercy".
             unasked = (is_small_talk(cased) or is_small_talk(asked)
                        or _unrelated(asked, cased, ranking.language, snapshot))

@@ -32,8 +32,8 @@ def test_fit_learns_a_separating_direction_and_gives_probabilities():
 
 def test_the_outcome_follows_the_answer_threshold_and_then_the_closeness():
     # The shipped models: a strong, typed, English match answers; a weak one is "none".
-    strong = (1.1, 0.9, 0.8, 1.0, 0.0, 0.0, 0.0)
-    weak = (0.5, 0.7, 0.0, 0.0, 0.0, 0.0, 0.0)
+    strong = (1.1, 0.9, 0.8, 1.0, 0.0, 0.0)
+    weak = (0.5, 0.7, 0.0, 0.0, 0.0, 0.0)
     assert decide(strong).outcome == ANSWERS
     assert decide(weak).outcome == NONE
     unanswered = decide(strong, answer_at=1.01)
@@ -47,8 +47,8 @@ def test_a_near_miss_comes_close_and_an_off_topic_question_does_not():
     # A near miss fails the fact check (low answer probability) but sits close to a sentence; an
     # off-topic question fails nothing but is far from every sentence. Closeness, not the answer
     # probability, tells them apart.
-    near_miss = (0.85, 0.88, 0.5, 0.0, 0.0, 0.0, 0.0)
-    off_topic = (0.63, 0.76, 0.16, 1.0, 0.0, 0.0, 0.0)
+    near_miss = (0.85, 0.88, 0.5, 0.0, 0.0, 0.0)
+    off_topic = (0.63, 0.76, 0.16, 1.0, 0.0, 0.0)
     assert probability(near_miss) < probability(off_topic) < ANSWER_AT
     assert decide(near_miss).outcome == RELATED
     assert decide(off_topic).outcome == NONE
@@ -84,21 +84,9 @@ def test_other_languages_are_typed_but_have_no_lexical_category_check():
 
 
 def test_an_asked_for_category_the_corpus_never_uses_lowers_the_shipped_probability():
-    answered = (1.0, 0.88, 0.5, 1.0, 0.0, 0.0, 0.0)
-    unknown = (*answered[:5], 1.0, 0.0)
+    answered = (1.0, 0.88, 0.5, 1.0, 0.0, 0.0)
+    unknown = (*answered[:-1], 1.0)
     assert probability(unknown) < probability(answered)
-
-
-def test_a_name_the_corpus_never_uses_is_read_and_lowers_the_shipped_probability():
-    asked = answer_type("How many people did Boris Johnson say were injured?")
-    values = dict(zip(FEATURES, features(_ranking(), asked, TEXTS, name_known={"people"}.__contains__),
-                      strict=True))
-    assert values["unknown_name"] == 1.0
-    values = dict(zip(FEATURES, features(_ranking(), asked, TEXTS, name_known=lambda n: n == "johnson"),
-                      strict=True))
-    assert values["unknown_name"] == 0.0  # one name of the run is enough
-    answered = (1.0, 0.88, 0.5, 1.0, 0.0, 0.0, 0.0)
-    assert probability((*answered[:6], 1.0)) < probability(answered)
 
 
 def test_the_quoted_sentences_e5_closeness_is_read_not_the_best_of_any_sentence():
