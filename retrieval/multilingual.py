@@ -163,12 +163,12 @@ class MultilingualEmbedder(Embeddings):
         """The vector of one question read both as a query and as a passage (the normalised sum
         of the two, batched across threads).
 
-        For an English question this finds the sentence that answers more often than the query
-        alone, and tells answerable questions from the others better (tuning questions, README:
-        plain e5 hit@1 0.738 → 0.751; with the rest of the engine hit@3 0.854 → 0.881 on the extra
-        tuning set, and cross-validated abstention 0.658 → 0.684 at fewer wrong abstentions). A
-        question in another language lost answers this way (Russian hit@3 23 → 21 of 29): it is
-        read as a query only.
+        For an English question this finds the sentence that answers a little more often than the
+        query alone (plain e5 on the tuning questions, hit@1 0.738 → 0.751), and e5's closeness
+        then tells answerable questions from the others better (the support model's
+        cross-validated abstention rose about three points at the same wrong abstention; README,
+        the eighth session). A question in another language lost answers this way (Russian hit@3
+        23 → 21 of 29 on the extra tuning set): it is read as a query only.
         """
         return self._both_ways.embed(text).tolist()
 
