@@ -207,6 +207,13 @@ _ROLE_QUESTION = re.compile(
     r"|\b(?i:(?:who\s+(?:is|was)|what\s+(?:did|does|has|had)))\s+(?:the\s+)?(?P<adjective>[A-Z][\w-]+)\s+"
     r"(?P<office>(?:[A-Za-z]+\s+)??[A-Za-z]+)(?=\s+(?i:say|said|tell|told|think|declare|announce|state|claim|"
     r"reply|answer|ask|do|want|call|propose)\b|\s*[?.!]|\s*$)")
+# "What is the name of the Azerbaijani president who…?", "the names of the President of Iran":
+# the person's name is asked for by role and place, as by "Who is…".
+_NAMED_ROLE_QUESTION = re.compile(
+    r"\b(?i:names?\s+of\s+(?:the\s+)?(?:(?:current|new|former|acting|present)\s+)?)"
+    r"(?:(?P<title>(?:[A-Za-z]+\s+){0,2}?[A-Za-z]+)\s+of\s+(?:the\s+)?(?P<place>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)"
+    r"|(?P<adjective>[A-Z][\w-]+)\s+(?P<office>(?:[A-Za-z]+\s+)??[A-Za-z]+)"
+    r"(?=\s+(?i:who|whose|that|which)\b|\s*[?.!,]|\s*$))")
 # Roles that any title fills ("the Kazakh leader" is its president).
 _GENERIC_TITLES = frozenset({"head", "leader", "ruler", "chief"})
 # Words that make another office of a title: a foreign minister is not the prime minister, a
@@ -574,11 +581,12 @@ def _asked_role(question: str) -> tuple[str, str] | tuple[()]:
     """The role and place of "Who is the President of Azerbaijan?" ("president", "azerbaijan"),
     when the role ends in a title word ("prime minister": its qualifiers kept) and the place is
     one word that is no title ("the United States" and "Foreign Affairs" ask nothing here)."""
-    match = _ROLE_QUESTION.search(question)
+    match = _ROLE_QUESTION.search(question) or _NAMED_ROLE_QUESTION.search(question)
     if match is None:
         return ()
-    words = (match.group("title") or match.group("role") or match.group("office")).lower().split()
-    place = (match.group("place") or match.group("owner") or match.group("adjective")).lower()
+    groups = match.groupdict()
+    words = (groups["title"] or groups.get("role") or groups["office"]).lower().split()
+    place = (groups["place"] or groups.get("owner") or groups["adjective"]).lower()
     if words[-1] not in _TITLE_WORDS | _GENERIC_TITLES or " " in place or place in _TITLE_WORDS:
         return ()
     title = [w for w in words[:-1] if w in _QUALIFIERS] + [words[-1]]

@@ -215,6 +215,13 @@ def test_a_person_asked_by_role_and_place_needs_that_role_beside_that_place():
     assert not current.satisfied_by("In Azerbaijan, the president of Russia, Vladimir Putin, spoke.")
     assert not answer_type("Who is the President of Austria?").satisfied_by(
         "Australia's president spoke.")
+    # "What is the name of …" asks for the person by role and place as "Who is …" does.
+    named = answer_type("What is the name of the Azerbaijani president who ordered the shelling?")
+    assert named.role == ("president", "azerbaijani")
+    assert not named.satisfied_by(putin)
+    assert named.satisfied_by("Azerbaijani President Ilham Aliyev ordered the strike.")
+    assert answer_type("What is the name of the President of Azerbaijan?").role == ("president", "azerbaijan")
+    assert answer_type("What is the name of the head of the European Council?").role == ()
     # No title, no one-word place, no role.
     assert answer_type("Who is the leader of the hawks?").role == ()
     assert answer_type("What did the French expert say?").role == ()
