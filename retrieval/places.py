@@ -140,8 +140,12 @@ class PlaceNames:
         # The longest name that ends a word, taken whole (an atomic group: a shorter name inside
         # it is never tried instead), and left alone when a capitalised word follows, as part of
         # a longer name ("Paris Agreement").
-        self._pattern = (re.compile(rf"(?<!\w)(?>({_alternatives(kept | to)})(?!\w))(?!(?-i:\s+[A-Z]))",
-                                    re.IGNORECASE) if to else None)
+        # A "the" before it goes with it when the country's name takes none ("the Kremlin" is
+        # "Russia", "the White House" "the United States"), unless it belongs to a compound
+        # ("the Kremlin-backed bloc").
+        names = _alternatives(kept | to)
+        self._pattern = (re.compile(rf"(?<!\w)(the\s+)?(?>({names})(?!\w))(?!(?-i:\s+[A-Z]))", re.IGNORECASE)
+                         if to else None)
 
     @staticmethod
     def countries_of(word: str) -> frozenset[str]:
@@ -161,4 +165,12 @@ class PlaceNames:
         ("When did Baku's troops shell Armenia?" → "When did Azerbaijan's troops shell Armenia?")."""
         if self._pattern is None:
             return question
-        return self._pattern.sub(lambda m: self._to.get(m.group(1).casefold(), m.group(1)), question)
+        return self._pattern.sub(self._country, question)
+
+    def _country(self, match: re.Match[str]) -> str:
+        article, name = match.group(1) or "", match.group(2)
+        country = self._to.get(name.casefold(), name)
+        compound = match.string[match.end():match.end() + 1] == "-"
+        if country != name and article and not compound and " " not in country and not country.endswith("s"):
+            return country
+        return article + country

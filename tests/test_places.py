@@ -13,11 +13,13 @@ TEXTS = ["Azerbaijan shelled Armenia on Monday night, and Moscow did not react."
 @pytest.mark.parametrize(("question", "read_as"), [
     ("When did Baku's troops shell Armenia?", "When did Azerbaijan's troops shell Armenia?"),
     ("is ankara gaining ground", "is Turkey gaining ground"),
-    ("How did the Kremlin react?", "How did the Russia react?"),
-    ("Which side does the Islamic Republic back?", "Which side does the Iran back?"),
-    ("Does the Russian Federation arm Baku?", "Does the Russia arm Azerbaijan?"),
+    ("How did the Kremlin react?", "How did Russia react?"),
+    ("Which side does the Islamic Republic back?", "Which side does Iran back?"),
+    ("Does the Russian Federation arm Baku?", "Does Russia arm Azerbaijan?"),
     ("Are Ankara-backed units involved?", "Are Turkey-backed units involved?"),
     ("Is the pro-Tehran camp growing?", "Is the pro-Iran camp growing?"),
+    ("Why did The Kremlin wait?", "Why did Russia wait?"),
+    ("Did the Kremlin-backed bloc react?", "Did the Russia-backed bloc react?"),
 ])
 def test_a_capital_or_seat_of_power_is_read_as_its_country(question, read_as):
     assert PlaceNames(TEXTS).resolve(question) == read_as
