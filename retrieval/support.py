@@ -44,14 +44,14 @@ NONE = "none"
 
 FEATURES = ("score", "multilingual", "coverage", "answer_type", "other_language",
             "unknown_category")
-# Fitted on the tuning questions (the development set's tuning half and tests/tuning_questions.jsonl,
-# 515 questions) by `python -m bot eval --fit`: L2-regularised logistic regression on standardised
-# features, folded back into raw-feature coefficients here.
-COEFFICIENTS = (-1.0689, 46.1171, -1.2867, 6.71, 0.2673, -1.7855)
-INTERCEPT = -42.5699
+# Fitted on the tuning questions (the development set's tuning half, tests/tuning_questions.jsonl
+# and the five earlier blind sets, 1,044 questions) by `python -m bot eval --fit`: L2-regularised
+# logistic regression on standardised features, folded back into raw-feature coefficients here.
+COEFFICIENTS = (-3.4333, 44.2947, -0.8969, 5.893, 0.4423, -1.2163)
+INTERCEPT = -38.3218
 # The threshold on the probability: the highest (in steps of 0.025 or more) at which answerable
 # questions wrongly abstained stay at or below 3 % in five-fold cross-validation on the tuning
-# questions (0.425: 2.5 %, 0.45: 3.1 %). The target is 5 % on questions nobody tuned for, and on
+# questions (0.475: 2.7 %, 0.5: 3.2 %). The target is 5 % on questions nobody tuned for, and on
 # the blind sets the share ran up to two points above the cross-validated one in earlier
 # sessions and more in this one (README, Quality), so two points are kept in hand (until
 # 2026-11-30 one was, with a 4 % rule). Refitted 2026-11-29 when the interviewer's statements became answers
@@ -61,12 +61,15 @@ INTERCEPT = -42.5699
 # 40 blind off-topic questions among the tuning questions, e5 reading an English question both
 # ways and no lead signal (see README). The off-topic questions look answerable to these signals
 # (e5 reads "Why did the Fed keep raising interest rates?" about as close to "…lose interest…" as
-# a paraphrase to its answer), so they lowered the threshold from 0.575.
-ANSWER_AT = 0.425
-# The closeness model (see the docstring), fitted by `python -m bot eval --fit` on the 106 tuning
+# a paraphrase to its answer), so they lowered the threshold from 0.575. Refitted again on
+# 2026-11-30 on 1,044 questions, when the five earlier blind sets joined the tuning questions:
+# fitted on more questions written blind, the cross-validated share comes closer to what unseen
+# blind sets show.
+ANSWER_AT = 0.475
+# The closeness model (see the docstring), fitted by `python -m bot eval --fit` on the 165 tuning
 # questions the answer model leaves unanswered; "related" from a probability of 0.5.
-CLOSE_COEFFICIENT = 46.3125
-CLOSE_INTERCEPT = -38.8543
+CLOSE_COEFFICIENT = 41.5446
+CLOSE_INTERCEPT = -34.3622
 CLOSE_AT = 0.5
 
 
