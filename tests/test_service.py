@@ -76,6 +76,23 @@ def test_an_answer_reached_through_the_interviewers_question_keeps_the_questions
     assert top.multilingual == 0.92
 
 
+def test_the_narration_of_an_interview_yields_a_near_tie_to_the_body(service):
+    snap = service.snapshot
+    lede = next(p for p, s in enumerate(snap.sentences) if s.text.startswith("Meanwhile, Turkey"))
+    body = next(p for p, s in enumerate(snap.sentences) if s.text.startswith("Turkey wants to serve"))
+    assert (snap.sentences[lede].role, snap.sentences[body].role) == ("narrator", "interviewee")
+
+    def top(lede_cosine: float) -> int:
+        hits = [Document(page_content="", metadata={"position": p, "cosine": c, "context_cosine": c})
+                for p, c in ((lede, lede_cosine), (body, 0.8))]
+        ranking = ContextFusion(snap)({"question": "What does Ankara aspire to?", "language": "en",
+                                       "dense": hits, "multilingual": hits, "lexical": []})
+        return ranking.candidates[0].position
+
+    assert top(0.81) == body  # the headline and lede sum up the body in looser words
+    assert top(0.83) == lede  # but a clear lead stands
+
+
 def test_an_english_question_is_read_by_e5_both_as_a_query_and_as_a_passage(service):
     e5 = service.multilingual
     text = "Could Russia's allies turn away from it?"
