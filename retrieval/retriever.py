@@ -20,7 +20,7 @@ cannot say:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -32,6 +32,7 @@ from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict, PrivateAttr
 
 from retrieval.lexical import tokenize
+from retrieval.sentences import Sentence
 from retrieval.snapshot import Snapshot
 
 # Weights chosen on the tuning half of the development questions (tests/eval_questions.jsonl,
@@ -207,6 +208,13 @@ def prefer_typed(ranking: Ranking, satisfied: Callable[[int], bool], penalty: fl
     return replace(ranking, candidates=tuple(scored))
 
 
+def narration(sentences: Sequence[Sentence]) -> frozenset[int]:
+    """The positions of an interview's narration (headline, lede, biography line): narrator
+    sentences of a document that has an interviewee. A plain article is all narration, none lags."""
+    interviews = {s.doc_id for s in sentences if s.role == "interviewee"}
+    return frozenset(p for p, s in enumerate(sentences) if s.role == "narrator" and s.doc_id in interviews)
+
+
 class ContextFusion:
     """Merges the encoders' and BM25's candidates using interview context (see the docstring)."""
 
@@ -217,9 +225,7 @@ class ContextFusion:
         self.lexical_weight = lexical_weight
         self.context_discount = context_discount
         self.weights = weights or ENCODER_WEIGHTS
-        interviews = {s.doc_id for s in snapshot.sentences if s.role == "interviewee"}
-        self.narration = frozenset(p for p, s in enumerate(snapshot.sentences)
-                                   if s.role == "narrator" and s.doc_id in interviews)
+        self.narration = narration(snapshot.sentences)
 
     def __call__(self, inputs: dict[str, Any]) -> Ranking:
         """LangChain step: {"question", "language", "quotes_interviewer", retriever hits} → Ranking."""

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from retrieval.retriever import Ranking, Scored, asks, prefer_typed
+from retrieval.retriever import Ranking, Scored, asks, narration, prefer_typed
+from retrieval.sentences import Sentence
 
 
 def test_a_candidate_without_the_fact_asked_for_drops_behind_a_near_tie_that_has_it():
@@ -26,3 +27,13 @@ def test_a_candidate_without_the_fact_asked_for_drops_behind_a_near_tie_that_has
 def test_a_sentence_is_a_question_by_its_last_marks(sentence, question):
     # An interviewer's question is never an answer, so "?!" or a closing quote must not hide one.
     assert asks(sentence) is question
+
+
+def test_only_an_interviews_narration_lags_a_plain_article_is_all_narration():
+    def sentence(doc_id: str, role: str) -> Sentence:
+        return Sentence(doc_id, 0, 0, 1, "x", role, "", 0, 0)
+
+    sentences = [sentence("talk", "narrator"), sentence("talk", "interviewer"),
+                 sentence("talk", "interviewee"), sentence("talk", "narrator"),
+                 sentence("news", "narrator"), sentence("news", "narrator")]
+    assert narration(sentences) == {0, 3}
