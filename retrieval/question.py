@@ -199,20 +199,24 @@ council parliament government
 # asked for by a role in a place. A sentence answers it only where it gives that role beside that
 # place ("the President of Iran", "Armenian Prime Minister Nikol Pashinyan"); "President
 # Vladimir Putin" in a sentence that mentions Azerbaijan elsewhere does not.
+_CURRENT = r"(?:(?:current|new|former|acting|present)\s+)?"
+_ROLE_PLACE = r"[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*"
+_TITLE_OF_PLACE = rf"(?P<title>(?:[A-Za-z]+\s+){{0,2}}?[A-Za-z]+)\s+of\s+(?:the\s+)?(?P<place>{_ROLE_PLACE})"
+_ADJECTIVE_OFFICE = r"(?P<adjective>[A-Z][\w-]+)\s+(?P<office>(?:[A-Za-z]+\s+)??[A-Za-z]+)"
 _ROLE_QUESTION = re.compile(
-    r"\b(?i:who\s+(?:is|was|are|were)\s+(?:the\s+)?(?:(?:current|new|former|acting|present)\s+)?)"
-    r"(?P<title>(?:[A-Za-z]+\s+){0,2}?[A-Za-z]+)\s+of\s+(?:the\s+)?(?P<place>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)"
-    r"|\b(?i:who\s+(?:is|was))\s+(?P<owner>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)['’]s\s+"
-    r"(?:(?:current|new|former|acting|present)\s+)?(?P<role>(?:[A-Za-z]+\s+){0,2}?[A-Za-z]+)\s*[?.!]*\s*$"
-    r"|\b(?i:(?:who\s+(?:is|was)|what\s+(?:did|does|has|had)))\s+(?:the\s+)?(?P<adjective>[A-Z][\w-]+)\s+"
-    r"(?P<office>(?:[A-Za-z]+\s+)??[A-Za-z]+)(?=\s+(?i:say|said|tell|told|think|declare|announce|state|claim|"
+    rf"\b(?i:who\s+(?:is|was|are|were)\s+(?:the\s+)?{_CURRENT})"
+    rf"{_TITLE_OF_PLACE}"
+    rf"|\b(?i:who\s+(?:is|was))\s+(?P<owner>{_ROLE_PLACE})['’]s\s+"
+    rf"{_CURRENT}(?P<role>(?:[A-Za-z]+\s+){{0,2}}?[A-Za-z]+)\s*[?.!]*\s*$"
+    rf"|\b(?i:(?:who\s+(?:is|was)|what\s+(?:did|does|has|had)))\s+(?:the\s+)?{_ADJECTIVE_OFFICE}"
+    r"(?=\s+(?i:say|said|tell|told|think|declare|announce|state|claim|"
     r"reply|answer|ask|do|want|call|propose)\b|\s*[?.!]|\s*$)")
 # "What is the name of the Azerbaijani president who…?", "the names of the President of Iran":
 # the person's name is asked for by role and place, as by "Who is…".
 _NAMED_ROLE_QUESTION = re.compile(
-    r"\b(?i:names?\s+of\s+(?:the\s+)?(?:(?:current|new|former|acting|present)\s+)?)"
-    r"(?:(?P<title>(?:[A-Za-z]+\s+){0,2}?[A-Za-z]+)\s+of\s+(?:the\s+)?(?P<place>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)"
-    r"|(?P<adjective>[A-Z][\w-]+)\s+(?P<office>(?:[A-Za-z]+\s+)??[A-Za-z]+)"
+    rf"\b(?i:names?\s+of\s+(?:the\s+)?{_CURRENT})"
+    rf"(?:{_TITLE_OF_PLACE}"
+    rf"|{_ADJECTIVE_OFFICE}"
     r"(?=\s+(?i:who|whose|that|which)\b|\s*[?.!,]|\s*$))")
 # Roles that any title fills ("the Kazakh leader" is its president).
 _GENERIC_TITLES = frozenset({"head", "leader", "ruler", "chief"})
