@@ -232,10 +232,26 @@ _ROLE_FILLER = frozenset({"of", "the", "republic"})
 _DEMONYM_ENDINGS = frozenset({"", "n", "an", "ian", "i", "ese", "ish", "s", "ns", "ans", "ians", "is"})
 # Capitalised words that name no one a number or a time could be about (``_asked_about``).
 _NOT_A_NAME = _TITLE_WORDS | STOPWORDS
-# Who can have a personal name, beside the titles.
-_PERSON_WORDS = "|".join(sorted(_TITLE_WORDS | {
-    "person", "man", "woman", "expert", "analyst", "journalist", "interviewer", "official",
-    "politician", "officer", "author", "reporter", "editor", "translator", "pilot", "soldier"}))
+# Who can have a personal name: titles, and the words for people ("politicians", "hawks").
+_PERSON_WORDS = "|".join(sorted((_TITLE_WORDS - {"council", "parliament", "government"}) | {
+    "person", "persons", "people", "individual", "man", "men", "woman", "women", "figure", "expert",
+    "analyst", "journalist", "interviewer", "official", "politician", "officer", "author",
+    "reporter", "editor", "translator", "pilot", "soldier", "general", "diplomat", "envoy",
+    "negotiator", "mediator", "representative", "lawmaker", "deputies", "activist", "protester",
+    "demonstrator", "hawk", "dove", "hardliner", "nationalist", "radical", "extremist", "militant",
+    "rebel", "separatist", "commander", "spokesmen", "spokeswomen", "heads"}))
+# Words that end the name of a place, a body or an event, not a person's ("the Black Seas", "the
+# Catholic University", "the St. Petersburg Economic Forum", "Arab Muslims").
+_NOT_PERSONAL = frozenset("""
+sea seas ocean oceans river rivers lake lakes mountain mountains mount gulf bay island islands strait
+coast valley desert peninsula region regions province provinces district city town village street
+square bridge corridor border forum summit conference organization organisation treaty treaties
+union republic republics kingdom empire federation states nations university college institute
+agency bank company party front army forces navy ministry committee commission court convention
+agreement accord pact process alliance bloc community assembly congress senate administration
+office department airport station war wars conflict crisis revolution movement church muslims
+christians jews
+""".split())  # noqa: SIM905 - a word list reads best as text
 # "What is the name of the Iranian president?", "his name", "what's he called?", "как зовут
 # …?", "comment s'appelle …?": a personal name is asked for, which a title ("the President of
 # Iran") does not give. "The names of the member countries" asks for no person.
@@ -245,6 +261,14 @@ _NAME_QUESTION = re.compile(
     r"|\b(?:his|her)\s+(?:first\s+|last\s+|full\s+)?name\b|\b(?:first|last|full|sur)\s*name\b"
     r"|\b(?:is|was)\s+(?:he|she)\s+called\s*\?|\bзовут\b|\bимя\b|\bфамили[яю]\b|\bs['’]appell"
     r"|^\W*who\b.*\bby\s+name\b",
+    re.IGNORECASE)
+# People asked for by a "which" ("Which Armenian politicians…?", "which leaders"): a person answers,
+# by name ("Nikol Pashinyan") or by office ("the President of Iran"); a place alone ("…conflict
+# with neighbouring Azerbaijan") names none of them. "The names of the hawks" asks for names
+# (``_NAME_QUESTION``), which an office does not give.
+_PEOPLE_QUESTION = re.compile(
+    r"\bwhich\s+(?:(?!(?:of|for|to|in|on|at|by|with|from|the|a|an|that|which|who|is|are|was|were|did|does|do)"
+    rf"\b)[\w'’-]+\s+){{0,3}}?(?:{_PERSON_WORDS})s?\b",
     re.IGNORECASE)
 
 # The words that frame a question rather than name what it is about ("what kind of", "the name
@@ -456,6 +480,9 @@ class AnswerType:
     # A person asked for by a role in a place: the title with its qualifiers, and the place, lower
     # case ("prime minister", "armenia"); empty when the question asks no such thing.
     role: tuple[str, str] | tuple[()] = ()
+    # People asked for by a "which" or "the names of" ("Which politicians…?"): a name is not enough,
+    # it must be a person's or an office's.
+    people: bool = False
 
     def satisfied_by(self, sentence: str, in_context: str = "", setting: str = "") -> bool:
         """True when a sentence holds a new fact of the kind asked for (or nothing special is asked).
@@ -487,6 +514,9 @@ class AnswerType:
             return False
         if self.personal_name and not self._new_personal_name(facts):
             return False
+        if self.people and not (self._new_personal_name(_facts(in_context or sentence))
+                                or self._new_office(in_context or sentence)):
+            return False
         if self.speech and not (facts.speech and self._names_speaker(in_context or sentence)):
             return False
         if self.stance and not self._names_speaker(in_context or sentence):
@@ -515,11 +545,36 @@ class AnswerType:
     def _new_personal_name(self, facts: _Facts) -> bool:
         """A name of someone the question does not already name: a run of two or more capitalised
         words ("Nikol Pashinyan", "President Macron") ending in a word that is neither a title
-        nor given by the question ("President Vladimir Putin" names no one new to a question
-        about Putin; "the Prime Minister of Armenia" names no one at all)."""
+        nor given by the question, nor a word that ends a place's or a body's name ("President
+        Vladimir Putin" names no one new to a question about Putin; "the Prime Minister of
+        Armenia" and "the Black Seas" name no one at all)."""
         for names in facts.name_runs:
             last = re.sub(r"['’]s?$", "", names[-1])
-            if len(names) >= 2 and last not in _TITLE_WORDS and not self._gives(last):
+            if len(names) >= 2 and last not in _TITLE_WORDS | _NOT_PERSONAL and not self._gives(last):
+                return True
+        return False
+
+    def _new_office(self, text: str) -> bool:
+        """An office held in a place the question does not give: a title right beside a
+        capitalised word that is neither a title nor given ("the President of Iran", "Armenian
+        Prime Minister" to a question that names neither Iran nor Armenia)."""
+        tokens = _ROLE_TOKEN.findall(text)
+        plain = [re.sub(r"['’]s?$", "", t).lower() for t in tokens]
+
+        def new_name(i: int) -> bool:
+            return (0 <= i < len(tokens) and tokens[i][:1].isupper() and plain[i] not in _NOT_A_NAME
+                    and not self._gives(plain[i]))
+
+        for i, word in enumerate(plain):
+            if word not in _TITLE_WORDS:
+                continue
+            after = i + 1
+            while after < len(plain) and plain[after] in _ROLE_FILLER | _TITLE_WORDS:
+                after += 1
+            before = i - 1
+            while before >= 0 and plain[before] in _TITLE_WORDS:
+                before -= 1
+            if new_name(before) or (after > i + 1 and plain[i + 1] == "of" and new_name(after)):
                 return True
         return False
 
@@ -689,6 +744,7 @@ def answer_type(question: str, speakers: frozenset[str] = frozenset()) -> Answer
                       outcomes=measures.outcomes(question),
                       units=measures.units(question) if number else frozenset(),
                       counts=bool(_COUNT_QUESTION.search(question)), role=_asked_role(question),
+                      people=bool(_PEOPLE_QUESTION.search(question)),
                       words=frozenset(w.lower() for w in _WORD.findall(question)))
 
 

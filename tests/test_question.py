@@ -277,6 +277,30 @@ def test_which_asks_for_a_name_the_question_does_not_already_give():
     assert politicians.satisfied_by("Armenian Prime Minister Nikol Pashinyan wants peace.")
 
 
+def test_which_people_needs_a_person_by_name_or_office_not_a_place():
+    hawks = ("Despite the Armenian Prime Minister's desire to establish peace, there are hawks in "
+             "Yerevan who seek to rewrite the peace agreement and ignite a conflict with "
+             "neighboring Azerbaijan.")
+    which = answer_type("Which Armenian politicians are the hawks in Yerevan?")
+    assert which.people
+    assert not which.satisfied_by(hawks)  # Azerbaijan is a place, and the office is the question's
+    assert not which.satisfied_by(hawks, "Turkey wants to serve as a gas hub between the Caspian "
+                                         "and Black Seas. " + hawks)  # "Black Seas" is no person
+    assert which.satisfied_by("The hawks, led by Robert Kocharyan, want a new war.")
+    leaders = answer_type("Which leaders phoned Putin after the shelling?")
+    assert leaders.satisfied_by("The Prime Minister of Armenia and the President of Iran called "
+                                "President Vladimir Putin after the shelling by Azerbaijan.")
+    assert not leaders.satisfied_by("Armenia and Iran called President Vladimir Putin.")
+    # "The names of the hawks" asks for names, which an office does not give.
+    names = answer_type("What are the names of the hawks in Yerevan?")
+    assert names.personal_name
+    assert not names.satisfied_by("The Iranian President's hawks in Yerevan want war.")
+    # Things and places are no people.
+    assert not answer_type("Which country used the principle?").people
+    assert not answer_type("Which side does Iran back?").people
+    assert not answer_type("What are the hawks in Yerevan trying to do?").people
+
+
 def test_a_name_question_needs_a_name_the_question_does_not_give_not_a_title():
     called = ("The Prime Minister of Armenia and the President of Iran called President Vladimir "
               "Putin after the shelling by Azerbaijan.")
