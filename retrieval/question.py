@@ -180,6 +180,18 @@ _SPEECH_VERB = re.compile(
     r"not(?:es|ed)|stress(?:es|ed)|warn(?:s|ed)|repl(?:ies|ied)|insist(?:s|ed)|"
     r"calls?\s+for|called\s+for|according\s+to|criticiz\w*|criticis\w*|condemn\w*|accus\w*|"
     r"urg(?:es|ed))\b", re.IGNORECASE)
+# "What did the UN Security Council decide?", "Whom did the court find responsible?": the outcome
+# of a named body's or person's deliberation. A sentence that reports only the request or the
+# purpose ("France has called for the UN Security Council to be convened to determine who is
+# behind…") does not give it; one that reports a decision, a finding or a vote does.
+_OUTCOME_QUESTION = re.compile(
+    r"\b(?i:did|has|have|had)\s+(?P<who>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)\s+"
+    r"(?:[a-z]+ly\s+)?(?i:decide|find|conclude|determine|rule|resolve|vote|blame|decided|found|"
+    r"concluded|determined|ruled|resolved|voted|blamed)\b(?!\s+(?i:itself|themselves|himself|herself)\b)")
+_OUTCOME = re.compile(
+    r"\b(?:decid(?:ed|es)|decisions?|found|finds|findings?|conclu(?:ded|des|sions?)|determined|determines|"
+    r"ruled|rules|rulings?|resolved|resolves|resolutions?|voted|votes|blamed|blames|verdicts?)\b",
+    re.IGNORECASE)
 # A word in Latin letters: only such a word of the question can be matched against English text.
 _LATIN_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ'’]+")
 # Who is asked about when the corpus itself speaks: a text, a role, a pronoun.
@@ -483,6 +495,9 @@ class AnswerType:
     # People asked for by a "which" or "the names of" ("Which politicians…?"): a name is not enough,
     # it must be a person's or an office's.
     people: bool = False
+    # The outcome of a named body's or person's deliberation ("What did the UN Security Council
+    # decide?"): the sentence must report a decision, a finding or a vote, not only a request.
+    outcome: bool = False
 
     def satisfied_by(self, sentence: str, in_context: str = "", setting: str = "") -> bool:
         """True when a sentence holds a new fact of the kind asked for (or nothing special is asked).
@@ -520,6 +535,8 @@ class AnswerType:
         if self.speech and not (facts.speech and self._names_speaker(in_context or sentence)):
             return False
         if self.stance and not self._names_speaker(in_context or sentence):
+            return False
+        if self.outcome and not _OUTCOME.search(sentence):
             return False
         return not (self.person and not facts.name)
 
@@ -745,7 +762,15 @@ def answer_type(question: str, speakers: frozenset[str] = frozenset()) -> Answer
                       units=measures.units(question) if number else frozenset(),
                       counts=bool(_COUNT_QUESTION.search(question)), role=_asked_role(question),
                       people=bool(_PEOPLE_QUESTION.search(question)),
+                      outcome=_asks_outcome(question, speakers),
                       words=frozenset(w.lower() for w in _WORD.findall(question)))
+
+
+def _asks_outcome(question: str, speakers: frozenset[str]) -> bool:
+    """Whether a question asks what someone outside the corpus's own speakers and texts decided,
+    found or concluded ("What did Dupuy conclude…?" asks what the corpus's speaker says)."""
+    match = _OUTCOME_QUESTION.search(question)
+    return match is not None and _asked_who(match.group("who"), speakers) is not None
 
 
 def _asked_speech(question: str, speakers: frozenset[str]) -> tuple[bool, frozenset[str], bool]:

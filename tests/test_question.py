@@ -301,6 +301,23 @@ def test_which_people_needs_a_person_by_name_or_office_not_a_place():
     assert not answer_type("What are the hawks in Yerevan trying to do?").people
 
 
+def test_an_outcome_asked_of_someone_needs_a_sentence_that_reports_one():
+    called = ("France has called for the UN Security Council to be convened to determine who is "
+              "behind the ceasefire violation.")
+    for question in ("What did the UN Security Council decide after France called for it to be convened?",
+                     "Whom did the UN Security Council find responsible for the ceasefire violation?",
+                     "Did the UN Security Council conclude who was behind it?"):
+        asked = answer_type(question)
+        assert asked.outcome, question
+        assert not asked.satisfied_by(called), question  # a request and its purpose, no outcome
+        assert asked.satisfied_by("The UN Security Council decided to send observers."), question
+    assert answer_type("What did the Court of Justice rule?").satisfied_by(
+        "Its ruling was that the strike broke the ceasefire.")
+    # Finding oneself somewhere is no finding; what the corpus's speaker concludes is what he says.
+    assert not answer_type("With which country did Turkey find itself in the same boat?").outcome
+    assert not answer_type("What did Dupuy conclude about solidarity?", frozenset({"dupuy"})).outcome
+
+
 def test_a_name_question_needs_a_name_the_question_does_not_give_not_a_title():
     called = ("The Prime Minister of Armenia and the President of Iran called President Vladimir "
               "Putin after the shelling by Azerbaijan.")
