@@ -140,7 +140,11 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
     fusion = ContextFusion(snapshot)
     texts = [s.text for s in snapshot.sentences]
     in_context = read_in_context(snapshot.sentences)
-    setting = [f"{snapshot.documents[s.doc_id].meta.title} {s.speaker}" for s in snapshot.sentences]
+    # Who says a sentence is part of what it is about. Its document's title stands in only for two
+    # names or more (``AnswerType.satisfied_by``): a count in an article about Armenia and
+    # Azerbaijan is not a count in Azerbaijan.
+    setting = [s.speaker for s in snapshot.sentences]
+    title = [snapshot.documents[s.doc_id].meta.title for s in snapshot.sentences]
 
     def assess(question: str, config: RunnableConfig) -> Assessment:
         judged = []
@@ -176,9 +180,10 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
                 # ("Yerevan" to "Which Armenian politicians…?").
                 words=frozenset(f for w in wanted.words for f in snapshot.places.forms_of(w)))
             typed = {s.position for s in ranking.candidates
-                     if wanted.satisfied_by(texts[s.position], in_context[s.position], setting[s.position])}
+                     if wanted.satisfied_by(texts[s.position], in_context[s.position], setting[s.position],
+                                            title[s.position])}
             ranking = prefer_typed(ranking, typed.__contains__, TYPE_PENALTY)
-            values = features(ranking, wanted, texts, in_context, setting=setting,
+            values = features(ranking, wanted, texts, in_context, setting=setting, title=title,
                               category=asked_category(asked), known=snapshot.speller.knows)
             # Small talk as typed, too: the speller reads a one-word "merci" as "mercy".
             unasked = (is_small_talk(cased) or is_small_talk(asked)

@@ -499,15 +499,18 @@ class AnswerType:
     # decide?"): the sentence must report a decision, a finding or a vote, not only a request.
     outcome: bool = False
 
-    def satisfied_by(self, sentence: str, in_context: str = "", setting: str = "") -> bool:
+    def satisfied_by(self, sentence: str, in_context: str = "", setting: str = "", title: str = "") -> bool:
         """True when a sentence holds a new fact of the kind asked for (or nothing special is asked).
 
         ``in_context`` is the sentence read after the one before it in its turn
         (``retrieval.sentences.read_in_context``): "He stated that…" reports what the person
         named the sentence before said. ``setting`` is what else a sentence is read with (its
-        document's title, its speaker): a number or a time must be about what the question names,
-        in the sentence, the one before it or its setting; a count of troops in Karabakh does not
-        say how many were sent to Kazakhstan.
+        speaker): a number or a time must be about what the question names, in the sentence, the
+        one before it or its setting; a count of troops in Karabakh does not say how many were
+        sent to Kazakhstan. ``title`` is its document's title, which names what the whole
+        document is about: it stands in only for two or more names the sentence lacks ("the
+        fighting between Armenia and Azerbaijan"), never for one alone ("How many Russian bases
+        are there in Azerbaijan?" is not answered by a count of the bases in Armenia).
         """
         facts = _facts(sentence)
         if self.number and not self._new(facts.numbers):
@@ -516,8 +519,8 @@ class AnswerType:
             return False
         if self.precision and not self._new(getattr(facts, self.precision)):
             return False
-        if (self.number or self.time) and self.about and not self._mentions_all(
-                f"{in_context or sentence} {setting}"):
+        if (self.number or self.time) and self.about and not self._about_all(
+                f"{in_context or sentence} {setting}", title):
             return False
         if not measures.fits_outcome(self.outcomes, sentence, in_context, counted=self.counts):
             return False  # "…were injured" is no answer to "How many were killed?"
@@ -540,10 +543,16 @@ class AnswerType:
             return False
         return not (self.person and not facts.name)
 
-    def _mentions_all(self, text: str) -> bool:
-        """Each run of names in ``about`` is in ``text``, in some form ("Russian" for "Russia")."""
+    def _about_all(self, text: str, title: str) -> bool:
+        """Each run of names in ``about`` is in ``text``, in some form ("Russian" for "Russia"), or
+        two or more of them are missing and the title holds all of those."""
         words = _folded_words(text)
-        return all(any(_same_name(name, w) for name in names for w in words) for names in self.about)
+        missing = [names for names in self.about if not any(_same_name(n, w) for n in names for w in words)]
+        if not missing:
+            return True
+        in_title = _folded_words(title)
+        return len(missing) >= 2 and all(any(_same_name(n, w) for n in names for w in in_title)
+                                         for names in missing)
 
     def _new(self, found: tuple[str, ...]) -> bool:
         return any(f not in self.given for f in found)

@@ -84,11 +84,11 @@ class Support:
 
 
 def features(ranking: Ranking, wanted: AnswerType, text_of: Sequence[str],
-             in_context: Sequence[str] = (), *, setting: Sequence[str] = (), category: Sequence[str] = (),
-             known: Callable[[str], bool] | None = None) -> tuple[float, ...]:
+             in_context: Sequence[str] = (), *, setting: Sequence[str] = (), title: Sequence[str] = (),
+             category: Sequence[str] = (), known: Callable[[str], bool] | None = None) -> tuple[float, ...]:
     """The signals the model reads, in FEATURES order (``text_of[p]`` is sentence p's text,
-    ``in_context[p]`` the same read after the sentence before it, and ``setting[p]`` its
-    document's title and its speaker, when given).
+    ``in_context[p]`` the same read after the sentence before it, ``setting[p]`` its speaker and
+    ``title[p]`` its document's title, when given).
 
     ``category`` holds the tokens naming what the question asks for (``asked_category``) and
     ``known(token)`` says whether the corpus uses a token; other languages have no category.
@@ -100,7 +100,8 @@ def features(ranking: Ranking, wanted: AnswerType, text_of: Sequence[str],
     top = ranking.candidates[0]
     typed = wanted.satisfied_by(text_of[top.position],
                                 in_context[top.position] if in_context else "",
-                                setting[top.position] if setting else "")
+                                setting[top.position] if setting else "",
+                                title[top.position] if title else "")
     # e5's closeness of the sentence that would be quoted, not the best e5 cosine of any sentence:
     # e5 tells on-topic from off-topic best, and it must vouch for the quote itself.
     return (top.score, top.multilingual, top.coverage, float(typed), float(not english), unknown)

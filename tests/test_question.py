@@ -147,11 +147,20 @@ def test_a_number_or_a_time_must_be_about_what_the_question_names():
     assert sent.about == ({"russian"}, {"kazakhstan"}, {"january"})
     assert not sent.satisfied_by("A part of the Russian troops in Karabakh (1,900 people) went to Ukraine.")
     assert sent.satisfied_by("In January Russia sent 2,000 troops to Kazakhstan.")  # "Russian" is "Russia"
-    # The sentence before, the document's title and the speaker count too.
+    # The sentence before and the speaker count too.
     hurt = answer_type("How many people were hurt in the fighting between Armenia and Azerbaijan?")
     assert not hurt.satisfied_by("About fifty people were injured on both sides.")
     assert hurt.satisfied_by("About fifty people were injured on both sides.",
-                             setting="A new skirmish between Azerbaijan and Armenia")
+                             setting="Armenian and Azerbaijani officials")
+    # The title names what the whole document is about: it stands in for two names the sentence
+    # lacks, not for one, which places the count.
+    title = "A new skirmish between Azerbaijan and Armenia"
+    assert hurt.satisfied_by("About fifty people were injured on both sides.", title=title)
+    bases = "More than 3,000 Russian military personnel are stationed at two military bases in Armenia."
+    assert not answer_type("How many Russian military bases are there in Azerbaijan?").satisfied_by(
+        bases, title=title)
+    assert answer_type("How many Russian military bases are there in Armenia?").satisfied_by(
+        bases, title=title)
     assert hurt.satisfied_by("About fifty people were injured on both sides.",
                              in_context="Armenia and Azerbaijan fought. About fifty people were injured.")
     # Titles, acronyms, function words and parts of compounds name nothing; one word of a run
