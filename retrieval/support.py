@@ -47,8 +47,8 @@ FEATURES = ("score", "multilingual", "coverage", "answer_type", "other_language"
 # Fitted on the tuning questions (the development set's tuning half, tests/tuning_questions.jsonl
 # and the five earlier blind sets, 1,044 questions) by `python -m bot eval --fit`: L2-regularised
 # logistic regression on standardised features, folded back into raw-feature coefficients here.
-COEFFICIENTS = (-4.5027, 44.9589, -0.5391, 5.9961, 0.5828, -1.1836)
-INTERCEPT = -38.2257
+COEFFICIENTS = (-0.5854, 47.5323, -1.3762, 6.4792, 0.2558, -1.1993)
+INTERCEPT = -43.6009
 # The threshold on the probability: the highest (in steps of 0.025 or more) at which answerable
 # questions wrongly abstained stay at or below 3 % in five-fold cross-validation on the tuning
 # questions (0.475: 2.9 %, 0.5: 3.3 %). The target is 5 % on questions nobody tuned for, and on
@@ -68,8 +68,8 @@ INTERCEPT = -38.2257
 ANSWER_AT = 0.475
 # The closeness model (see the docstring), fitted by `python -m bot eval --fit` on the 166 tuning
 # questions the answer model leaves unanswered; "related" from a probability of 0.5.
-CLOSE_COEFFICIENT = 39.0080
-CLOSE_INTERCEPT = -32.1255
+CLOSE_COEFFICIENT = 41.5816
+CLOSE_INTERCEPT = -34.2460
 CLOSE_AT = 0.5
 
 
