@@ -110,7 +110,8 @@ _TIME_QUESTION = re.compile(
     r"|\bwhich\s+(year|date|day|month|time|hour)\b(?!['’])"  # not "which last year", "which year's"
     r"|\bhow\s+long\s+ago\b|^\W*(?:когда|kogda)\b|\bв\s+каком\s+году\b|\bкакого\s+числа\b"
     r"|\bкакая\s+дата\b|\bв\s+котором\s+часу\b"
-    r"|^\W*quand\b|\bquelle\s+(?:date|année|heure)\b", re.IGNORECASE)
+    r"|\bв\s+какой\s+день\b|\bв\s+каком\s+месяце\b"
+    r"|^\W*quand\b|\bquelle\s+(?:date|année|heure)\b|\bquel\s+(?:jour|mois)\b", re.IGNORECASE)
 # "When" asked to a precision: a year, a date (a day of the month), a time of day. "On the night
 # of Monday to Tuesday" says when, but not on what date, nor at what time to a question that
 # already names the night. ("Во сколько" is not here: it also asks how much something costs.)
@@ -137,6 +138,10 @@ _COUNT_QUESTION = re.compile(r"\bhow\s+many\b|\bсколько\b|\bskolko\b|\bco
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                      r"twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"
                      r"million|billion|dozen|half)\b", re.IGNORECASE)
+# Numbers that count nothing: a year ("the 1997 Convention", "founded in 2002") or the number of an
+# article ("article 4 of this treaty"). They do not answer "how many".
+_NOT_A_COUNT = re.compile(r"\b(?:19|20)\d\ds?\b|\b(?:articles?|paragraphs?|clauses?|chapters?|sections?|"
+                          r"resolutions?|points?|no\.|number)\s+\d+\b", re.IGNORECASE)
 # A date or point in time; relative words ("after", "first") say when only with something else.
 _TIME = re.compile(r"\b(?:\d{3,4}|january|february|march|april|may|june|july|august|september|"
                    r"october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|"
@@ -513,7 +518,7 @@ class AnswerType:
         are there in Azerbaijan?" is not answered by a count of the bases in Armenia).
         """
         facts = _facts(sentence)
-        if self.number and not self._new(facts.numbers):
+        if self.number and not self._new(facts.counts if self.counts else facts.numbers):
             return False
         if self.time and not self._new(facts.times):
             return False
@@ -618,6 +623,8 @@ class _Facts:
     """What a sentence holds that a question may ask for, read once per sentence text."""
 
     numbers: tuple[str, ...]
+    # The numbers that may count something (no years, no article numbers).
+    counts: tuple[str, ...]
     times: tuple[str, ...]
     years: tuple[str, ...]
     dates: tuple[str, ...]
@@ -635,7 +642,8 @@ def _facts(sentence: str) -> _Facts:
         return tuple(m.group().lower() for m in pattern.finditer(sentence))
 
     years, dates, clock = found(_YEAR), found(_DATE), found(_CLOCK)
-    return _Facts(found(_NUMBER), found(_TIME) + years + dates + clock, years, dates, clock,
+    counts = tuple(m.group().lower() for m in _NUMBER.finditer(_NOT_A_COUNT.sub(" ", sentence)))
+    return _Facts(found(_NUMBER), counts, found(_TIME) + years + dates + clock, years, dates, clock,
                   found(_NUMBERED_NAME),
                   tuple(tuple(n.lower() for n in m.group().split()) for m in _NAME_RUN.finditer(sentence)),
                   bool(_SPEECH_VERB.search(sentence)), bool(_NAME.search(sentence)))

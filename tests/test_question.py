@@ -93,6 +93,16 @@ def test_the_kind_of_fact_a_question_asks_for():
     assert plain.satisfied_by("anything")
 
 
+def test_a_year_or_an_article_number_counts_nothing():
+    how_many = answer_type("How many member states does NATO have?")
+    assert not how_many.satisfied_by("Article 4 of this treaty is an exact copy of Article 5 of NATO.")
+    assert not how_many.satisfied_by("The CSTO was founded in 2002, like the 1997 Convention.")
+    assert how_many.satisfied_by("NATO has 32 member states since 2024.")
+    # A year still says when, and an amount that is not a count may be any number.
+    assert answer_type("When was it founded?").satisfied_by("It was founded in 2002.")
+    assert answer_type("How much did it cost?").satisfied_by("It cost 2002 euros.")
+
+
 def test_a_word_the_corpus_has_in_another_form_is_not_a_typo_and_corrections_keep_capitals():
     speller = Speller(["Georgia shares a border with Armenia."])
     assert speller.correct("share") == "share"
@@ -259,6 +269,8 @@ def test_an_amount_asked_in_a_unit_needs_that_unit():
     ("Combien de soldats sont en Arménie ?", "number"),
     ("Когда было опубликовано это интервью?", "time"),
     ("Quand le traité a-t-il été signé ?", "time"),
+    ("Quel jour l'entretien a-t-il eu lieu ?", "time"),
+    ("В какой день начался обстрел?", "time"),
     ("Кто позвонил Путину?", "person"),
 ])
 def test_russian_and_french_question_words_ask_for_a_kind_of_fact(question, kind):
