@@ -151,10 +151,14 @@ _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
 # A run of capitalised words (acronyms too), for "a name the question does not already give".
 _NAME_RUN = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
 # "Which country ...?", "which convention", "the names of the bases": a named thing (or a numbered
-# one: "which article" is answered by "Article 5").
+# one: "which article" is answered by "Article 5"). "Which route", "which way" or "which option"
+# asks for a course of action, which is described, not named ("…preferred to find a diplomatic
+# solution").
 _NUMBERED_NAME = re.compile(r"\b[A-Z][a-z]+\s+\d+\b")
 _WHICH_QUESTION = re.compile(
-    r"\bwhich\s+(?!of\b|(?:year|date|day|month|time|hour)s?\b)[^\W\d_]"  # "which year" asks when
+    r"\bwhich\s+(?!of\b|(?:year|date|day|month|time|hour)s?\b"  # "which year" asks when
+    r"|(?:route|way|path|option|approach|course|strategy|policy|solution|step|measure|direction|"
+    r"reason|logic|role)s?\b)[^\W\d_]"
     r"|\bnames\s+of\b|\bby\s+name\b|\bимена\b|\bnoms\s+(?:des?|du)\b"
     r"|\b(?:what|who)\s+(?:are|were)\s+the\s+(?:(?!(?:of|for|to|in|on|at|by|with|from|the|a|an|that|"
     r"which|who)\b)[\w-]+\s+){0,3}?(?:countries|states|nations|members|cities|towns|villages|regions|"

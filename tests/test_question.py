@@ -292,6 +292,10 @@ def test_which_asks_for_a_name_the_question_does_not_already_give():
     assert which.satisfied_by("The members (Russia, Armenia, Belarus) responded.")
     article = answer_type("Article 4 of the treaty is a copy of which NATO article?")
     assert article.satisfied_by("Article 4 is an exact copy of Article 5 of NATO.")
+    # A course of action is described, not named.
+    route = answer_type("Rather than triggering the treaty, which route did the Kremlin opt for?")
+    assert not route.named
+    assert route.satisfied_by("But Russia preferred to find a diplomatic solution.")
     # A title names no one.
     politicians = answer_type("Which Armenian politicians want a new war?")
     assert not politicians.satisfied_by("The Armenian Prime Minister's aides want a new war.")
