@@ -201,6 +201,11 @@ _OUTCOME = re.compile(
     r"\b(?:decid(?:ed|es)|decisions?|found|finds|findings?|conclu(?:ded|des|sions?)|determined|determines|"
     r"ruled|rules|rulings?|resolved|resolves|resolutions?|voted|votes|blamed|blames|verdicts?)\b",
     re.IGNORECASE)
+# A sentence that refers back ("He stated…", "…this principle") is read with the sentence before
+# it; one that does not ("But at the St. Petersburg Economic Forum in May, the President of
+# Kazakhstan Tokayev spoke…") is about what it names itself, whatever the sentence before says
+# ("…especially Russia, which sent most of the troops").
+_REFERS_BACK = re.compile(r"\b(?:he|she|it|they|his|her|its|their|him|them|this|these|such)\b", re.IGNORECASE)
 # A word in Latin letters: only such a word of the question can be matched against English text.
 _LATIN_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ'’]+")
 # Who is asked about when the corpus itself speaks: a text, a role, a pronoun.
@@ -513,7 +518,8 @@ class AnswerType:
 
         ``in_context`` is the sentence read after the one before it in its turn
         (``retrieval.sentences.read_in_context``): "He stated that…" reports what the person
-        named the sentence before said. ``setting`` is what else a sentence is read with (its
+        named the sentence before said. It counts only for a sentence that refers back (a
+        pronoun, "this", "such"). ``setting`` is what else a sentence is read with (its
         speaker): a number or a time must be about what the question names, in the sentence, the
         one before it or its setting; a count of troops in Karabakh does not say how many were
         sent to Kazakhstan. ``title`` is its document's title, which names what the whole
@@ -522,6 +528,8 @@ class AnswerType:
         are there in Azerbaijan?" is not answered by a count of the bases in Armenia).
         """
         facts = _facts(sentence)
+        if not _REFERS_BACK.search(sentence):
+            in_context = ""  # the sentence before tells nothing about one that does not refer to it
         if self.number and not self._new(facts.counts if self.counts else facts.numbers):
             return False
         if self.time and not self._new(facts.times):

@@ -171,8 +171,17 @@ def test_a_number_or_a_time_must_be_about_what_the_question_names():
         bases, title=title)
     assert answer_type("How many Russian military bases are there in Armenia?").satisfied_by(
         bases, title=title)
-    assert hurt.satisfied_by("About fifty people were injured on both sides.",
-                             in_context="Armenia and Azerbaijan fought. About fifty people were injured.")
+    # The sentence before counts for a sentence that refers back to it, and only then.
+    assert hurt.satisfied_by("In these clashes about fifty people were injured.",
+                             in_context="Armenia and Azerbaijan fought. In these clashes about fifty people "
+                                        "were injured.")
+    assert not hurt.satisfied_by("About fifty people were injured on both sides.",
+                                 in_context="Armenia and Azerbaijan fought. About fifty people were injured.")
+    stance = answer_type("How did Moscow react to Tokayev's remarks at the forum?")
+    forum = "But at the forum in May, the President of Kazakhstan Tokayev spoke not at all in an allied way."
+    assert not stance.satisfied_by(forum, in_context="Especially Russia sent most of the troops. " + forum)
+    assert stance.satisfied_by("It called them a betrayal.",
+                               in_context="Moscow heard Tokayev. It called them a betrayal.")
     # Titles, acronyms, function words and parts of compounds name nothing; one word of a run
     # will do; accents do not matter; only numbers and times are checked.
     assert answer_type("When was the Moscow-led post-Soviet bloc set up?").about == ()
