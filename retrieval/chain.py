@@ -35,6 +35,7 @@ from retrieval.retriever import (
     ContextFusion,
     DenseSentenceRetriever,
     Ranking,
+    break_tie,
     prefer_typed,
 )
 from retrieval.sentences import read_in_context
@@ -182,7 +183,7 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
             typed = {s.position for s in ranking.candidates
                      if wanted.satisfied_by(texts[s.position], in_context[s.position], setting[s.position],
                                             title[s.position])}
-            ranking = prefer_typed(ranking, typed.__contains__, TYPE_PENALTY)
+            ranking = break_tie(prefer_typed(ranking, typed.__contains__, TYPE_PENALTY))
             values = features(ranking, wanted, texts, in_context, setting=setting, title=title,
                               category=asked_category(asked), known=snapshot.speller.knows)
             # Small talk as typed, too: the speller reads a one-word "merci" as "mercy".

@@ -1,10 +1,10 @@
-"""Ranking adjustments that need no model: the answer-type preference."""
+"""Ranking adjustments that need no model: the answer-type preference, the near-tie break."""
 
 from __future__ import annotations
 
 import pytest
 
-from retrieval.retriever import Ranking, Scored, asks, narration, prefer_typed
+from retrieval.retriever import Ranking, Scored, asks, break_tie, narration, prefer_typed
 from retrieval.sentences import Sentence
 
 
@@ -16,6 +16,17 @@ def test_a_candidate_without_the_fact_asked_for_drops_behind_a_near_tie_that_has
     assert abs(preferred.candidates[1].score - 0.75) < 1e-9
     # No penalty, no change.
     assert prefer_typed(ranking, {7}.__contains__, 0.0) == ranking
+
+
+def test_e5_breaks_a_near_tie_of_fused_scores():
+    ranking = Ranking("Why?", (Scored(3, 0.900, 0.9, 0.5, False, 0.83),
+                               Scored(7, 0.885, 0.7, 0.5, False, 0.86),
+                               Scored(9, 0.850, 0.7, 0.5, False, 0.90),
+                               Scored(4, 0.5, 0.4, 0.1, False, 0.80)))
+    # 7 is within 0.02 of the best and e5 finds it closer; 9 is closer still, but no tie.
+    assert [s.position for s in break_tie(ranking, 0.02).candidates] == [7, 3, 9, 4]
+    assert break_tie(ranking, 0.0) == ranking
+    assert break_tie(Ranking("Why?", ()), 0.02) == Ranking("Why?", ())
 
 
 @pytest.mark.parametrize(("sentence", "question"), [
