@@ -49,6 +49,15 @@ _FIGURATIVE = re.compile(
     r"|\brefugee\s+(?:camp|crisis|status|policy)s?\b|\b(?:killings?|deaths?|arrests?|detention)\s+of\b"
     r"|\bold\s+wounds\b|\bзадержал(?:ся|ась|ись|ось)\b", re.IGNORECASE)
 
+# Words for people a count may count ("3,000 Russian military personnel", "about fifty people"): a
+# count of any of them answers "How many soldiers…?", and a count of anything else does not.
+PEOPLE = frozenset("""
+people persons person ppl soldiers soldier troops troop personnel servicemen servicewomen
+civilians civilian fighters fighter men women children peacekeepers officers officer casualties
+victims residents inhabitants citizens refugees protesters demonstrators militants rebels workers
+staff police policemen
+""".split())  # noqa: SIM905 - a word list reads best as text
+
 # The units an amount is asked in, and what a sentence must then show. A number the question
 # gives beside a unit ("within 10 km of the border") is no unit asked.
 _UNITS = {

@@ -23,6 +23,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -142,6 +143,11 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)*|\b(?:one|two|three|four|five|six|seven|ei
 # article ("article 4 of this treaty"). They do not answer "how many".
 _NOT_A_COUNT = re.compile(r"\b(?:19|20)\d\ds?\b|\b(?:articles?|paragraphs?|clauses?|chapters?|sections?|"
                           r"resolutions?|points?|no\.|number)\s+\d+\b", re.IGNORECASE)
+_HOW_MANY = re.compile(r"\bhow\s+many\b", re.IGNORECASE)
+_COUNT_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
+_SHARE_OR_REFERENCE = re.compile(r"\d\s*(?:%|per\s*cent\b|percent\b)|\b(?:\d+(?:[.,]\d+)*|one|two|three|four|"
+                                 r"five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?)"
+                                 r"\s+of\s+(?:them|these|those)\b", re.IGNORECASE)
 # A date or point in time; relative words ("after", "first") say when only with something else.
 _TIME = re.compile(r"\b(?:\d{3,4}|january|february|march|april|may|june|july|august|september|"
                    r"october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|"
@@ -509,6 +515,10 @@ class AnswerType:
     # People asked for by a "which" or "the names of" ("Which politicians…?"): a name is not enough,
     # it must be a person's or an office's.
     people: bool = False
+    # What an English "how many" counts ("tanks" for "How many tanks does Armenia have?"): a count
+    # in the sentence must count that (or people, for people): "3,000 Russian military personnel"
+    # and "two military bases" count no tanks.
+    counted: str = ""
     # The outcome of a named body's or person's deliberation ("What did the UN Security Council
     # decide?"): the sentence must report a decision, a finding or a vote, not only a request.
     outcome: bool = False
@@ -542,6 +552,8 @@ class AnswerType:
         if not measures.fits_outcome(self.outcomes, sentence, in_context, counted=self.counts):
             return False  # "…were injured" is no answer to "How many were killed?"
         if self.number and not all(measures.shows_unit(unit, sentence) for unit in self.units):
+            return False
+        if self.counted and not _counts(self.counted, sentence):
             return False
         if self.role and not _holds_role(self.role, in_context or sentence):
             return False
@@ -792,7 +804,39 @@ def answer_type(question: str, speakers: frozenset[str] = frozenset()) -> Answer
                       counts=bool(_COUNT_QUESTION.search(question)), role=_asked_role(question),
                       people=bool(_PEOPLE_QUESTION.search(question)),
                       outcome=_asks_outcome(question, speakers),
+                      counted=_counted(question),
                       words=frozenset(w.lower() for w in _WORD.findall(question)))
+
+
+def _counted(question: str) -> str:
+    """The plural noun an English "how many" counts, lower case ("How many Russian military bases
+    are there?" → "bases", "how many ppl" → "ppl"), or "" ("How many of the injured…?", "how
+    many were moved")."""
+    match = _HOW_MANY.search(question)
+    if match is None:
+        return ""
+    run = itertools.takewhile(lambda w: w not in STOPWORDS,
+                              (w.lower() for w in _WORD.findall(question[match.end():])))
+    return next((w for w in itertools.islice(run, 4)
+                 if w in measures.PEOPLE or (len(w) > 3 and w.endswith("s") and not w.endswith("ss"))), "")
+
+
+def _counts(noun: str, sentence: str) -> bool:
+    """True when a number of the sentence (no year, no article number) counts ``noun``: the noun
+    (in any form) stands within three words before it or four after it ("3,000 Russian military
+    personnel"), or, for people, any word for people does; or a share or a count refers back to
+    it ("52 % of them")."""
+    if _SHARE_OR_REFERENCE.search(sentence):
+        return True
+    words = _COUNT_TOKEN.findall(_NOT_A_COUNT.sub(" ", sentence))
+    asked = tokenize(noun)
+    people = noun in measures.PEOPLE
+    for i, word in enumerate(words):
+        if _NUMBER.fullmatch(word) and any(
+                tokenize(w) == asked or (people and w.lower() in measures.PEOPLE)
+                for w in words[max(0, i - 3):i] + words[i + 1:i + 5]):
+            return True
+    return False
 
 
 def _asks_outcome(question: str, speakers: frozenset[str]) -> bool:

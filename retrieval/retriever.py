@@ -55,9 +55,11 @@ INTERVIEWER_STATEMENT_LAG = 0.02
 # many questions, while the body says it in full. 0.02 of 0, 0.01, 0.02, 0.03 and 0.05 on the
 # tuning questions (README, Quality).
 NARRATION_LAG = 0.02
-# Fused scores this close are a tie, which e5's closeness breaks: of the two encoders it reads a
-# question best (README, Quality). 0.02 of 0.005, 0.01, 0.02 and 0.03 on the tuning questions.
+# Fused scores this close are a tie, which e5's closeness breaks when it is clearly closer (by
+# TIE_E5 or more): of the two encoders it reads a question best (README, Quality). 0.02 of 0.005,
+# 0.01, 0.02 and 0.03, and 0.005 of 0, 0.003, 0.005, 0.01 and 0.02, on the tuning questions.
 TIE = 0.02
+TIE_E5 = 0.005
 # A reply this short ("Not at all.") says yes or no; the sentence after it says why.
 _BARE_REPLY_WORDS = 4
 BARE_REPLY_LAG = 0.01
@@ -211,12 +213,14 @@ def prefer_typed(ranking: Ranking, satisfied: Callable[[int], bool], penalty: fl
     return replace(ranking, candidates=tuple(scored))
 
 
-def break_tie(ranking: Ranking, tie: float = TIE) -> Ranking:
+def break_tie(ranking: Ranking, tie: float = TIE, e5_margin: float = TIE_E5) -> Ranking:
     """The ranking with the candidate e5 finds closest first among those within ``tie`` of the
-    best fused score (the others keep their order)."""
+    best fused score, if e5 finds it ``e5_margin`` closer than the best (the others keep their
+    order)."""
     candidates = ranking.candidates
-    near = [c for c in candidates if candidates[0].score - c.score <= tie]
-    if len(near) < 2:
+    near = [c for c in candidates[1:] if candidates[0].score - c.score <= tie
+            and c.multilingual >= candidates[0].multilingual + e5_margin]
+    if not near:
         return ranking
     best = max(near, key=lambda c: c.multilingual)
     return replace(ranking, candidates=(best, *(c for c in candidates if c is not best)))

@@ -93,6 +93,22 @@ def test_the_kind_of_fact_a_question_asks_for():
     assert plain.satisfied_by("anything")
 
 
+def test_how_many_needs_a_count_of_what_it_counts():
+    troops = "More than 3,000 Russian military personnel are stationed at two military bases in Armenia."
+    assert answer_type("How many tanks does Armenia have?").counted == "tanks"
+    assert not answer_type("How many tanks does Armenia have?").satisfied_by(troops)
+    assert answer_type("How many Russian military bases are there in Armenia?").satisfied_by(troops)
+    # Any word for people counts people.
+    assert answer_type("How many Russian soldiers are based in Armenia?").satisfied_by(troops)
+    assert answer_type("how many ppl got hurt").satisfied_by("Fifty people were hurt.")
+    moved = "A part of the troops (1,900 people, 90 transport vehicles and 88 special forces units) left."
+    assert answer_type("How many transport vehicles were moved?").satisfied_by(moved)
+    assert not answer_type("How many tanks were moved?").satisfied_by(moved)
+    # Nothing named, nothing to count against.
+    assert answer_type("How many were moved?").counted == ""
+    assert answer_type("How many of the injured were soldiers?").counted == ""
+
+
 def test_a_year_or_an_article_number_counts_nothing():
     how_many = answer_type("How many member states does NATO have?")
     assert not how_many.satisfied_by("Article 4 of this treaty is an exact copy of Article 5 of NATO.")

@@ -24,9 +24,10 @@ def test_e5_breaks_a_near_tie_of_fused_scores():
                                Scored(9, 0.850, 0.7, 0.5, False, 0.90),
                                Scored(4, 0.5, 0.4, 0.1, False, 0.80)))
     # 7 is within 0.02 of the best and e5 finds it closer; 9 is closer still, but no tie.
-    assert [s.position for s in break_tie(ranking, 0.02).candidates] == [7, 3, 9, 4]
-    assert break_tie(ranking, 0.0) == ranking
-    assert break_tie(Ranking("Why?", ()), 0.02) == Ranking("Why?", ())
+    assert [s.position for s in break_tie(ranking, 0.02, 0.005).candidates] == [7, 3, 9, 4]
+    assert break_tie(ranking, 0.0, 0.005) == ranking
+    assert break_tie(ranking, 0.02, 0.05) == ranking  # e5 barely closer: no reason to reorder
+    assert break_tie(Ranking("Why?", ()), 0.02, 0.005) == Ranking("Why?", ())
 
 
 @pytest.mark.parametrize(("sentence", "question"), [
