@@ -55,7 +55,7 @@ PEOPLE = frozenset("""
 people persons person ppl soldiers soldier troops troop personnel servicemen servicewomen
 civilians civilian fighters fighter men women children peacekeepers officers officer casualties
 victims residents inhabitants citizens refugees protesters demonstrators militants rebels workers
-staff police policemen
+staff police policemen prisoners hostages detainees journalists dead deaths killed injured wounded
 """.split())  # noqa: SIM905 - a word list reads best as text
 
 # The units an amount is asked in, and what a sentence must then show. A number the question

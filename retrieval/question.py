@@ -141,12 +141,18 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)*|\b(?:one|two|three|four|five|six|seven|ei
                      r"million|billion|dozen|half)\b", re.IGNORECASE)
 # Numbers that count nothing: a year ("the 1997 Convention", "founded in 2002") or the number of an
 # article ("article 4 of this treaty"). They do not answer "how many".
-_NOT_A_COUNT = re.compile(r"\b(?:19|20)\d\ds?\b|\b(?:articles?|paragraphs?|clauses?|chapters?|sections?|"
-                          r"resolutions?|points?|no\.|number)\s+\d+\b", re.IGNORECASE)
+# A year is "19xx" or "20xx" after a preposition, "the" or a month, or before "s" or a mark:
+# "2000 troops" is a count.
+_NOT_A_COUNT = re.compile(
+    r"\b(?:in|since|by|of|from|until|till|the|before|after|during|early|late|mid|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december)\s+(?:19|20)\d\ds?\b"
+    r"|\b(?:19|20)\d\d(?:s\b|(?=\s*[^\w\s]|\s*$))"
+    r"|\b(?:articles?|paragraphs?|clauses?|chapters?|sections?|resolutions?|points?|no\.|number)\s+\d+\b",
+    re.IGNORECASE)
 _HOW_MANY = re.compile(r"\bhow\s+many\b", re.IGNORECASE)
 _COUNT_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
-_SHARE_OR_REFERENCE = re.compile(r"\d\s*(?:%|per\s*cent\b|percent\b)|\b(?:\d+(?:[.,]\d+)*|one|two|three|four|"
-                                 r"five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?)"
+_SHARE_OR_REFERENCE = re.compile(r"(?:\d\s*(?:%|per\s*cent\b|percent\b)|\b(?:\d+(?:[.,]\d+)*|one|two|three|"
+                                 r"four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?))"
                                  r"\s+of\s+(?:them|these|those)\b", re.IGNORECASE)
 # A date or point in time; relative words ("after", "first") say when only with something else.
 _TIME = re.compile(r"\b(?:\d{3,4}|january|february|march|april|may|june|july|august|september|"
@@ -163,8 +169,8 @@ _NAME_RUN = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]
 _NUMBERED_NAME = re.compile(r"\b[A-Z][a-z]+\s+\d+\b")
 _WHICH_QUESTION = re.compile(
     r"\bwhich\s+(?!of\b|(?:year|date|day|month|time|hour)s?\b"  # "which year" asks when
-    r"|(?:route|way|path|option|approach|course|strategy|policy|solution|step|measure|direction|"
-    r"reason|logic|role)s?\b)[^\W\d_]"
+    r"|(?:routes?|ways?|paths?|options?|approach(?:es)?|courses?|strateg(?:y|ies)|polic(?:y|ies)|solutions?|"
+    r"steps?|measures?|directions?|reasons?|logic|roles?)\b)[^\W\d_]"
     r"|\bnames\s+of\b|\bby\s+name\b|\bимена\b|\bnoms\s+(?:des?|du)\b"
     r"|\b(?:what|who)\s+(?:are|were)\s+the\s+(?:(?!(?:of|for|to|in|on|at|by|with|from|the|a|an|that|"
     r"which|who)\b)[\w-]+\s+){0,3}?(?:countries|states|nations|members|cities|towns|villages|regions|"
@@ -200,18 +206,19 @@ _SPEECH_VERB = re.compile(
 # purpose ("France has called for the UN Security Council to be convened to determine who is
 # behind…") does not give it; one that reports a decision, a finding or a vote does.
 _OUTCOME_QUESTION = re.compile(
-    r"\b(?i:did|has|have|had)\s+(?P<who>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)\s+"
+    r"\b(?i:did|has|have|had)\s+(?P<who>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’.-]*)*)\s+"
     r"(?:[a-z]+ly\s+)?(?i:decide|find|conclude|determine|rule|resolve|vote|blame|decided|found|"
-    r"concluded|determined|ruled|resolved|voted|blamed)\b(?!\s+(?i:itself|themselves|himself|herself)\b)")
+    r"concluded|determined|ruled|resolved|voted|blamed)\b(?!\s+(?i:itself|themselves|himself|herself|out)\b)")
 _OUTCOME = re.compile(
-    r"\b(?:decid(?:ed|es)|decisions?|found|finds|findings?|conclu(?:ded|des|sions?)|determined|determines|"
-    r"ruled|rules|rulings?|resolved|resolves|resolutions?|voted|votes|blamed|blames|verdicts?)\b",
+    r"(?<!\bbe\s)\b(?:decid(?:ed|es)|decisions?|found|finds|findings?|conclu(?:ded|des|sions?)|determined|"
+    r"determines|ruled|rulings?|resolved|resolves|resolutions?|voted|votes|blamed|blames|verdicts?)\b",
     re.IGNORECASE)
 # A sentence that refers back ("He stated…", "…this principle") is read with the sentence before
 # it; one that does not ("But at the St. Petersburg Economic Forum in May, the President of
 # Kazakhstan Tokayev spoke…") is about what it names itself, whatever the sentence before says
 # ("…especially Russia, which sent most of the troops").
-_REFERS_BACK = re.compile(r"\b(?:he|she|it|they|his|her|its|their|him|them|this|these|such)\b", re.IGNORECASE)
+_REFERS_BACK = re.compile(r"\b(?:he|she|it|they|his|her|its|their|him|them|this|these|those|such)\b",
+                          re.IGNORECASE)
 # A word in Latin letters: only such a word of the question can be matched against English text.
 _LATIN_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ'’]+")
 # Who is asked about when the corpus itself speaks: a text, a role, a pronoun.
@@ -255,6 +262,8 @@ _GENERIC_TITLES = frozenset({"head", "leader", "ruler", "chief"})
 # Words that make another office of a title: a foreign minister is not the prime minister, a
 # vice-president not the president.
 _QUALIFIERS = frozenset({"prime", "foreign", "defence", "defense", "deputy", "vice", "interior", "finance"})
+# Title words that name a body, not a person who holds an office.
+_BODIES = frozenset({"council", "parliament", "government"})
 # A word, or a mark that parts a role from a place ("In Azerbaijan, the president of Russia").
 _ROLE_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|[,;:()—–]")
 # Words that may stand between a title and its place: "the President of the Republic of Iran".
@@ -265,12 +274,12 @@ _DEMONYM_ENDINGS = frozenset({"", "n", "an", "ian", "i", "ese", "ish", "s", "ns"
 # Capitalised words that name no one a number or a time could be about (``_asked_about``).
 _NOT_A_NAME = _TITLE_WORDS | STOPWORDS
 # Who can have a personal name: titles, and the words for people ("politicians", "hawks").
-_PERSON_WORDS = "|".join(sorted((_TITLE_WORDS - {"council", "parliament", "government"}) | {
-    "person", "persons", "people", "individual", "man", "men", "woman", "women", "figure", "expert",
+_PERSON_WORDS = "|".join(sorted((_TITLE_WORDS - _BODIES - _QUALIFIERS - {"general", "chief"}) | {
+    "person", "persons", "people", "individual", "man", "men", "woman", "women", "expert",
     "analyst", "journalist", "interviewer", "official", "politician", "officer", "author",
     "reporter", "editor", "translator", "pilot", "soldier", "general", "diplomat", "envoy",
     "negotiator", "mediator", "representative", "lawmaker", "deputies", "activist", "protester",
-    "demonstrator", "hawk", "dove", "hardliner", "nationalist", "radical", "extremist", "militant",
+    "demonstrator", "hawk", "dove", "hardliner", "nationalist", "extremist", "militant",
     "rebel", "separatist", "commander", "spokesmen", "spokeswomen", "heads"}))
 # Words that end the name of a place, a body or an event, not a person's ("the Black Seas", "the
 # Catholic University", "the St. Petersburg Economic Forum", "Arab Muslims").
@@ -298,10 +307,12 @@ _NAME_QUESTION = re.compile(
 # by name ("Nikol Pashinyan") or by office ("the President of Iran"); a place alone ("…conflict
 # with neighbouring Azerbaijan") names none of them. "The names of the hawks" asks for names
 # (``_NAME_QUESTION``), which an office does not give.
+# The person word must be what "which" asks for: the first word after it but names and qualifiers
+# ("Which EU leader", "which Russian official"), not "Which foreign countries" or "Which state
+# sent soldiers".
 _PEOPLE_QUESTION = re.compile(
-    r"\bwhich\s+(?:(?!(?:of|for|to|in|on|at|by|with|from|the|a|an|that|which|who|is|are|was|were|did|does|do)"
-    rf"\b)[\w'’-]+\s+){{0,3}}?(?:{_PERSON_WORDS})s?\b",
-    re.IGNORECASE)
+    r"\b[Ww]hich\s+(?:(?:[A-Z][\w'’-]*|(?i:foreign|defen[cs]e|deputy|vice|interior|finance|prime|top|"
+    rf"senior|leading|key|main|other))\s+)*(?i:{_PERSON_WORDS})s?\b")
 
 # The words that frame a question rather than name what it is about ("what kind of", "the name
 # of", "exactly"): they are never the thing asked for.
@@ -621,7 +632,7 @@ class AnswerType:
                     and not self._gives(plain[i]))
 
         for i, word in enumerate(plain):
-            if word not in _TITLE_WORDS:
+            if word not in _TITLE_WORDS - _BODIES:
                 continue
             after = i + 1
             while after < len(plain) and plain[after] in _ROLE_FILLER | _TITLE_WORDS:
