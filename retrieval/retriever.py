@@ -14,6 +14,7 @@ cannot say:
   scores at least ``CONTEXT_DISCOUNT`` times the question's evidence; the interviewer's own
   statements (a fact told before the question) can be answers, ``INTERVIEWER_STATEMENT_LAG``
   behind a reply as close, unless an editor's note corrects them;
+* fused scores within ``TIE`` of the best are a tie, which e5 breaks (``break_tie``);
 * whether the corpus answers at all is decided later, by ``retrieval.support``.
 """
 
