@@ -277,7 +277,7 @@ _NOT_A_NAME = _TITLE_WORDS | STOPWORDS
 _PERSON_WORDS = "|".join(sorted((_TITLE_WORDS - _BODIES - _QUALIFIERS - {"general", "chief"}) | {
     "person", "persons", "people", "individual", "man", "men", "woman", "women", "expert",
     "analyst", "journalist", "interviewer", "official", "politician", "officer", "author",
-    "reporter", "editor", "translator", "pilot", "soldier", "general", "diplomat", "envoy",
+    "reporter", "editor", "translator", "pilot", "soldier", "diplomat", "envoy",
     "negotiator", "mediator", "representative", "lawmaker", "deputies", "activist", "protester",
     "demonstrator", "hawk", "dove", "hardliner", "nationalist", "extremist", "militant",
     "rebel", "separatist", "commander", "spokesmen", "spokeswomen", "heads"}))
@@ -523,8 +523,8 @@ class AnswerType:
     # A person asked for by a role in a place: the title with its qualifiers, and the place, lower
     # case ("prime minister", "armenia"); empty when the question asks no such thing.
     role: tuple[str, str] | tuple[()] = ()
-    # People asked for by a "which" or "the names of" ("Which politicians…?"): a name is not enough,
-    # it must be a person's or an office's.
+    # People asked for by a "which" ("Which politicians…?"): a name is not enough, it must be a
+    # person's or an office's.
     people: bool = False
     # What an English "how many" counts ("tanks" for "How many tanks does Armenia have?"): a count
     # in the sentence must count that (or people, for people): "3,000 Russian military personnel"

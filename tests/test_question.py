@@ -353,6 +353,7 @@ def test_which_people_needs_a_person_by_name_or_office_not_a_place():
     # Things and places are no people.
     assert not answer_type("Which country used the principle?").people
     assert not answer_type("Which foreign countries back Armenia?").people
+    assert not answer_type("Which general principle applies?").people
     assert not answer_type("Which state sent soldiers to Kazakhstan?").people
     assert answer_type("Which EU leader proposed it?").people
     assert not answer_type("Which side does Iran back?").people
