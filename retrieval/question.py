@@ -18,7 +18,9 @@
   dupuy?"): e5 reads all of these.
 * **Answer type.** "How many", "who" and "when" questions need a number, a name or a time in
   the sentence that answers them, and "what is the name of" a person's name the question does
-  not give, not a title; the support check uses this.
+  not give, not a title. "How many tanks" needs a count of tanks, "Which politicians" a person,
+  "What did the Council decide" a decision reported (``AnswerType.satisfied_by``); the fusion
+  and the support check use this.
 """
 
 from __future__ import annotations
