@@ -351,8 +351,8 @@ def test_a_question_typed_in_capitals_is_answered_as_typed_normally(service):
 
 def test_a_question_typed_casually_is_read_as_the_same_question(service):
     # Without its question mark, or wrapped in "hey! can you tell me … thanks", e5 read the
-    # question closer to the documents and the near miss was answered (or shown as related)
-    # with the sentence about 3,000 soldiers.
+    # question closer to the documents and the near miss was answered with the sentence about
+    # 3,000 soldiers: however it is typed, it gets the clean question's outcome.
     typed = service.ask("How many tanks does Armenia have?")
     assert typed.support != "answers"  # no count of tanks: at most related
     for message in ("how many tanks does Armenia have",
