@@ -206,9 +206,11 @@ _SPEECH_VERB = re.compile(
 # "What did the UN Security Council decide?", "Whom did the court find responsible?": the outcome
 # of a named body's or person's deliberation. A sentence that reports only the request or the
 # purpose ("France has called for the UN Security Council to be convened to determine who is
-# behind…") does not give it; one that reports a decision, a finding or a vote does.
+# behind…") does not give it; one that reports a decision, a finding or a vote does. The one
+# asked about is a name and up to three more words, whatever their case ("the UN security
+# Council", as a question typed in lower case is given the documents' capitals).
 _OUTCOME_QUESTION = re.compile(
-    r"\b(?i:did|has|have|had)\s+(?P<who>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’.-]*)*)\s+"
+    r"\b(?i:did|has|have|had)\s+(?P<who>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,3}?)\s+"
     r"(?:[a-z]+ly\s+)?(?i:decide|find|conclude|determine|rule|resolve|vote|blame|decided|found|"
     r"concluded|determined|ruled|resolved|voted|blamed)\b(?!\s+(?i:itself|themselves|himself|herself|out)\b)")
 _OUTCOME = re.compile(

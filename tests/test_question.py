@@ -365,7 +365,8 @@ def test_an_outcome_asked_of_someone_needs_a_sentence_that_reports_one():
               "behind the ceasefire violation.")
     for question in ("What did the UN Security Council decide after France called for it to be convened?",
                      "Whom did the UN Security Council find responsible for the ceasefire violation?",
-                     "Did the UN Security Council conclude who was behind it?"):
+                     "Did the UN Security Council conclude who was behind it?",
+                     "What did the UN security Council decide?"):
         asked = answer_type(question)
         assert asked.outcome, question
         assert not asked.satisfied_by(called), question  # a request and its purpose, no outcome
