@@ -213,6 +213,7 @@ _OUTCOME_QUESTION = re.compile(
     r"\b(?i:did|has|have|had)\s+(?P<who>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,3}?)\s+"
     r"(?:[a-z]+ly\s+)?(?i:decide|find|conclude|determine|rule|resolve|vote|blame|decided|found|"
     r"concluded|determined|ruled|resolved|voted|blamed)\b(?!\s+(?i:itself|themselves|himself|herself|out)\b)")
+_ASKS_WHY_HOW_WHEN = re.compile(r"\W*(?:why|how|when|where)\b", re.IGNORECASE)
 _OUTCOME = re.compile(
     r"(?<!\bbe\s)\b(?:decid(?:ed|es)|decisions?|found|finds|findings?|conclu(?:ded|des|sions?)|determined|"
     r"determines|ruled|rulings?|resolved|resolves|resolutions?|voted|votes|blamed|blames|verdicts?)\b",
@@ -856,7 +857,11 @@ def _counts(noun: str, sentence: str) -> bool:
 
 def _asks_outcome(question: str, speakers: frozenset[str]) -> bool:
     """Whether a question asks what someone outside the corpus's own speakers and texts decided,
-    found or concluded ("What did Dupuy conclude…?" asks what the corpus's speaker says)."""
+    found or concluded ("What did Dupuy conclude…?" asks what the corpus's speaker says). "Why
+    did Russia decide not to apply it?" gives the decision and asks its reason, and "how" or
+    "when" its manner or time."""
+    if _ASKS_WHY_HOW_WHEN.match(question):
+        return False
     match = _OUTCOME_QUESTION.search(question)
     return match is not None and _asked_who(match.group("who"), speakers) is not None
 

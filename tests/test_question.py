@@ -376,6 +376,8 @@ def test_an_outcome_asked_of_someone_needs_a_sentence_that_reports_one():
     assert court.satisfied_by("Its ruling was that the strike broke the ceasefire.")
     assert not court.satisfied_by("Who broke the ceasefire is yet to be determined.")  # pending, no outcome
     assert not answer_type("What did NATO rule out?").outcome
+    # Why a decision was taken asks its reason, not the decision.
+    assert not answer_type("Why did Russia decide not to apply Article 4?").outcome
     # Finding oneself somewhere is no finding; what the corpus's speaker concludes is what he says.
     assert not answer_type("With which country did Turkey find itself in the same boat?").outcome
     assert not answer_type("What did Dupuy conclude about solidarity?", frozenset({"dupuy"})).outcome
