@@ -141,16 +141,16 @@ _COUNT_QUESTION = re.compile(r"\bhow\s+many\b|\bсколько\b|\bskolko\b|\bco
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                      r"twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"
                      r"million|billion|dozen|half)\b", re.IGNORECASE)
-# Numbers that count nothing: a year ("the 1997 Convention", "founded in 2002") or the number of an
-# article ("article 4 of this treaty"). They do not answer "how many".
-# A year is "19xx" or "20xx" after a preposition, "the" or a month, or before "s" or a mark:
-# "2000 troops" is a count.
+# Numbers that count nothing, so do not answer "how many": a year ("the 1997 Convention", "founded
+# in 2002": "19xx" or "20xx" after a preposition, "the" or a month, or before "s" or a mark; "2000
+# troops" is a count) or the number of an article ("article 4 of this treaty").
 _NOT_A_COUNT = re.compile(
     r"\b(?:in|since|by|of|from|until|till|the|before|after|during|early|late|mid|"
     r"january|february|march|april|may|june|july|august|september|october|november|december)\s+(?:19|20)\d\ds?\b"
     r"|\b(?:19|20)\d\d(?:s\b|(?=\s*[^\w\s]|\s*$))"
     r"|\b(?:articles?|paragraphs?|clauses?|chapters?|sections?|resolutions?|points?|no\.|number)\s+\d+\b",
     re.IGNORECASE)
+# English only (not ``_COUNT_QUESTION``): the counted noun is matched with the English stemmer.
 _HOW_MANY = re.compile(r"\bhow\s+many\b", re.IGNORECASE)
 _COUNT_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
 _SHARE_OR_REFERENCE = re.compile(r"(?:\d\s*(?:%|per\s*cent\b|percent\b)|\b(?:\d+(?:[.,]\d+)*|one|two|three|"
