@@ -36,7 +36,8 @@ EARLIER_BLIND_QUESTIONS = (("fresh set", _TESTS / "fresh_questions.jsonl"),
 # Blind sets nothing is tuned on, each scored on its own so its first figures stay comparable.
 FRESH_QUESTIONS = (("seventh fresh set", _TESTS / "fresh7_questions.jsonl"),
                    ("eighth fresh set", _TESTS / "fresh8_questions.jsonl"),
-                   ("ninth fresh set", _TESTS / "fresh9_questions.jsonl"))
+                   ("ninth fresh set", _TESTS / "fresh9_questions.jsonl"),
+                   ("tenth fresh set", _TESTS / "fresh10_questions.jsonl"))
 # The kinds of unanswerable question that say whether the documents come close.
 CLOSE_KINDS = ("near-miss", "unanswerable")
 

@@ -16,6 +16,7 @@ from langchain_chroma import Chroma
 from langchain_core.runnables import Runnable, RunnableConfig, RunnableLambda
 
 from retrieval.answer import Answer
+from retrieval.attribution import without_attribution
 from retrieval.compose import AnswerComposer, Assessment, Judged
 from retrieval.lexical import STOPWORDS, tokenize
 from retrieval.multilingual import MultilingualEmbedder
@@ -73,6 +74,8 @@ class Retrievers:
     interviewer_names: tuple[frozenset[str], ...] = ()
     # Lower-case words of every speaker's name ("emmanuel", "dupuy", "atlantico", "inosmi").
     speaker_words: frozenset[str] = frozenset()
+    # The interviewees' names, whose "according to …" a question's search leaves out.
+    interviewees: tuple[str, ...] = ()
 
     def rank(self, text: str, language: str, fusion: ContextFusion,
              config: RunnableConfig | None = None) -> Ranking:
@@ -137,6 +140,7 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
         interviewer_names=tuple({frozenset(tokenize(s.speaker)) for s in snapshot.sentences
                                  if s.role == "interviewer"}),
         speaker_words=frozenset(w.lower() for s in snapshot.sentences for w in s.speaker.split()),
+        interviewees=tuple(sorted({s.speaker for s in snapshot.sentences if s.role == "interviewee"})),
     )
     fusion = ContextFusion(snapshot)
     texts = [s.text for s in snapshot.sentences]
@@ -163,7 +167,10 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
             language = language_of(cased)
             read = (snapshot.places.resolve(cased) if language == "en"
                     else snapshot.acronyms.annotate(cased))
-            ranking = retrievers.rank(read, language, fusion, config)
+            # e5 alone reads another language, and reads "Selon Dupuy, …" as close to the lines that
+            # name Dupuy as to the answer (attribution.py).
+            search = read if language == "en" else without_attribution(read, retrievers.interviewees)
+            ranking = retrievers.rank(search, language, fusion, config)
             # What is asked is read from the search text, typos corrected ("Tokyev" is the
             # documents' "Tokayev"; a word of the language is never "corrected", lexicon.py).
             asked = ranking.question if ranking.language == "en" else cased

@@ -310,6 +310,14 @@ def test_a_russian_question_finds_the_english_sentence_verbatim(service):
     assert_verbatim(service, answer)
 
 
+def test_a_question_in_another_language_is_not_searched_by_the_interviewees_name(service):
+    # e5 alone reads it: with "Selon Dupuy" searched, the lede that names Dupuy came first.
+    answer = service.ask("Selon Dupuy, où se déroule cette offensive azerbaïdjanaise ?")
+    assert answer.support == "answers"
+    assert "along the common border between Azerbaijan and Armenia" in answer.citations[0].quote
+    assert_verbatim(service, answer)
+
+
 def test_a_two_part_question_gets_a_quote_for_each_part_in_order(service):
     answer = service.ask("How many Russian soldiers are based in Armenia, and which country has "
                          "used the CSTO collective security principle so far?")
