@@ -8,6 +8,10 @@ Likewise a question that asks its amount in a unit ("How long is the border in k
 from the words alone, in English, Russian and French, as general news vocabulary, not any
 document's.
 
+A question may also ask for a standing fact of a place or a body (its population, currency,
+official language, capital, seat, weather, budget, economy, trade, area, rates:
+``attributes``), which only a sentence that speaks of it gives.
+
 A sentence fails a question when it names another outcome and not the one asked; a sentence that
 names no outcome fails only a question that counts them (``fits_outcome``): "How many were
 killed?" needs a count of the killed, while "Who was hurt?" is left to the other checks.
@@ -122,3 +126,98 @@ def shows_unit(unit: str, text: str) -> bool:
     if unit == "money":
         return bool(_CURRENCY.search(text))
     return bool(_UNITS[unit].search(text))
+
+
+# A country's or a body's standing facts, as a reference book lists them: its population, its
+# economy's size, its currency, its official language, its capital, its seat, its weather, its
+# budget, its trade, its area, its rates. A question that asks for one is answered only by a
+# sentence that speaks of it: no epithet stands for "population" or "currency" the way "the
+# Kremlin" stands for Russia, and a sentence that only names the country ("…the whole world
+# considers this land part of Azerbaijan") does not give its population. Each is (what asks for
+# it, what shows it), in English, Russian and French. "The civilian population" asks for no
+# population figure, so only the population *of* somewhere is asked, and only the capital a
+# question asks for by "what is" ("hardliners in Armenia's capital" are in Yerevan); "the
+# political climate" is no weather, and a share of a population ("What share of the population
+# is Shia?", "Quelle part de la population…") asks for the share.
+_SHARE_OF_POPULATION = re.compile(
+    r"(?:%|\b(?:share|percentage|percent|per\s+cent|proportion|part|portion|majority|minority|pourcentage|"
+    r"доля|долю|доли|часть|процент\w*|большинство|меньшинство))\s+(?:of\s+|de\s+|d['’]\s*)?"
+    r"(?:the\s+|la\s+|l['’]\s*)?(?:[^\W\d_]+['’]s?\s+)?(?:population|населени\w*)", re.IGNORECASE)
+_ATTRIBUTES = {
+    "population": (
+        re.compile(r"\b(?:what|how\s+(?:big|large))(?:['’]s|\s+(?:is|was|are))\s+(?:the\s+)?(?:population\s+of\b"
+                   r"|[^\W\d_]+['’]s?\s+population\b)|\bhow\s+populous\b|\bpopulation\s+(?:size|figure)s?\b"
+                   r"|\bhow\s+many\s+(?:people|inhabitants|residents)\s+(?:\w+\s+)?live\b"
+                   r"|\bnumber\s+of\s+(?:inhabitants|residents)\b"
+                   r"|\b(?:каков\w*|какая|какое)\s+(?:численность\s+)?населени\w*|\bчисленность\s+населени\w*"
+                   r"|\bсколько\s+жителей\b|\bсколько\s+(?:человек|людей)\s+(?:\w+\s+)?(?:живет|живёт|живут|"
+                   r"проживает|проживают)\b|\bquelle\s+est\s+la\s+population\b|\bcombien\s+d['’]habitants\b"
+                   r"|\bcombien\s+(?:de\s+)?(?:personnes|gens)\s+(?:\w+\s+)?(?:vivent|habitent)\b",
+                   re.IGNORECASE),
+        re.compile(r"\bpopulat\w*|\binhabitants?\b|\bresidents?\b|\bpeople\s+live\b|\bнаселени\w*|\bжител\w*"
+                   r"|\bhabitants?\b", re.IGNORECASE)),
+    "economy": (
+        re.compile(r"\bGDP\b|\bgross\s+domestic\s+product\b|\bВВП\b|\bPIB\b|\bproduit\s+intérieur\s+brut\b",
+                   re.IGNORECASE),
+        re.compile(r"\bGDP\b|\bgross\s+domestic\s+product\b|\beconom(?:y|ic\s+output)\b|\bВВП\b|\bэкономик\w*"
+                   r"|\bPIB\b|\bproduit\s+intérieur\s+brut\b|\béconomie\b", re.IGNORECASE)),
+    "currency": (
+        re.compile(r"\bcurrenc(?:y|ies)\b|\bвалют\w*|\bmonnaie\b|\bdevises?\b", re.IGNORECASE),
+        re.compile(rf"\bcurrenc(?:y|ies)\b|\bвалют\w*|\bmonnaie\b|\bdevises?\b|{_CURRENCY.pattern}",
+                   re.IGNORECASE)),
+    "language": (
+        re.compile(r"\b(?:official|national|state)\s+languages?\b|\blanguages?\s+(?:\w+\s+)?(?:is|are)\s+spoken\b"
+                   r"|\bwhat\s+languages?\s+(?:do|does|did)\s+(?:\w+\s+){1,3}?speak\b|\b(?:государственн|официальн)\w+\s+язык\w*"
+                   r"|\bна\s+каком\s+языке\b|\bкакой\s+язык\b|\blangues?\s+officielles?\b"
+                   r"|\bquelles?\s+langues?\b", re.IGNORECASE),
+        re.compile(r"\blanguages?\b|\bspeak(?:s|ing)?\b|\bspoken\b|\bязык\w*|\bговор\w+\s+на\b|\blangues?\b"
+                   r"|\bparl(?:e|ent)\b", re.IGNORECASE)),
+    "capital": (
+        re.compile(r"\b(?:what|which)(?:['’]s|\s+(?:city\s+)?(?:is|was))\s+(?:the\s+)?(?:capital\b"
+                   r"|[^\W\d_]+['’]s?\s+capital\b)|\bname\s+of\s+the\s+capital\b"
+                   r"|\bкакой\s+город\s+(?:является\s+)?столиц\w*|\b(?:как\w*|что)\s+(?:является\s+)?столиц\w*"
+                   r"|\bquelle\s+(?:est\s+la|ville\s+est\s+la)\s+capitale\b", re.IGNORECASE),
+        re.compile(r"\bcapital\b|\bстолиц\w*|\bcapitale\b", re.IGNORECASE)),
+    "seat": (
+        re.compile(r"\bheadquarter\w*|\bштаб-?квартир\w*|\bsiège\s+social\b", re.IGNORECASE),
+        re.compile(r"\bheadquarter\w*|\bbased\s+in\b|\bseat\b|\bштаб-?квартир\w*|\bsiège\b", re.IGNORECASE)),
+    "weather": (
+        re.compile(r"\bweather\b|(?<!political\s)(?<!security\s)(?<!economic\s)(?<!diplomatic\s)(?<!business\s)"
+                   r"\bclimate\b|\bпогод\w*|\bmétéo\b", re.IGNORECASE),
+        re.compile(r"\bweather\b|\bclimate\b|\bforecast\b|\btemperatures?\b|\bdegrees\b|\bпогод\w*"
+                   r"|\bклимат\w*|\bтемператур\w*|\bmétéo\b|\bclimat\b|\btempératures?\b",
+                   re.IGNORECASE)),
+    "budget": (
+        re.compile(r"\bbudgets?\b|\bбюджет\w*", re.IGNORECASE),
+        re.compile(r"\bbudgets?\b|\bspending\b|\bбюджет\w*|\bрасход\w*|\bdépenses?\b", re.IGNORECASE)),
+    "trade": (
+        re.compile(r"\bexports?\b|\bimports?\b|\btrade\s+(?:volume|balance|turnover|surplus|deficit)\b"
+                   r"|\bэкспорт\w*|\bимпорт\w*|\bтоварооборот\w*|\bexportations?\b|\bimportations?\b",
+                   re.IGNORECASE),
+        re.compile(r"\bexport\w*|\bimport\w*|\btrade\b|\bsell\w*|\bsold\b|\bbu(?:y|ys|ying|ought)\b"
+                   r"|\bsuppl\w*|\bэкспорт\w*|\bимпорт\w*|\bпрода\w*|\bпокупа\w*|\bпостав\w*|\bvend\w*"
+                   r"|\bachèt\w*", re.IGNORECASE)),
+    "area": (
+        re.compile(r"\b(?:total|land|surface)\s+area\b|\bwhat\s+is\s+the\s+area\s+of\b|\bплощад\w*"
+                   r"|\bsuperficie\b", re.IGNORECASE),
+        re.compile(r"\barea\b|\bsquare\b|\bkm2\b|km²|\bплощад\w*|\bsuperficie\b", re.IGNORECASE)),
+    "rate": (
+        re.compile(r"\binflation\b|\bunemployment\b|\bexchange\s+rates?\b|\binterest\s+rates?\b"
+                   r"|\bинфляц\w*|\bбезработ\w*|\bкурс\w*\s+(?:валют|рубл|доллар|евро|обмен)\w*"
+                   r"|\bchômage\b|\btaux\s+(?:de\s+change|d['’]intérêt|d['’]inflation)\b", re.IGNORECASE),
+        re.compile(r"\binflation\b|\bunemploy\w*|\bexchange\s+rates?\b|\binterest\s+rates?\b|\bинфляц\w*"
+                   r"|\bбезработ\w*|\bкурс\w*|\bchômage\b|\btaux\b", re.IGNORECASE)),
+}
+
+
+@lru_cache(maxsize=20_000)
+def attributes(question: str) -> frozenset[str]:
+    """The standing facts of a place or body a question asks for ("What is the population of
+    Armenia?" → {"population"}; see ``_ATTRIBUTES``)."""
+    asked = _SHARE_OF_POPULATION.sub(" ", question)
+    return frozenset(kind for kind, (asks, _) in _ATTRIBUTES.items() if asks.search(asked))
+
+
+def shows_attribute(kind: str, text: str) -> bool:
+    """True when ``text`` speaks of the standing fact ``kind`` (its population, its currency…)."""
+    return bool(_ATTRIBUTES[kind][1].search(text))

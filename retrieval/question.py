@@ -538,6 +538,9 @@ class AnswerType:
     # The outcome of a named body's or person's deliberation ("What did the UN Security Council
     # decide?"): the sentence must report a decision, a finding or a vote, not only a request.
     outcome: bool = False
+    # The standing facts of a place or body asked for ("the population of Armenia": {"population"},
+    # ``measures.attributes``): the sentence, or the one before it, must speak of each.
+    attributes: frozenset[str] = frozenset()
 
     def satisfied_by(self, sentence: str, in_context: str = "", setting: str = "", title: str = "") -> bool:
         """True when a sentence holds a new fact of the kind asked for (or nothing special is asked).
@@ -585,6 +588,8 @@ class AnswerType:
         if self.stance and not self._names_speaker(in_context or sentence):
             return False
         if self.outcome and not _OUTCOME.search(sentence):
+            return False
+        if not all(measures.shows_attribute(kind, f"{sentence} {in_context}") for kind in self.attributes):
             return False
         return not (self.person and not facts.name)
 
@@ -820,7 +825,7 @@ def answer_type(question: str, speakers: frozenset[str] = frozenset()) -> Answer
                       counts=bool(_COUNT_QUESTION.search(question)), role=_asked_role(question),
                       people=bool(_PEOPLE_QUESTION.search(question)),
                       outcome=_asks_outcome(question, speakers),
-                      counted=_counted(question),
+                      counted=_counted(question), attributes=measures.attributes(question),
                       words=frozenset(w.lower() for w in _WORD.findall(question)))
 
 

@@ -294,6 +294,51 @@ def test_an_amount_asked_in_a_unit_needs_that_unit():
 
 
 @pytest.mark.parametrize(("question", "kind"), [
+    ("What is the population of Armenia?", "population"),
+    ("How many people live in Nagorno-Karabakh today?", "population"),
+    ("Какова численность населения Армении?", "population"),
+    ("Combien d'habitants compte l'Arménie ?", "population"),
+    ("What currency is used in Azerbaijan?", "currency"),
+    ("What is the official language of Azerbaijan?", "language"),
+    ("Quelle est la capitale de la Géorgie ?", "capital"),
+    ("Where is the OSCE headquartered?", "seat"),
+    ("What will the weather be like in Tbilisi?", "weather"),
+    ("How big is Russia's military budget?", "budget"),
+    ("What is Armenia's GDP per capita?", "economy"),
+    ("What does Russia export to Azerbaijan?", "trade"),
+])
+def test_a_standing_fact_of_a_place_needs_a_sentence_that_speaks_of_it(question, kind):
+    wanted = answer_type(question)
+    assert wanted.attributes == frozenset({kind})
+    # Naming the place is not giving its population, currency or weather.
+    assert not wanted.satisfied_by("The whole world considers this land part of Azerbaijan, and Armenia and "
+                                   "Georgia too; the OSCE and Russia, with 3,000 troops, and Tbilisi.")
+    speaks = {"population": "Armenia has a population of about three million.",
+              "currency": "Azerbaijan's currency is the manat.",
+              "language": "The official language of Azerbaijan is Azerbaijani.",
+              "capital": "Tbilisi is the capital of Georgia.",
+              "seat": "The OSCE is headquartered in Vienna.",
+              "weather": "The weather in Tbilisi will be sunny.",
+              "budget": "Russia's military budget is about $80 billion.",
+              "economy": "Armenia's GDP per capita is about $7,000.",
+              "trade": "Russia continues to sell military equipment to Azerbaijan."}
+    sentence = "About 120,000 people live in Nagorno-Karabakh." if "live" in question else speaks[kind]
+    assert wanted.satisfied_by(sentence), sentence
+
+
+@pytest.mark.parametrize("question", [
+    "What share of the population of Azerbaijan is Shiite?",  # the share is asked
+    "Quelle part de la population de l'Azerbaïdjan est chiite ?",
+    "Was the civilian population hit by the shelling?",
+    "Are there hardliners in Armenia's capital?",  # an epithet for Yerevan
+    "What is the political climate in Yerevan?",
+    "What does Dupuy forecast for Turkey?",
+])
+def test_a_place_named_by_a_standing_fact_asks_for_none(question):
+    assert answer_type(question).attributes == frozenset()
+
+
+@pytest.mark.parametrize(("question", "kind"), [
     ("Сколько человек пострадало?", "number"),
     ("Combien de soldats sont en Arménie ?", "number"),
     ("Когда было опубликовано это интервью?", "time"),

@@ -245,6 +245,15 @@ def test_it_abstains_when_the_corpus_does_not_answer(service, question):
     assert "do not answer" in answer.text
 
 
+@pytest.mark.parametrize("question", ["What is the population of Armenia?",
+                                      "What currency is used in Azerbaijan?",
+                                      "What is Armenia's GDP per capita?"])
+def test_a_standing_fact_of_a_place_the_documents_only_name_is_not_answered(service, question):
+    # Each was answered with a sentence that names the country (e5 reads them as close as an
+    # answerable paraphrase).
+    assert service.ask(question).support != "answers"
+
+
 @pytest.mark.parametrize(("question", "message"), [
     ("", "The question is empty"),
     ("   \n\t ", "The question is empty"),
