@@ -33,7 +33,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from retrieval import measures
+from retrieval import events, measures
 from retrieval.lexical import STOPWORDS, tokenize
 from retrieval.lexicon import Lexicon
 
@@ -541,6 +541,9 @@ class AnswerType:
     # The standing facts of a place or body asked for ("the population of Armenia": {"population"},
     # ``measures.attributes``): the sentence, or the one before it, must speak of each.
     attributes: frozenset[str] = frozenset()
+    # The events a "when" asks the time of ("join", "found", "sign", "end": ``events.events``): the
+    # sentence, or the one before it, must report each; a year of another event is no answer.
+    events: frozenset[str] = frozenset()
 
     def satisfied_by(self, sentence: str, in_context: str = "", setting: str = "", title: str = "") -> bool:
         """True when a sentence holds a new fact of the kind asked for (or nothing special is asked).
@@ -590,6 +593,8 @@ class AnswerType:
         if self.outcome and not _OUTCOME.search(sentence):
             return False
         if not all(measures.shows_attribute(kind, f"{sentence} {in_context}") for kind in self.attributes):
+            return False
+        if not all(events.reports(kind, f"{sentence} {in_context}") for kind in self.events):
             return False
         return not (self.person and not facts.name)
 
@@ -826,6 +831,7 @@ def answer_type(question: str, speakers: frozenset[str] = frozenset()) -> Answer
                       people=bool(_PEOPLE_QUESTION.search(question)),
                       outcome=_asks_outcome(question, speakers),
                       counted=_counted(question), attributes=measures.attributes(question),
+                      events=events.events(question) if time else frozenset(),
                       words=frozenset(w.lower() for w in _WORD.findall(question)))
 
 

@@ -326,6 +326,27 @@ def test_a_standing_fact_of_a_place_needs_a_sentence_that_speaks_of_it(question,
     assert wanted.satisfied_by(sentence), sentence
 
 
+def test_a_when_needs_the_time_of_the_event_it_asks_about():
+    founded = "The two countries are members of the CSTO, founded in 2002."
+    escalation = "The fighting took place during the last escalation in 2020."
+    january = "At the end of January, the President of the country requested assistance."
+    for question in ("When was the CSTO founded?", "When was the Moscow-led bloc set up?",
+                     "Когда была основана ОДКБ?", "Quand l'OTSC a-t-elle été créée ?"):
+        assert answer_type(question).events == frozenset({"founded"}), question
+        assert answer_type(question).satisfied_by(founded), question
+        assert not answer_type(question).satisfied_by(escalation), question
+    # A founding is no joining, and "the end of January" ends nothing.
+    assert not answer_type("In what year did Armenia join the CSTO?").satisfied_by(founded)
+    assert not answer_type("When did the first Karabakh war end?").satisfied_by(escalation)
+    assert not answer_type("When did the protests end?").satisfied_by(january)
+    assert answer_type("When did the war end?").satisfied_by("The war ended with a ceasefire in 1994.")
+    assert answer_type("When was the treaty signed?").satisfied_by("The treaty was signed in 1992.")
+    # A start is told by when it took place; a question that asks no time reads no event.
+    assert answer_type("When did the shelling begin?").events == frozenset()
+    assert answer_type("When did Russia send troops at the end of January?").events == frozenset()
+    assert answer_type("Who founded the CSTO?").events == frozenset()
+
+
 @pytest.mark.parametrize("question", [
     "What share of the population of Azerbaijan is Shiite?",  # the share is asked
     "Quelle part de la population de l'Azerbaïdjan est chiite ?",

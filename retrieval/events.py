@@ -1,0 +1,59 @@
+"""What a "when" asks the time of: a founding, a joining, a signing, an end.
+
+"In what year did Armenia join the CSTO?" is not answered by "…the CSTO, founded in 2002", and
+"When did the first Karabakh war end?" not by "…the fighting took place during the last
+escalation in 2020": each sentence holds a year, about the names the question gives, but the
+year of another event. When a question asks the time of one of these events, the sentence (or
+the one before it) must report that event in some form; a founding may be told as "set up",
+"established" or "created". A start is not among them: "When did the shelling begin?" is
+answered by the sentence that says when it took place. Read from the words alone, in English,
+Russian and French, as general news vocabulary, not any document's.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_MONTHS = (r"(?:january|february|march|april|may|june|july|august|september|october|november|"
+           r"december|the\s+(?:year|month|week|day|war|decade|century)|\d)")
+# Each event: (what asks its time, what reports it).
+_EVENTS = {
+    "founded": (
+        re.compile(r"\b(?:found(?:ed)?|establish(?:ed)?|creat(?:e|ed)|set\s+up|formed)\b"
+                   r"|\b(?:основан|создан|учрежд|образован)\w*|\b(?:fond|cré|établi|constitu)(?:é|ée|és|ées)\b",
+                   re.IGNORECASE),
+        re.compile(r"\bfound(?:ed|ing|ation|er|ers)\b|\bestablish\w*|\bcreat(?:ed|ion|ing)\b|\bset\s+up\b"
+                   r"|\bformed\b|\bformation\b|\binception\b|\b(?:основ|созда|учрежд|образова)\w*"
+                   r"|\b(?:fond|cré|établi|constitu)\w*", re.IGNORECASE)),
+    "joined": (
+        re.compile(r"\bjoin(?:ed|s)?\b|\bbec(?:a|o)me\s+(?:a\s+)?members?\b|\baccession\b"
+                   r"|\bвступ(?:ил|ила|или|ает)\w*|\bприсоедин\w*|\badhér\w*|\brejoint\b|\brejoindre\b"
+                   r"|\bdevenu\w*\s+membre", re.IGNORECASE),
+        re.compile(r"\bjoin(?:ed|s|ing)?\b|\bbec(?:a|o)me\s+(?:a\s+)?members?\b|\baccession\b|\badmitted\b"
+                   r"|\bmembership\b|\bвступ\w*|\bприсоедин\w*|\badhésion\b|\badhér\w*|\brejoint\b",
+                   re.IGNORECASE)),
+    "signed": (
+        re.compile(r"\bsign(?:ed|s)?\b|\bподпис\w*|\bsign(?:é|ée|és|ées)\b", re.IGNORECASE),
+        re.compile(r"\bsign(?:ed|ing|ature|atories)?\b|\bподпис\w*|\bsign(?:é|ée|és|ées|ature)\b",
+                   re.IGNORECASE)),
+    "ended": (
+        re.compile(rf"\bend(?:ed|s)?\b(?!\s+of\s+{_MONTHS})|\bfinish(?:ed)?\b|\bconclud(?:e|ed)\b"
+                   r"|\b(?:закончил|заверш|окончил|прекрат)\w*"
+                   r"|\b(?:termin|achev)(?:é|ée|és|ées)\b|\bpris\s+fin\b", re.IGNORECASE),
+        re.compile(rf"\bend(?:ed|s|ing)?\b(?!\s+of\s+{_MONTHS})|\bfinish\w*|\bconclu\w*|\bceasefire\b|\btruce\b"
+                   r"|\barmistice\b|\b(?:закончил|заверш|окончил|прекрат|перемири)\w*|\b(?:termin|achev)\w*"
+                   r"|\bpris\s+fin\b|\bcessez-le-feu\b", re.IGNORECASE)),
+}
+
+
+@lru_cache(maxsize=20_000)
+def events(question: str) -> frozenset[str]:
+    """The events a "when" question asks the time of ("In what year did Armenia join?" →
+    {"joined"}); the caller reads only time questions."""
+    return frozenset(kind for kind, (asks, _) in _EVENTS.items() if asks.search(question))
+
+
+def reports(kind: str, text: str) -> bool:
+    """True when ``text`` reports the event ``kind`` ("…the CSTO, founded in 2002" a founding)."""
+    return bool(_EVENTS[kind][1].search(text))
