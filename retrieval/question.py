@@ -33,7 +33,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from retrieval import events, measures
+from retrieval import details, events, measures
 from retrieval.lexical import STOPWORDS, tokenize
 from retrieval.lexicon import Lexicon
 
@@ -544,6 +544,9 @@ class AnswerType:
     # The events a "when" asks the time of ("join", "found", "sign", "end": ``events.events``): the
     # sentence, or the one before it, must report each; a year of another event is no answer.
     events: frozenset[str] = frozenset()
+    # The thing an English question asks the details of ("What exactly does X involve?", "What
+    # kind of X…?"; ``details.asked_thing``): a sentence that mentions it must say more after it.
+    thing: frozenset[str] = frozenset()
 
     def satisfied_by(self, sentence: str, in_context: str = "", setting: str = "", title: str = "") -> bool:
         """True when a sentence holds a new fact of the kind asked for (or nothing special is asked).
@@ -595,6 +598,8 @@ class AnswerType:
         if not all(measures.shows_attribute(kind, f"{sentence} {in_context}") for kind in self.attributes):
             return False
         if not all(events.reports(kind, f"{sentence} {in_context}") for kind in self.events):
+            return False
+        if not details.says_more(self.thing, " ".join(self.words), sentence, _TITLE_WORDS):
             return False
         return not (self.person and not facts.name)
 
@@ -832,6 +837,7 @@ def answer_type(question: str, speakers: frozenset[str] = frozenset()) -> Answer
                       outcome=_asks_outcome(question, speakers),
                       counted=_counted(question), attributes=measures.attributes(question),
                       events=events.events(question) if time else frozenset(),
+                      thing=details.asked_thing(question),
                       words=frozenset(w.lower() for w in _WORD.findall(question)))
 
 

@@ -1,0 +1,78 @@
+"""What a question asks the details of, and whether a sentence gives more than the thing's name.
+
+"What exactly does the new form of mediation proposed by Charles Michel involve?" and "What
+kind of military equipment does Russia sell to Azerbaijan?" ask what a thing is made of or
+which kind it is. "…and weakens the new form of mediation proposed by the head of the European
+Council Charles Michel." names the thing and says nothing of what it involves, and "…continues
+to sell military equipment to Azerbaijan." says no kind: each ends its mention of the thing with
+words the question gives, names and titles. A sentence that gives the details goes on after
+its last mention of the thing ("According to article 4 of this treaty, …, if a member country is
+attacked…, all other members must provide it with the necessary assistance"). A sentence that
+never mentions the thing by the question's words is left to the other checks: "What sort of pact
+obliges Moscow…?" is answered by "…an agreement between the two countries, according to which
+Russia should intervene…". English questions only (the words are matched as English stems).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from retrieval.lexical import STOPWORDS, tokenize
+
+# "What (exactly) does X involve?", "What concrete steps did X propose?", "What are the details
+# of X?", "What kind of X …?": the group ``thing`` is X.
+_DETAIL_QUESTIONS = (
+    re.compile(r"^\W*what\s+(?:exactly\s+|specifically\s+|concretely\s+)?(?:does|did|do|would|will)\s+"
+               r"(?P<thing>.+?)\s+(?:actually\s+|exactly\s+|specifically\s+|really\s+)?"
+               r"(?:involve|entail|propose|contain|consist\s+of|include|provide\s+for|stipulate|envisage|"
+               r"comprise|offer)\b", re.IGNORECASE),
+    re.compile(r"^\W*what\s+(?:concrete\s+|specific\s+|exact\s+|practical\s+)?(?:steps|measures|proposals|"
+               r"provisions|terms|details|elements|ideas)\s+(?:did|does|do|would|will)\s+(?P<thing>.+?)\s+"
+               r"(?:propose|include|involve|contain|set\s+out|offer|put\s+forward)\b", re.IGNORECASE),
+    re.compile(r"^\W*what\s+(?:are|were)\s+the\s+(?:concrete\s+|specific\s+|exact\s+)?(?:details|terms|"
+               r"provisions|elements|contents?)\s+of\s+(?P<thing>[^?]+)", re.IGNORECASE),
+    re.compile(r"\b(?:what|which)\s+(?:kinds?|types?|sorts?)\s+of\s+(?P<thing>[^\W\d_]+(?:[\s-]+[^\W\d_]+){0,2})",
+               re.IGNORECASE),
+)
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# New words a sentence must give after its last mention of the thing.
+_MORE = 2
+
+
+@lru_cache(maxsize=20_000)
+def asked_thing(question: str) -> frozenset[str]:
+    """The stems of the common words naming the thing a question asks the details of ("What kind
+    of military equipment…?" → {"militari", "equip"}); names and function words aside, since a
+    sentence mentions the thing by its common words."""
+    for pattern in _DETAIL_QUESTIONS:
+        match = pattern.search(question)
+        if match is None:
+            continue
+        words = []
+        for word in _WORD.findall(match.group("thing")):
+            kind = pattern is _DETAIL_QUESTIONS[-1]
+            if kind and (word.lower() in STOPWORDS or word[:1].isupper()):
+                break  # "what kind of equipment does …": the kind's noun ends at a function word
+            if word.lower() in STOPWORDS:
+                continue
+            if not word[:1].isupper():
+                words.extend(tokenize(word))
+        return frozenset(words)
+    return frozenset()
+
+
+def says_more(thing: frozenset[str], question: str, sentence: str, naming: frozenset[str]) -> bool:
+    """False when the sentence mentions the thing but, after its last mention, gives fewer than
+    two words that are neither the question's, nor names, nor ``naming`` words (titles)."""
+    if not thing:
+        return True
+    words = _WORD.findall(sentence)
+    stems = [tokenize(w) for w in words]
+    last = max((i for i, s in enumerate(stems) if any(t in thing for t in s)), default=None)
+    if last is None:
+        return True
+    asked = set(tokenize(question))
+    new = [w for w, s in zip(words[last + 1:], stems[last + 1:], strict=True)
+           if s and not w[:1].isupper() and w.lower() not in naming and not any(t in asked for t in s)]
+    return len(new) >= _MORE
