@@ -82,6 +82,15 @@ def _country_of_word() -> dict[str, frozenset[str]]:
     return {word: frozenset(names) for word, names in out.items()}
 
 
+@lru_cache(maxsize=1)
+def capital_cities() -> frozenset[str]:
+    """Every country's capital, lower-cased ("yerevan", "baku"), from the package's data."""
+    from countryinfo import CountryInfo
+
+    return frozenset(c.lower() for info in CountryInfo.all().values()
+                     if isinstance(c := info.get("capital"), str) and c)
+
+
 @lru_cache(maxsize=4096)
 def _forms_of(word: str) -> frozenset[str]:
     countries = _country_of_word().get(word, frozenset()) | {word}

@@ -36,6 +36,7 @@ from functools import lru_cache
 from retrieval import details, events, measures
 from retrieval.lexical import STOPWORDS, tokenize
 from retrieval.lexicon import Lexicon
+from retrieval.places import capital_cities
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
 _LATIN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ɏ]")
@@ -318,6 +319,21 @@ _NAME_QUESTION = re.compile(
 _PEOPLE_QUESTION = re.compile(
     r"\b[Ww]hich\s+(?:(?:[A-Z][\w'’-]*|(?i:foreign|defen[cs]e|deputy|vice|interior|finance|prime|top|"
     rf"senior|leading|key|main|other))\s+)*(?i:{_PERSON_WORDS})s?\b")
+# Settlements asked for by "which" ("Which Armenian villages were shelled?", "Какие города…?",
+# "Quelles villes…?") need a sentence that names one: a word for a settlement ("the village of
+# Sotk", "the capital"), a capital city the question does not give, or a name a city has as
+# such ("St. Petersburg", "the University of Lille"). A region ("Nagorno-Karabakh"), a border or
+# a country is no village.
+_SETTLEMENT_QUESTION = re.compile(
+    r"\b(?:which|what)\s+(?:[\w'’-]+\s+){0,2}?(?:villages?|towns?|cit(?:y|ies)|settlements?|hamlets?|"
+    r"localities)\b|\b(?:как(?:ие|ой|ая|ое|их)|в\s+каких|в\s+каком)\s+(?:\w+\s+)?(?:сёл\w*|сел(?:о|а|ах)|"
+    r"деревн\w*|город\w*|населённ\w*\s+пункт\w*|населенн\w*\s+пункт\w*)"
+    r"|\bquel(?:le)?s?\s+(?:\w+\s+)?(?:villages?|villes?|localités?|communes?)\b", re.IGNORECASE)
+_SETTLEMENT = re.compile(
+    r"\b(?:villages?|towns?|cit(?:y|ies)|settlements?|hamlets?|capital|municipalit(?:y|ies))\b"
+    r"|\b(?:сёл\w*|сел(?:о|а|ах)|деревн\w*|город\w*|столиц\w*|населённ\w*|населенн\w*)"
+    r"|\b(?:villes?|villages?|communes?|localités?|capitale)\b"
+    r"|\b(?:St\.?|Saint)[\s-]+[A-Z]|\bUniversity\s+of\s+[A-Z]", re.IGNORECASE)
 
 # The words that frame a question rather than name what it is about ("what kind of", "the name
 # of", "exactly"): they are never the thing asked for.
@@ -547,6 +563,8 @@ class AnswerType:
     # The thing an English question asks the details of ("What exactly does X involve?", "What
     # kind of X…?"; ``details.asked_thing``): a sentence that mentions it must say more after it.
     thing: frozenset[str] = frozenset()
+    # Settlements asked for by "which" (``_SETTLEMENT_QUESTION``): the sentence must name one.
+    settlement: bool = False
 
     def satisfied_by(self, sentence: str, in_context: str = "", setting: str = "", title: str = "") -> bool:
         """True when a sentence holds a new fact of the kind asked for (or nothing special is asked).
@@ -600,6 +618,8 @@ class AnswerType:
         if not all(events.reports(kind, f"{sentence} {in_context}") for kind in self.events):
             return False
         if not details.says_more(self.thing, " ".join(self.words), sentence, _TITLE_WORDS):
+            return False
+        if self.settlement and not self._names_settlement(in_context or sentence):
             return False
         return not (self.person and not facts.name)
 
@@ -663,6 +683,14 @@ class AnswerType:
             if new_name(before) or (after > i + 1 and plain[i + 1] == "of" and new_name(after)):
                 return True
         return False
+
+    def _names_settlement(self, text: str) -> bool:
+        """A word for a settlement, a name a city has as such, or a capital city the question
+        does not give ("Yerevan" to "Which towns near Yerevan…?" is no answer)."""
+        if _SETTLEMENT.search(text):
+            return True
+        return any(w.lower() in capital_cities() and not self._gives(w)
+                   for names in _facts(text).name_runs for w in (*names, " ".join(names)))
 
     def _gives(self, word: str) -> bool:
         return _same_word(word, self.words)
@@ -838,6 +866,7 @@ def answer_type(question: str, speakers: frozenset[str] = frozenset()) -> Answer
                       counted=_counted(question), attributes=measures.attributes(question),
                       events=events.events(question) if time else frozenset(),
                       thing=details.asked_thing(question),
+                      settlement=bool(_SETTLEMENT_QUESTION.search(question)),
                       words=frozenset(w.lower() for w in _WORD.findall(question)))
 
 

@@ -326,6 +326,22 @@ def test_a_standing_fact_of_a_place_needs_a_sentence_that_speaks_of_it(question,
     assert wanted.satisfied_by(sentence), sentence
 
 
+def test_settlements_asked_for_need_a_sentence_that_names_one():
+    region = ("This offensive is not taking place in Nagorno-Karabakh, whose territory is claimed by both "
+              "states, but along the common border between Azerbaijan and Armenia in the north.")
+    for question in ("Which Armenian villages were hit by the shelling?", "In which city did Tokayev speak?",
+                     "Какие армянские города подверглись обстрелу?", "Quelles villes ont été bombardées ?"):
+        assert answer_type(question).settlement, question
+        assert not answer_type(question).satisfied_by(region), question
+    assert answer_type("In which city did Tokayev speak?").satisfied_by(
+        "But at the St. Petersburg Economic Forum in May, Tokayev spoke not at all in an allied way.")
+    assert answer_type("Which towns were shelled?").satisfied_by("The shelling hit the town of Jermuk.")
+    hawks = "There are hawks in Yerevan who seek to rewrite the peace agreement."
+    assert answer_type("In which city are the hawks?").satisfied_by(hawks)
+    assert not answer_type("Which towns near Yerevan are the hawks in?").satisfied_by(hawks)  # given
+    assert not answer_type("Which region was shelled?").settlement
+
+
 def test_a_when_needs_the_time_of_the_event_it_asks_about():
     founded = "The two countries are members of the CSTO, founded in 2002."
     escalation = "The fighting took place during the last escalation in 2020."
