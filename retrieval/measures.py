@@ -8,6 +8,7 @@ Likewise a question that asks its amount in a unit ("How long is the border in k
 from the words alone, in English, Russian and French, as general news vocabulary, not any
 document's.
 
+A count of what is left somewhere is not a count of what was moved away (``fits_remaining``).
 A question may also ask for a standing fact of a place or a body (its population, currency,
 official language, capital, seat, weather, budget, economy, trade, area, rates:
 ``attributes``), which only a sentence that speaks of it gives.
@@ -126,6 +127,30 @@ def shows_unit(unit: str, text: str) -> bool:
     if unit == "money":
         return bool(_CURRENCY.search(text))
     return bool(_UNITS[unit].search(text))
+
+
+# What is left somewhere is not what was moved away: "How many Russian troops remain in
+# Nagorno-Karabakh after the transfer?" is not answered by "…part of the Russian troops in
+# Nagorno-Karabakh (1,900 people…) was transferred to Ukraine", which counts those who left.
+_REMAINING = re.compile(
+    r"\b(?:remain(?:s|ed|ing)?|stay(?:s|ed|ing)?|left\s+(?:in|behind|there|over)|still\s+(?:in|there|stationed|"
+    r"deployed|present))\b|\b(?:are|were|is|was)\s+left\b|\bоста(?:л|ют|ет|вал|ются|лось|лись)\w*"
+    r"|\b(?:rest(?:e|ent|ait|aient|é|és)|demeur\w*)\b", re.IGNORECASE)
+_MOVED = re.compile(
+    r"\b(?:transferred|moved|redeployed|withdrawn|withdrew|pulled\s+out|relocated|evacuated)\b"
+    r"|\b(?:переброс|переброш|передислоц|выведен|вывел|вывод)\w*"
+    r"|\b(?:transféré|retiré|redéployé|déplacé)(?:e|s|es)?\b", re.IGNORECASE)
+
+
+def asks_remaining(question: str) -> bool:
+    """True for a question about what is left somewhere ("How many troops remain…?")."""
+    return bool(_REMAINING.search(question))
+
+
+def fits_remaining(sentence: str, in_context: str = "") -> bool:
+    """False when the text counts what was moved away and says nothing of what is left."""
+    text = f"{sentence} {in_context}"
+    return not _MOVED.search(text) or bool(_REMAINING.search(text))
 
 
 # A country's or a body's standing facts, as a reference book lists them: its population, its

@@ -565,6 +565,9 @@ class AnswerType:
     thing: frozenset[str] = frozenset()
     # Settlements asked for by "which" (``_SETTLEMENT_QUESTION``): the sentence must name one.
     settlement: bool = False
+    # A number asked of what is left somewhere ("How many troops remain…?",
+    # ``measures.asks_remaining``): a count of those moved away is no answer.
+    remaining: bool = False
 
     def satisfied_by(self, sentence: str, in_context: str = "", setting: str = "", title: str = "") -> bool:
         """True when a sentence holds a new fact of the kind asked for (or nothing special is asked).
@@ -620,6 +623,8 @@ class AnswerType:
         if not details.says_more(self.thing, " ".join(self.words), sentence, _TITLE_WORDS):
             return False
         if self.settlement and not self._names_settlement(in_context or sentence):
+            return False
+        if self.remaining and not measures.fits_remaining(sentence, in_context):
             return False
         return not (self.person and not facts.name)
 
@@ -867,6 +872,7 @@ def answer_type(question: str, speakers: frozenset[str] = frozenset()) -> Answer
                       events=events.events(question) if time else frozenset(),
                       thing=details.asked_thing(question),
                       settlement=bool(_SETTLEMENT_QUESTION.search(question)),
+                      remaining=number and measures.asks_remaining(question),
                       words=frozenset(w.lower() for w in _WORD.findall(question)))
 
 

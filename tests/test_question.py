@@ -342,6 +342,17 @@ def test_settlements_asked_for_need_a_sentence_that_names_one():
     assert not answer_type("Which region was shelled?").settlement
 
 
+def test_a_count_of_what_was_moved_away_does_not_say_how_many_remain():
+    moved = ("Secondly, a significant part of the Russian troops in Nagorno-Karabakh (1,900 people) was "
+             "transferred to Ukraine.")
+    stationed = "More than 3,000 Russian military personnel are stationed at two military bases in Armenia."
+    for question in ("How many Russian troops remain in Nagorno-Karabakh after the transfer?",
+                     "Сколько российских военных осталось в Карабахе?"):
+        assert not answer_type(question).satisfied_by(moved), question
+    assert answer_type("How many Russian troops remain in Armenia?").satisfied_by(stationed)
+    assert answer_type("How many Russian troops were transferred to Ukraine?").satisfied_by(moved)
+
+
 def test_a_when_needs_the_time_of_the_event_it_asks_about():
     founded = "The two countries are members of the CSTO, founded in 2002."
     escalation = "The fighting took place during the last escalation in 2020."
