@@ -29,6 +29,8 @@ from retrieval.question import (
     split_parts,
     tidy,
     unwrap,
+    years_elsewhere,
+    years_of,
 )
 from retrieval.retriever import (
     TYPE_PENALTY,
@@ -150,6 +152,7 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
     # Azerbaijan is not a count in Azerbaijan.
     setting = [s.speaker for s in snapshot.sentences]
     title = [snapshot.documents[s.doc_id].meta.title for s in snapshot.sentences]
+    years = years_of(texts)
 
     def assess(question: str, config: RunnableConfig) -> Assessment:
         judged = []
@@ -194,8 +197,11 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
             values = features(ranking, wanted, texts, in_context, setting=setting, title=title,
                               category=asked_category(asked), known=snapshot.speller.knows)
             # Small talk as typed, too: the speller reads a one-word "merci" as "mercy".
+            # So is a question about a year the documents never come near ("…in the 2022
+            # referendum?"), in any language.
             unasked = (is_small_talk(cased) or is_small_talk(asked)
-                       or _unrelated(asked, cased, ranking.language, snapshot))
+                       or _unrelated(asked, cased, ranking.language, snapshot)
+                       or years_elsewhere(cased, years))
             support = Support(NONE, 0.0) if unasked else decide(values)
             judged.append(Judged(part, ranking, support, values))
         return Assessment(question, tuple(judged))

@@ -1007,6 +1007,43 @@ def is_small_talk(part: str) -> bool:
     return bool(_WORD.search(part)) and language_of(part) == "en" and not tokenize(part)
 
 
+# A year, a decade or a century a question gives ("in 2022", "the 1990s", "the 19th century",
+# "в 2022 году", "fin 2022"); a four-digit number that counts something ("1900 troops") is no year.
+_GIVEN_YEAR = re.compile(
+    r"(?<![\d,.])(?P<year>1[5-9]\d\d|20\d\d)(?P<decade>s|-е|-х)?(?![\d,.]\d)"
+    r"(?!\s+(?:[^\W\d_]+\s+)?(?:troops|soldiers|people|persons|men|personnel|units|vehicles|tanks|km|"
+    r"kilomet\w*|miles|dollars|euros|roubles|rubles|солдат\w*|военн\w*|человек|soldats|personnes)\b)"
+    r"|\b(?P<century>1[5-9]|20|21)(?:th|st|nd|rd)\s+century\b|\b(?P<siecle>X(?:V|VI|VII|VIII|IX|X|XI))e\s+siècle\b",
+    re.IGNORECASE)
+_ROMAN = {"XV": 15, "XVI": 16, "XVII": 17, "XVIII": 18, "XIX": 19, "XX": 20, "XXI": 21}
+
+
+def years_elsewhere(question: str, known: frozenset[int]) -> bool:
+    """True when a question gives a year, a decade or a century in which none of the documents'
+    own years (``known``) falls: "Why did Chileans reject the new constitution in the 2022
+    referendum?" or "How did the events of 1915 shape…?" ask about a time the documents never
+    mention. e5 reads such a question as close to a sentence on the same region as a paraphrase
+    to its answer; no answerable tuning question gives such a year, and 19 unanswerable ones do."""
+    for match in _GIVEN_YEAR.finditer(question):
+        if match.group("year"):
+            year = int(match.group("year"))
+            span = range(year, year + 10) if match.group("decade") else range(year, year + 1)
+        else:
+            century = int(match.group("century")) if match.group("century") else _ROMAN[
+                match.group("siecle").upper()]
+            span = range((century - 1) * 100, century * 100)
+        if not any(y in span for y in known):
+            return True
+    return False
+
+
+def years_of(texts: Iterable[str]) -> frozenset[int]:
+    """The years the texts give ("founded in 2002", "the 1997 Convention"), and every four-digit
+    number they hold, whatever it counts."""
+    return frozenset(int(m) for t in texts for m in re.findall(r"(?<![\d,.])(?:1[5-9]|20)\d\d(?![\d,.]\d)",
+                                                               t.replace(",", "")))
+
+
 # Words that open a question in the bot's languages.
 _QUESTION_OPENERS = frozenset("""
 what which who whom whose when where why how is are was were do does did can could will would

@@ -14,6 +14,8 @@ from retrieval.question import (
     normalise,
     split_parts,
     tidy,
+    years_elsewhere,
+    years_of,
 )
 
 
@@ -351,6 +353,22 @@ def test_a_count_of_what_was_moved_away_does_not_say_how_many_remain():
         assert not answer_type(question).satisfied_by(moved), question
     assert answer_type("How many Russian troops remain in Armenia?").satisfied_by(stationed)
     assert answer_type("How many Russian troops were transferred to Ukraine?").satisfied_by(moved)
+
+
+def test_a_year_the_documents_never_come_near_is_about_another_time():
+    known = years_of(["…the CSTO, founded in 2002.", "…the 1997 Convention…", "(1,900 people…)",
+                      "…the last escalation in 2020…"])
+    assert known == frozenset({2002, 1997, 1900, 2020})
+    for question in ("Why did Chileans reject the new constitution in the 2022 referendum?",
+                     "How did the events of 1915 shape relations between Turkey and Armenia?",
+                     "When did the oil boom in Baku start in the 19th century?",
+                     "Почему в 2022 году упал курс иены?",
+                     "Pourquoi y a-t-il eu des manifestations fin 2022 ?"):
+        assert years_elsewhere(question, known), question
+    for question in ("Who founded the CSTO in 2002?", "Where was the fighting in 2020?",
+                     "How many refugees fled in the 1990s?",  # 1997 is in the 1990s
+                     "How many of the 1900 troops went to Ukraine?", "What is article 4?"):
+        assert not years_elsewhere(question, known), question
 
 
 def test_a_when_needs_the_time_of_the_event_it_asks_about():

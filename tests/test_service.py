@@ -254,6 +254,13 @@ def test_a_standing_fact_of_a_place_the_documents_only_name_is_not_answered(serv
     assert service.ask(question).support != "answers"
 
 
+def test_a_question_about_a_year_the_documents_never_come_near_gets_nothing(service):
+    # It was answered with Kazakhstan's call for help ("Bishkek" reads as Kyrgyzstan).
+    answer = service.ask("What did the 1994 Bishkek ceasefire protocol establish?")
+    assert answer.support == "none"
+    assert answer.citations == ()
+
+
 @pytest.mark.parametrize(("question", "message"), [
     ("", "The question is empty"),
     ("   \n\t ", "The question is empty"),
