@@ -103,7 +103,9 @@ _SENTENCE_END = re.compile(r"(?<=[?])\s*(?=\S)")
 # is attacked?"), and "how big a deal" is not a number question, so only "how many/much/long/old".
 _NUMBER_QUESTION = re.compile(
     r"\bhow\s+(many|much|long|old)\b|\bwhat\s+(number|share|percentage|proportion|portion|part)\s+of\b"
-    r"|\bwhat\s+%|\bсколько\b|\bskolko\b|\bcombien\b|\bquel(?:le)?\s+(?:pourcentage|proportion|part)\b",
+    r"|\bwhat\s+%|\bсколько\b|\bskolko\b|\bcombien\b|\bquel(?:le)?\s+(?:pourcentage|proportion|part)\b"
+    r"|\bat\s+what\s+price\b|\bà\s+quel\s+prix\b|\bquel\s+est\s+le\s+prix\b|\bпо\s+какой\s+цене\b"
+    r"|\bкакова\s+цена\b",
     re.IGNORECASE)
 _PERSON_QUESTION = re.compile(
     r"^\W*(who|whom|whose)\b|\bwho\s+(is|was|are|were)\b|\bname\b|^\W*(?:кто|kto)\b|\bкак\s+зовут\b"

@@ -282,7 +282,9 @@ def test_an_amount_asked_in_a_unit_needs_that_unit():
     troops = "More than 3,000 Russian military personnel are stationed at two bases."
     for question in ("How long is the border in kilometres?", "How many miles long is the border?",
                      "Combien coûte la base ?", "How much did the war cost?",
-                     "What percentage of Armenians are Christian?", "Сколько процентов армян христиане?"):
+                     "What percentage of Armenians are Christian?", "Сколько процентов армян христиане?",
+                     "À quel prix la Turquie vend-elle le gaz à l'Europe ?",
+                     "At what price is the gas sold?"):
         assert answer_type(question).units, question
         assert not answer_type(question).satisfied_by(troops), question
     assert answer_type("How long is the border in km?").satisfied_by("The border is 1,000 km long.")
