@@ -101,8 +101,14 @@ _SENTENCE_END = re.compile(r"(?<=[?])\s*(?=\S)")
 # alone, but a "how many" is still a "how many"). "When" counts
 # only where it opens the question: inside one it is a conjunction ("what happens when a member
 # is attacked?"), and "how big a deal" is not a number question, so only "how many/much/long/old".
+# "How much does the Kremlin care…?" asks a degree, not an amount: "how much" before a verb
+# asks an amount only when the verb is one of paying, costing or trading ("How much does the base
+# cost?").
+_DEGREE = (r"(?!\s+(?:do|does|did|will|would|can|could|should|might|may)\s+(?![^?]*\b(?:cost|costs|weigh|"
+           r"weighs|pay|pays|paid|earn|earns|spend|spends|spent|sell|sells|sold|buy|buys|bought|owe|owes|produce|"
+           r"produces|export|exports|import|imports|receive|receives|received|charge|charges)\b))")
 _NUMBER_QUESTION = re.compile(
-    r"\bhow\s+(many|much|long|old)\b|\bwhat\s+(number|share|percentage|proportion|portion|part)\s+of\b"
+    rf"\bhow\s+(?:many|much{_DEGREE}|long|old)\b|\bwhat\s+(number|share|percentage|proportion|portion|part)\s+of\b"
     r"|\bwhat\s+%|\bсколько\b|\bskolko\b|\bcombien\b|\bquel(?:le)?\s+(?:pourcentage|proportion|part)\b"
     r"|\bat\s+what\s+price\b|\bà\s+quel\s+prix\b|\bquel\s+est\s+le\s+prix\b|\bпо\s+какой\s+цене\b"
     r"|\bкакова\s+цена\b",
@@ -110,8 +116,13 @@ _NUMBER_QUESTION = re.compile(
 _PERSON_QUESTION = re.compile(
     r"^\W*(who|whom|whose)\b|\bwho\s+(is|was|are|were)\b|\bname\b|^\W*(?:кто|kto)\b|\bкак\s+зовут\b"
     r"|^\W*qui\b", re.IGNORECASE)
+# "When" opening a clause before the question ("When asked if…, what did Dupuy reply?", "When
+# Atlantico suggested…, how did Dupuy reframe it?") is a conjunction, not a question word.
+_WHEN_CLAUSE = (r"(?!\s+(?!(?:did|does|do|was|is|were|are|will|would|has|have|had|can|could)\b)[^,?]+,\s*"
+                r"(?:how|what|why|who|whom|which|where|did|does|do|is|was|were|are|can|could|would|will|"
+                r"has|have)\b)")
 _TIME_QUESTION = re.compile(
-    r"^\W*(?:and\s+)?when\b|\b(?:since|until|till)\s+when\b"
+    rf"^\W*(?:and\s+)?when\b{_WHEN_CLAUSE}|\b(?:since|until|till)\s+when\b"
     r"|\bwhat\s+(?:\w+\s+)?(year|date|day|month|time|hour)\b(?![-‐])"  # not "what hour-long talks"
     r"|\bwhich\s+(year|date|day|month|time|hour)\b(?!['’])"  # not "which last year", "which year's"
     r"|\bhow\s+long\s+ago\b|^\W*(?:когда|kogda)\b|\bв\s+каком\s+году\b|\bкакого\s+числа\b"
@@ -233,7 +244,8 @@ _LATIN_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ'’]+")
 _TEXT_WORDS = frozenset("""
 note notes editor editors editorial translator article articles headline lede text treaty interview
 interviewer interviewee expert author piece report document agreement he she they it this that
-you we i people
+you we i people remark remarks comment comments correction corrections clarification bracket
+brackets bracketed parenthesis parentheses parenthetical aside footnote passage paragraph caption
 """.split())  # noqa: SIM905 - a word list reads best as text
 # Words that make a title, not a name: "Prime Minister" or "the President" names no one.
 _TITLE_WORDS = frozenset("""
@@ -950,7 +962,7 @@ def _asked_who(phrase: str, speakers: frozenset[str]) -> tuple[frozenset[str], b
     for the person: "Azerbaijani President Ilham Aliyev" is Aliyev, and a sentence about
     Azerbaijan does not report what he said.
     """
-    who = _WORD.findall(phrase)
+    who = [re.sub(r"['’]s$", "", w) for w in _WORD.findall(phrase)]  # "InoSMI's correction" is InoSMI's
     content = [w for w in who if w.lower() not in STOPWORDS and w.lower() not in _TITLE_WORDS]
     plain = {w.lower() for w in content}
     names = {w.lower() for w in content if w[:1].isupper()} or plain

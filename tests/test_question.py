@@ -373,6 +373,28 @@ def test_a_year_the_documents_never_come_near_is_about_another_time():
         assert not years_elsewhere(question, known), question
 
 
+def test_a_clause_opened_by_when_and_a_degree_asked_by_how_much_ask_no_time_or_number():
+    assert not answer_type("When asked if this is a test of Russia's reliability, what did Dupuy reply?").time
+    assert not answer_type("When Atlantico suggested this was a test, how did Dupuy reframe it?").time
+    assert answer_type("When, according to Dupuy, did the shelling happen?").time
+    assert answer_type("When was the CSTO founded?").time
+    assert not answer_type("How much does the Kremlin actually care about this flare-up?").number
+    assert not answer_type("How much do the allies trust each other?").number
+    assert answer_type("How much does the base cost?").number
+    assert answer_type("How much of the contingent was moved?").number
+
+
+def test_what_the_documents_own_remarks_say_needs_no_reported_speech():
+    speakers = frozenset({"emmanuel", "dupuy", "atlantico", "inosmi"})
+    note = ("(Recall that in the Karabakh conflict, Russia is not an ally of one of the two sides, but a "
+            "mediator-peacemaker who treats both sides equally.)")
+    for question in ("What does the bracketed remark say about Russia's role in the Karabakh conflict?",
+                     "What does InoSMI's correction say about Russia's role?"):
+        assert not answer_type(question, speakers).speech, question
+        assert answer_type(question, speakers).satisfied_by(note), question
+    assert answer_type("What did Aliyev's spokesman say?", speakers).speech
+
+
 def test_a_when_needs_the_time_of_the_event_it_asks_about():
     founded = "The two countries are members of the CSTO, founded in 2002."
     escalation = "The fighting took place during the last escalation in 2020."
