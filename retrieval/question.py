@@ -329,12 +329,10 @@ _NAME_QUESTION = re.compile(
 # (``_NAME_QUESTION``), which an office does not give.
 # The person word must be what "which" asks for: the first word after it but names and qualifiers
 # ("Which EU leader", "which Russian official"), not "Which foreign countries" or "Which state
-# sent soldiers". People of a place ("Which Russian official rejected…?") are named by a person's
-# name: an office in another place is someone else ("Armenian Prime Minister"), and one in that
-# place no more than the question gives.
+# sent soldiers".
 _PEOPLE_QUESTION = re.compile(
-    r"\b[Ww]hich\s+(?P<qualifiers>(?:(?:[A-Z][\w'’-]*|(?i:foreign|defen[cs]e|deputy|vice|interior|finance|prime|top|"
-    rf"senior|leading|key|main|other))\s+)*)(?i:{_PERSON_WORDS})s?\b")
+    r"\b[Ww]hich\s+(?:(?:[A-Z][\w'’-]*|(?i:foreign|defen[cs]e|deputy|vice|interior|finance|prime|top|"
+    rf"senior|leading|key|main|other))\s+)*(?i:{_PERSON_WORDS})s?\b")
 # Settlements asked for by "which" ("Which Armenian villages were shelled?", "Какие города…?",
 # "Quelles villes…?") need a sentence that names one: a word for a settlement ("the village of
 # Sotk", "the capital"), a capital city the question does not give, or a name a city has as
@@ -563,8 +561,6 @@ class AnswerType:
     # People asked for by a "which" ("Which politicians…?"): a name is not enough, it must be a
     # person's or an office's.
     people: bool = False
-    # …of a place ("Which Russian official…?"): only a person's name answers.
-    people_placed: bool = False
     # What an English "how many" counts ("tanks" for "How many tanks does Armenia have?"): a count
     # in the sentence must count that (or people, for people): "3,000 Russian military personnel"
     # and "two military bases" count no tanks.
@@ -626,7 +622,7 @@ class AnswerType:
         if self.personal_name and not self._new_personal_name(facts):
             return False
         if self.people and not (self._new_personal_name(_facts(in_context or sentence))
-                                or (not self.people_placed and self._new_office(in_context or sentence))):
+                                or self._new_office(in_context or sentence)):
             return False
         if self.speech and not (facts.speech and self._names_speaker(in_context or sentence)):
             return False
@@ -884,9 +880,7 @@ def answer_type(question: str, speakers: frozenset[str] = frozenset()) -> Answer
                       outcomes=measures.outcomes(question),
                       units=measures.units(question) if number else frozenset(),
                       counts=bool(_COUNT_QUESTION.search(question)), role=_asked_role(question),
-                      people=(people := _PEOPLE_QUESTION.search(question)) is not None,
-                      people_placed=people is not None and any(
-                          w[:1].isupper() for w in people.group("qualifiers").split()),
+                      people=bool(_PEOPLE_QUESTION.search(question)),
                       outcome=_asks_outcome(question, speakers),
                       counted=_counted(question), attributes=measures.attributes(question),
                       events=events.events(question) if time else frozenset(),
