@@ -27,9 +27,15 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 # Words for the interviewee by role, in the bot's languages (Russian in any case ending).
-_ROLES = (r"(?:(?:the|this|that|our|l['’]|le|cet|cette|ce)\s*)?(?:french\s+|français\s+|francais\s+)?"
+_ROLES = (r"(?:(?:the|this|that|our|l['’]|le|cet|cette|ce)\s*)?(?:french\s+|français\s+|francais\s+"
+          r"|[а-яё]+(?:ого|его|ый|ий|ой)\s+)?"
           r"(?:expert|analyst|analyste|specialist|spécialiste|interviewee|politologue|"
-          r"эксперт\w*|аналитик\w*|политолог\w*|специалист\w*)")
+          r"эксперт\w*|аналитик\w*|политолог\w*|специалист\w*)(?:\s+(?:français|francais))?")
+# What may follow a frame typed without its comma: a question word or an article ("Selon Dupuy
+# la Russie…?"), not the rest of a longer name ("Selon l'expert de l'Atlantico, …").
+_NEXT = (r"(?=(?:what|how|why|who|whom|which|where|when|is|are|was|were|does|did|do|will|can|could|would|"
+         r"quel\w*|que|qu['’]|pourquoi|comment|où|quand|est-ce|la|le|les|l['’]|что|как\w*|почему|зачем|где|"
+         r"когда|кто|сколько|ли)\b)")
 _END = r"(?=\s*[?.!]*\s*$)"
 # A frame must leave a question of two words or more.
 _MIN_WORDS = 2
@@ -38,14 +44,16 @@ _MIN_WORDS = 2
 @lru_cache(maxsize=64)
 def _frames(names: tuple[str, ...]) -> tuple[tuple[re.Pattern[str], str], ...]:
     words = sorted({w for n in names for w in [n, *n.split()] if len(w) > 2}, key=len, reverse=True)
-    who = "(?:" + "|".join([*(re.escape(w) for w in words), _ROLES]) + r")(?:['’]s?)?"
+    name = "|".join(re.escape(w) for w in words) or r"(?!x)x"
+    # "Dupuy", "the expert", "l'analyste Emmanuel Dupuy", "французского эксперта"
+    who = rf"(?:{_ROLES}(?:\s+(?:{name}))?|(?:{name}))(?:['’]s?)?"
     by_name = r"(?:according\s+to|in\s+the\s+(?:view|opinion|words)\s+of)"
     flags = re.IGNORECASE
     lead = rf"(?:{by_name}|selon|d['’]après|по\s+мнению|по\s+словам)"
     return (
         # "According to Dupuy, …", "Selon l'expert, …", "По мнению эксперта, …", "Pour Dupuy, …"
         (re.compile(rf"^\s*(?:{lead}|pour|как\s+считает|как\s+говорит)\s+{who}\s*,\s*", flags), ""),
-        (re.compile(rf"^\s*(?:{lead}|как\s+считает|как\s+говорит)\s+{who}\s+", flags), ""),
+        (re.compile(rf"^\s*(?:{lead}|как\s+считает|как\s+говорит)\s+{who}\s+{_NEXT}", flags), ""),
         # "In the expert's view, …"
         (re.compile(rf"^\s*in\s+{who}\s+(?:view|opinion|words)\s*,?\s*", flags), ""),
         # "Где, по словам эксперта, наблюдается …?", "Why, according to Dupuy, …?"
@@ -53,7 +61,7 @@ def _frames(names: tuple[str, ...]) -> tuple[tuple[re.Pattern[str], str], ...]:
         # "…, according to the expert?", "…, in the expert's view?", "…, selon Dupuy ?"
         (re.compile(rf"\s*,?\s*(?:{lead}\s+{who}|in\s+{who}\s+(?:view|opinion|words)){_END}", flags), ""),
         # "Dupuy считает, что …"
-        (re.compile(rf"^\s*{who}\s+(?:считает|думает|полагает|уверен)\s*,?\s*(?:что\s+|ли\s+)?", flags), ""),
+        (re.compile(rf"^\s*{who}\s+(?:считает|думает|полагает|уверен)\s*,?\s*что\s+", flags), ""),
         # "Pourquoi Dupuy pense-t-il que …?"
         (re.compile(rf"(?<=\s){who}\s+(?:pense|estime|croit|considère)-t-il\s+que\s+", flags), ""),
         # The name alone between a verb of saying and what it is said about: "Que dit Dupuy des …?"

@@ -32,12 +32,14 @@ _DETAIL_QUESTIONS = (
                r"(?:propose|include|involve|contain|set\s+out|offer|put\s+forward)\b", re.IGNORECASE),
     re.compile(r"^\W*what\s+(?:are|were)\s+the\s+(?:concrete\s+|specific\s+|exact\s+)?(?:details|terms|"
                r"provisions|elements|contents?)\s+of\s+(?P<thing>[^?]+)", re.IGNORECASE),
-    re.compile(r"\b(?:what|which)\s+(?:kinds?|types?|sorts?)\s+of\s+(?P<thing>[^\W\d_]+(?:[\s-]+[^\W\d_]+){0,2})",
+    re.compile(r"\b(?:what|which)\s+(?:kinds?|types?|sorts?)\s+of\s+(?P<thing>[^\W\d_]+(?:[\s-]+[^\W\d_]+)?)",
                re.IGNORECASE),
 )
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-# New words a sentence must give after its last mention of the thing.
-_MORE = 2
+# New words a sentence must give about the thing: after its last mention, or right before it as
+# its kind ("a diplomatic solution", "the tacit agreement", "a 75% Shiite country").
+_MORE = 1
+_KIND_WORDS = 2
 
 
 @lru_cache(maxsize=20_000)
@@ -63,8 +65,9 @@ def asked_thing(question: str) -> frozenset[str]:
 
 
 def says_more(thing: frozenset[str], question: str, sentence: str, naming: frozenset[str]) -> bool:
-    """False when the sentence mentions the thing but, after its last mention, gives fewer than
-    two words that are neither the question's, nor names, nor ``naming`` words (titles)."""
+    """False when the sentence mentions the thing but says nothing new of it: no word right before
+    its last mention (its kind) and none after it that is neither the question's, nor a name, nor
+    a ``naming`` word (a title)."""
     if not thing:
         return True
     words = _WORD.findall(sentence)
@@ -73,6 +76,19 @@ def says_more(thing: frozenset[str], question: str, sentence: str, naming: froze
     if last is None:
         return True
     asked = set(tokenize(question))
-    new = [w for w, s in zip(words[last + 1:], stems[last + 1:], strict=True)
-           if s and not w[:1].isupper() and w.lower() not in naming and not any(t in asked for t in s)]
-    return len(new) >= _MORE
+
+    def new(word: str, stem: list[str]) -> bool:
+        return bool(stem) and word.lower() not in naming and not any(t in asked for t in stem)
+
+    after = [w for w, s in zip(words[last + 1:], stems[last + 1:], strict=True)
+             if new(w, s) and not w[:1].isupper()]
+    first = last
+    while first > 0 and any(t in thing for t in stems[first - 1]):
+        first -= 1  # the whole mention: "military equipment"
+    kind = []
+    for w, s in zip(reversed(words[max(0, first - _KIND_WORDS):first]),
+                    reversed(stems[max(0, first - _KIND_WORDS):first]), strict=True):
+        if not s:
+            break  # a function word ends the kind: "to sell military equipment"
+        kind.append(new(w, s))
+    return len(after) + sum(kind) >= _MORE

@@ -16,30 +16,34 @@ import re
 from functools import lru_cache
 
 _MONTHS = (r"(?:january|february|march|april|may|june|july|august|september|october|november|"
-           r"december|the\s+(?:year|month|week|day|war|decade|century)|\d)")
+           r"december|(?:the|which|what)\s+(?:\w+\s+)?(?:year|month|week|day|war|decade|century)|\d)")
+# An event verb after "to" or "help" is a purpose, not the event asked the time of: "When did
+# Kazakhstan ask for help to end the attacks?", "…помочь прекратить…"; "join in" is taking part.
+_PURPOSE = r"(?<!\bto\s)(?<!\bhelp\s)(?<!\bhelped\s)(?<!помочь\s)(?<!чтобы\s)(?<!pour\s)"
 # Each event: (what asks its time, what reports it).
 _EVENTS = {
     "founded": (
-        re.compile(r"\b(?:found(?:ed)?|establish(?:ed)?|creat(?:e|ed)|set\s+up|formed)\b"
-                   r"|\b(?:основан|создан|учрежд|образован)\w*|\b(?:fond|cré|établi|constitu)(?:é|ée|és|ées)\b",
-                   re.IGNORECASE),
+        re.compile(rf"{_PURPOSE}\b(?:found(?:ed)?|establish(?:ed)?|creat(?:e|ed)|set\s+up|formed)\b"
+                   r"|\b(?:основан|создан|учрежд|образован)\w*|\b(?:fond|cré|constitu)(?:é|ée|és|ées)\b"
+                   r"|\bétabli(?:e|s|es)?\b", re.IGNORECASE),
         re.compile(r"\bfound(?:ed|ing|ation|er|ers)\b|\bestablish\w*|\bcreat(?:ed|ion|ing)\b|\bset\s+up\b"
                    r"|\bformed\b|\bformation\b|\binception\b|\b(?:основ|созда|учрежд|образова)\w*"
                    r"|\b(?:fond|cré|établi|constitu)\w*", re.IGNORECASE)),
     "joined": (
-        re.compile(r"\bjoin(?:ed|s)?\b|\bbec(?:a|o)me\s+(?:a\s+)?members?\b|\baccession\b"
+        re.compile(rf"{_PURPOSE}\bjoin(?:ed|s)?\b(?!\s+in\b)|\bbec(?:a|o)me\s+(?:a\s+)?members?\b|\baccession\b"
                    r"|\bвступ(?:ил|ила|или|ает)\w*|\bприсоедин\w*|\badhér\w*|\brejoint\b|\brejoindre\b"
                    r"|\bdevenu\w*\s+membre", re.IGNORECASE),
         re.compile(r"\bjoin(?:ed|s|ing)?\b|\bbec(?:a|o)me\s+(?:a\s+)?members?\b|\baccession\b|\badmitted\b"
                    r"|\bmembership\b|\bвступ\w*|\bприсоедин\w*|\badhésion\b|\badhér\w*|\brejoint\b",
                    re.IGNORECASE)),
     "signed": (
-        re.compile(r"\bsign(?:ed|s)?\b|\bподпис\w*|\bsign(?:é|ée|és|ées)\b", re.IGNORECASE),
+        re.compile(rf"{_PURPOSE}\bsign(?:ed|s)?\b|{_PURPOSE}\bподпис\w*|\bsign(?:é|ée|és|ées)\b",
+                   re.IGNORECASE),
         re.compile(r"\bsign(?:ed|ing|ature|atories)?\b|\bподпис\w*|\bsign(?:é|ée|és|ées|ature)\b",
                    re.IGNORECASE)),
     "ended": (
-        re.compile(rf"\bend(?:ed|s)?\b(?!\s+of\s+{_MONTHS})|\bfinish(?:ed)?\b|\bconclud(?:e|ed)\b"
-                   r"|\b(?:закончил|заверш|окончил|прекрат)\w*"
+        re.compile(rf"{_PURPOSE}\bend(?:ed|s)?\b(?!\s+of\s+{_MONTHS})|{_PURPOSE}\bfinish(?:ed)?\b"
+                   rf"|{_PURPOSE}\bconclud(?:e|ed)\b|{_PURPOSE}\b(?:закончил|заверш|окончил|прекрат)\w*"
                    r"|\b(?:termin|achev)(?:é|ée|és|ées)\b|\bpris\s+fin\b", re.IGNORECASE),
         re.compile(rf"\bend(?:ed|s|ing)?\b(?!\s+of\s+{_MONTHS})|\bfinish\w*|\bconclu\w*|\bceasefire\b|\btruce\b"
                    r"|\barmistice\b|\b(?:закончил|заверш|окончил|прекрат|перемири)\w*|\b(?:termin|achev)\w*"

@@ -134,7 +134,7 @@ def shows_unit(unit: str, text: str) -> bool:
 # Nagorno-Karabakh (1,900 people…) was transferred to Ukraine", which counts those who left.
 _REMAINING = re.compile(
     r"\b(?:remain(?:s|ed|ing)?|stay(?:s|ed|ing)?|left\s+(?:in|behind|there|over)|still\s+(?:in|there|stationed|"
-    r"deployed|present))\b|\b(?:are|were|is|was)\s+left\b|\bоста(?:л|ют|ет|вал|ются|лось|лись)\w*"
+    r"deployed|present))\b|\b(?:are|were|is|was)\s+left\b|\bоста(?:л|ют|ет|ёт|ва|ю)\w*"
     r"|\b(?:rest(?:e|ent|ait|aient|é|és)|demeur\w*)\b", re.IGNORECASE)
 _MOVED = re.compile(
     r"\b(?:transferred|moved|redeployed|withdrawn|withdrew|pulled\s+out|relocated|evacuated)\b"
@@ -142,9 +142,14 @@ _MOVED = re.compile(
     r"|\b(?:transféré|retiré|redéployé|déplacé)(?:e|s|es)?\b", re.IGNORECASE)
 
 
+# "The troops that had remained in Karabakh" names whom a question asks about, not what.
+_RELATIVE = re.compile(r"\b(?:that|which|who|had|have|has)\s+$", re.IGNORECASE)
+
+
 def asks_remaining(question: str) -> bool:
-    """True for a question about what is left somewhere ("How many troops remain…?")."""
-    return bool(_REMAINING.search(question))
+    """True for a question about what is left somewhere ("How many troops remain…?"), not one
+    that names those who remained ("How many of the troops that had remained were transferred?")."""
+    return any(not _RELATIVE.search(question[:m.start()]) for m in _REMAINING.finditer(question))
 
 
 def fits_remaining(sentence: str, in_context: str = "") -> bool:
@@ -187,7 +192,7 @@ _ATTRIBUTES = {
         re.compile(r"\bGDP\b|\bgross\s+domestic\s+product\b|\beconom(?:y|ic\s+output)\b|\bВВП\b|\bэкономик\w*"
                    r"|\bPIB\b|\bproduit\s+intérieur\s+brut\b|\béconomie\b", re.IGNORECASE)),
     "currency": (
-        re.compile(r"\bcurrenc(?:y|ies)\b|\bвалют\w*|\bmonnaie\b|\bdevises?\b", re.IGNORECASE),
+        re.compile(r"\bcurrenc(?:y|ies)\b|\bвалют\w*|\bmonnaie\b(?!\s+d['’]échange)", re.IGNORECASE),
         re.compile(rf"\bcurrenc(?:y|ies)\b|\bвалют\w*|\bmonnaie\b|\bdevises?\b|{_CURRENCY.pattern}",
                    re.IGNORECASE)),
     "language": (
@@ -195,12 +200,13 @@ _ATTRIBUTES = {
                    r"|\bwhat\s+languages?\s+(?:do|does|did)\s+(?:\w+\s+){1,3}?speak\b|\b(?:государственн|официальн)\w+\s+язык\w*"
                    r"|\bна\s+каком\s+языке\b|\bкакой\s+язык\b|\blangues?\s+officielles?\b"
                    r"|\bquelles?\s+langues?\b", re.IGNORECASE),
-        re.compile(r"\blanguages?\b|\bspeak(?:s|ing)?\b|\bspoken\b|\bязык\w*|\bговор\w+\s+на\b|\blangues?\b"
+        re.compile(r"\blanguages?\b|\bspeak(?:s|ing)?\b|\bspoken?\b|\bязык\w*|\bговор\w+\s+на\b|\blangues?\b"
                    r"|\bparl(?:e|ent)\b", re.IGNORECASE)),
     "capital": (
         re.compile(r"\b(?:what|which)(?:['’]s|\s+(?:city\s+)?(?:is|was))\s+(?:the\s+)?(?:capital\b"
                    r"|[^\W\d_]+['’]s?\s+capital\b)|\bname\s+of\s+the\s+capital\b"
-                   r"|\bкакой\s+город\s+(?:является\s+)?столиц\w*|\b(?:как\w*|что)\s+(?:является\s+)?столиц\w*"
+                   r"|\bкакой\s+город\s+(?:является\s+)?столиц\w*|\bчто\s+является\s+столиц\w*"
+                   r"|\bкакая\s+столица\b|\bкак\s+называется\s+столица\b"
                    r"|\bquelle\s+(?:est\s+la|ville\s+est\s+la)\s+capitale\b", re.IGNORECASE),
         re.compile(r"\bcapital\b|\bстолиц\w*|\bcapitale\b", re.IGNORECASE)),
     "seat": (
@@ -208,7 +214,8 @@ _ATTRIBUTES = {
         re.compile(r"\bheadquarter\w*|\bbased\s+in\b|\bseat\b|\bштаб-?квартир\w*|\bsiège\b", re.IGNORECASE)),
     "weather": (
         re.compile(r"\bweather\b|(?<!political\s)(?<!security\s)(?<!economic\s)(?<!diplomatic\s)(?<!business\s)"
-                   r"\bclimate\b|\bпогод\w*|\bmétéo\b", re.IGNORECASE),
+                   r"\bclimate\b(?!\s+(?:like\s+)?(?:between|among|of\s+relations|in\s+relations))"
+                   r"|\bпогод\w*|\bmétéo\b", re.IGNORECASE),
         re.compile(r"\bweather\b|\bclimate\b|\bforecast\b|\btemperatures?\b|\bdegrees\b|\bпогод\w*"
                    r"|\bклимат\w*|\bтемператур\w*|\bmétéo\b|\bclimat\b|\btempératures?\b",
                    re.IGNORECASE)),
@@ -223,7 +230,7 @@ _ATTRIBUTES = {
                    r"|\bsuppl\w*|\bэкспорт\w*|\bимпорт\w*|\bпрода\w*|\bпокупа\w*|\bпостав\w*|\bvend\w*"
                    r"|\bachèt\w*", re.IGNORECASE)),
     "area": (
-        re.compile(r"\b(?:total|land|surface)\s+area\b|\bwhat\s+is\s+the\s+area\s+of\b|\bплощад\w*"
+        re.compile(r"\b(?:total|land|surface)\s+area\b|\bwhat\s+is\s+the\s+area\s+of\b|\bплощад(?:ь|и|ью)\b"
                    r"|\bsuperficie\b", re.IGNORECASE),
         re.compile(r"\barea\b|\bsquare\b|\bkm2\b|km²|\bплощад\w*|\bsuperficie\b", re.IGNORECASE)),
     "rate": (

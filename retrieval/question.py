@@ -339,7 +339,8 @@ _PEOPLE_QUESTION = re.compile(
 # such ("St. Petersburg", "the University of Lille"). A region ("Nagorno-Karabakh"), a border or
 # a country is no village.
 _SETTLEMENT_QUESTION = re.compile(
-    r"\b(?:which|what)\s+(?:[\w'’-]+\s+){0,2}?(?:villages?|towns?|cit(?:y|ies)|settlements?|hamlets?|"
+    r"\b(?:which|what)\s+(?:(?-i:[A-Z][\w'’-]*)\s+|(?:other|border|frontier|northern|southern|eastern|western|"
+    r"nearby|small|major|large|big)\s+){0,2}(?:villages?|towns?|cit(?:y|ies)|settlements?|hamlets?|"
     r"localities)\b|\b(?:как(?:ие|ой|ая|ое|их)|в\s+каких|в\s+каком)\s+(?:\w+\s+)?(?:сёл\w*|сел(?:о|а|ах)|"
     r"деревн\w*|город\w*|населённ\w*\s+пункт\w*|населенн\w*\s+пункт\w*)"
     r"|\bquel(?:le)?s?\s+(?:\w+\s+)?(?:villages?|villes?|localités?|communes?)\b", re.IGNORECASE)
@@ -347,7 +348,7 @@ _SETTLEMENT = re.compile(
     r"\b(?:villages?|towns?|cit(?:y|ies)|settlements?|hamlets?|capital|municipalit(?:y|ies))\b"
     r"|\b(?:сёл\w*|сел(?:о|а|ах)|деревн\w*|город\w*|столиц\w*|населённ\w*|населенн\w*)"
     r"|\b(?:villes?|villages?|communes?|localités?|capitale)\b"
-    r"|\b(?:St\.?|Saint)[\s-]+[A-Z]|\bUniversity\s+of\s+[A-Z]", re.IGNORECASE)
+    r"|(?-i:\b(?:St\.?|Saint)[\s-]+[A-Z]|\bUniversity\s+of\s+[A-Z])", re.IGNORECASE)
 
 # The words that frame a question rather than name what it is about ("what kind of", "the name
 # of", "exactly"): they are never the thing asked for.
@@ -579,6 +580,10 @@ class AnswerType:
     thing: frozenset[str] = frozenset()
     # Settlements asked for by "which" (``_SETTLEMENT_QUESTION``): the sentence must name one.
     settlement: bool = False
+    # The question's words as typed, lower case (``words`` also holds the countries' other names,
+    # which the chain adds: "Armenian" gives "yerevan" there, but a question about an Armenian
+    # city does not name Yerevan).
+    typed: frozenset[str] = frozenset()
     # A number asked of what is left somewhere ("How many troops remain…?",
     # ``measures.asks_remaining``): a count of those moved away is no answer.
     remaining: bool = False
@@ -617,7 +622,9 @@ class AnswerType:
             return False
         if self.role and not _holds_role(self.role, in_context or sentence):
             return False
-        if self.named and not (self._new_name(facts) or self._new(facts.numbered)):
+        # A capital is a new name to a question about the country's cities ("Which Armenian city…?").
+        if self.named and not (self._new_name(facts) or self._new(facts.numbered)
+                               or (self.settlement and self._names_settlement(in_context or sentence))):
             return False
         if self.personal_name and not self._new_personal_name(facts):
             return False
@@ -708,7 +715,7 @@ class AnswerType:
         does not give ("Yerevan" to "Which towns near Yerevan…?" is no answer)."""
         if _SETTLEMENT.search(text):
             return True
-        return any(w.lower() in capital_cities() and not self._gives(w)
+        return any(w.lower() in capital_cities() and not _same_word(w, self.typed)
                    for names in _facts(text).name_runs for w in (*names, " ".join(names)))
 
     def _gives(self, word: str) -> bool:
@@ -886,6 +893,7 @@ def answer_type(question: str, speakers: frozenset[str] = frozenset()) -> Answer
                       events=events.events(question) if time else frozenset(),
                       thing=details.asked_thing(question),
                       settlement=bool(_SETTLEMENT_QUESTION.search(question)),
+                      typed=frozenset(w.lower() for w in _WORD.findall(question)),
                       remaining=number and measures.asks_remaining(question),
                       words=frozenset(w.lower() for w in _WORD.findall(question)))
 
@@ -1021,10 +1029,12 @@ def is_small_talk(part: str) -> bool:
     return bool(_WORD.search(part)) and language_of(part) == "en" and not tokenize(part)
 
 
-# A year, a decade or a century a question gives ("in 2022", "the 1990s", "the 19th century",
-# "в 2022 году", "fin 2022"); a four-digit number that counts something ("1900 troops") is no year.
+# A year, a decade or a century a question gives ("in 2022", "the 1990s", "the 2000's", "dans
+# les années 2000", "в 2000-х", "the 19th century", "fin 2022"); a four-digit number that counts
+# something ("1900 troops") is no year.
 _GIVEN_YEAR = re.compile(
-    r"(?<![\d,.])(?P<year>1[5-9]\d\d|20\d\d)(?P<decade>s|-е|-х)?(?![\d,.]\d)"
+    r"(?<![\d,.])(?P<after>années\s+|годах?\s+)?(?P<year>1[5-9]\d\d|20\d\d)(?P<decade>['’]?s|-(?:е|х|ые|ых))?"
+    r"(?![\d,.]\d)"
     r"(?!\s+(?:[^\W\d_]+\s+)?(?:troops|soldiers|people|persons|men|personnel|units|vehicles|tanks|km|"
     r"kilomet\w*|miles|dollars|euros|roubles|rubles|солдат\w*|военн\w*|человек|soldats|personnes)\b)"
     r"|\b(?P<century>1[5-9]|20|21)(?:th|st|nd|rd)\s+century\b|\b(?P<siecle>X(?:V|VI|VII|VIII|IX|X|XI))e\s+siècle\b",
@@ -1032,16 +1042,23 @@ _GIVEN_YEAR = re.compile(
 _ROMAN = {"XV": 15, "XVI": 16, "XVII": 17, "XVIII": 18, "XIX": 19, "XX": 20, "XXI": 21}
 
 
+# How far from the documents' own years a year still comes near them: an article of 2022 may say
+# "in 2020" and never its own year, which a reader adds ("in January 2022").
+_NEAR_YEARS = 2
+
+
 def years_elsewhere(question: str, known: frozenset[int]) -> bool:
-    """True when a question gives a year, a decade or a century in which none of the documents'
-    own years (``known``) falls: "Why did Chileans reject the new constitution in the 2022
-    referendum?" or "How did the events of 1915 shape…?" ask about a time the documents never
-    mention. e5 reads such a question as close to a sentence on the same region as a paraphrase
-    to its answer; no answerable tuning question gives such a year, and 19 unanswerable ones do."""
+    """True when a question gives a year, a decade or a century that none of the documents' own
+    years (``known``) comes near (within two years): "How did the events of 1915 shape…?" or
+    "When did the oil boom in Baku start in the 19th century?" ask about a time the documents
+    never mention. e5 reads such a question as close to a sentence on the same region as a
+    paraphrase to its answer; no answerable tuning question gives such a year."""
     for match in _GIVEN_YEAR.finditer(question):
         if match.group("year"):
             year = int(match.group("year"))
-            span = range(year, year + 10) if match.group("decade") else range(year, year + 1)
+            decade = match.group("decade") or match.group("after")
+            span = (range(year, year + 10) if decade
+                    else range(year - _NEAR_YEARS, year + _NEAR_YEARS + 1))
         else:
             century = int(match.group("century")) if match.group("century") else _ROMAN[
                 match.group("siecle").upper()]

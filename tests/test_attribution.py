@@ -23,6 +23,10 @@ NAMES = ("Emmanuel Dupuy",)
     ("Что Dupuy говорит про Turkey?", "Что говорит про Turkey?"),
     ("According to Dupuy, what logic drives the hawks?", "What logic drives the hawks?"),
     ("Is Russia reliable, in the expert's view?", "Is Russia reliable?"),
+    ("Selon l'expert français, la Russie va-t-elle réagir ?", "La Russie va-t-elle réagir ?"),
+    ("Selon l'analyste Emmanuel Dupuy, la Russie va-t-elle réagir ?", "La Russie va-t-elle réagir ?"),
+    ("По мнению французского эксперта, вмешается ли Россия?", "Вмешается ли Россия?"),
+    ("Selon Dupuy la Russie va-t-elle réagir ?", "La Russie va-t-elle réagir ?"),
 ])
 def test_the_interviewees_attribution_is_not_searched(question, searched):
     assert without_attribution(question, NAMES) == searched
@@ -36,6 +40,8 @@ def test_the_interviewees_attribution_is_not_searched(question, searched):
     "Selon Tokayev, faut-il aider la Russie ?",  # someone else's words
     "What did Dupuy say about Turkey?",
     "According to Dupuy?",  # nothing would be left
+    "Selon l'expert de l'Atlantico, la Russie va-t-elle réagir ?",  # not all of the frame is read
+    "Эксперт считает ли, что Россия вмешается?",
 ])
 def test_a_question_without_the_interviewees_frame_is_searched_as_it_is(question):
     assert without_attribution(question, NAMES) == question

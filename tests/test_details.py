@@ -21,9 +21,8 @@ AGREEMENT = ("On the one hand, there is an agreement between the two countries, 
 @pytest.mark.parametrize(("question", "named_only"), [
     ("What exactly does the new form of mediation proposed by Charles Michel involve?", MICHEL),
     ("What concrete steps did Charles Michel's new mediation format propose?", MICHEL),
-    ("What are the details of the new form of mediation?", MICHEL),
+    ("What are the details of the new form of mediation proposed by Charles Michel?", MICHEL),
     ("What kind of military equipment does Russia sell to Azerbaijan?", EQUIPMENT),
-    ("Which type of equipment does Russia sell?", EQUIPMENT),
 ])
 def test_a_sentence_that_only_names_the_thing_gives_no_details(question, named_only):
     assert answer_type(question).thing
@@ -34,6 +33,13 @@ def test_a_sentence_that_goes_on_about_the_thing_gives_them():
     assert answer_type("What does article 4 of the treaty provide for?").satisfied_by(ARTICLE)
     assert answer_type("What kind of military equipment does Russia sell?").satisfied_by(
         "Russia sells military equipment such as tanks, drones and artillery systems.")
+    # The kind may come before the thing: "military equipment" is a type of equipment.
+    assert answer_type("Which type of equipment does Russia sell?").satisfied_by(EQUIPMENT)
+    assert answer_type("What kind of solution did Russia prefer?").satisfied_by(
+        "But Russia did not consider it necessary to apply this article and preferred to find a diplomatic "
+        "solution.")
+    assert answer_type("What kind of logic do the hawks follow?").satisfied_by(
+        "They act according to the logic of revenge.")
     # Not mentioned by the question's words: left to the other checks.
     assert answer_type("What sort of pact obliges Moscow to come to Yerevan's aid?").satisfied_by(AGREEMENT)
     assert answer_type("What did the mediation achieve?").thing == frozenset()

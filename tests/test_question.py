@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from retrieval.lexicon import word_list
@@ -343,6 +345,11 @@ def test_settlements_asked_for_need_a_sentence_that_names_one():
     hawks = "There are hawks in Yerevan who seek to rewrite the peace agreement."
     assert answer_type("In which city are the hawks?").satisfied_by(hawks)
     assert not answer_type("Which towns near Yerevan are the hawks in?").satisfied_by(hawks)  # given
+    # The chain gives "Armenian" its country's other names, Yerevan among them; the capital is still
+    # the city asked for.
+    armenian = answer_type("Which Armenian city are the hawks in?")
+    assert replace(armenian, words=armenian.words | {"armenia", "yerevan"}).satisfied_by(hawks)
+    assert not answer_type("What happened in cities of Kazakhstan?").settlement
     assert not answer_type("Which region was shelled?").settlement
 
 
@@ -355,20 +362,22 @@ def test_a_count_of_what_was_moved_away_does_not_say_how_many_remain():
         assert not answer_type(question).satisfied_by(moved), question
     assert answer_type("How many Russian troops remain in Armenia?").satisfied_by(stationed)
     assert answer_type("How many Russian troops were transferred to Ukraine?").satisfied_by(moved)
+    assert answer_type("How many of the troops that had remained in Karabakh were transferred to Ukraine?"
+                       ).satisfied_by(moved)
 
 
 def test_a_year_the_documents_never_come_near_is_about_another_time():
     known = years_of(["…the CSTO, founded in 2002.", "…the 1997 Convention…", "(1,900 people…)",
                       "…the last escalation in 2020…"])
     assert known == frozenset({2002, 1997, 1900, 2020})
-    for question in ("Why did Chileans reject the new constitution in the 2022 referendum?",
-                     "How did the events of 1915 shape relations between Turkey and Armenia?",
+    for question in ("How did the events of 1915 shape relations between Turkey and Armenia?",
                      "When did the oil boom in Baku start in the 19th century?",
-                     "Почему в 2022 году упал курс иены?",
-                     "Pourquoi y a-t-il eu des manifestations fin 2022 ?"):
+                     "Что установил Бишкекский протокол 1994 года?", "Que s'est-il passé en 2010 ?"):
         assert years_elsewhere(question, known), question
     for question in ("Who founded the CSTO in 2002?", "Where was the fighting in 2020?",
+                     "What happened in Kazakhstan in January 2022?",  # near 2020: the article's own year
                      "How many refugees fled in the 1990s?",  # 1997 is in the 1990s
+                     "Which bloc was founded in the 2000's?", "Что случилось в 2000-х?",
                      "How many of the 1900 troops went to Ukraine?", "What is article 4?"):
         assert not years_elsewhere(question, known), question
 
@@ -413,6 +422,11 @@ def test_a_when_needs_the_time_of_the_event_it_asks_about():
     # A start is told by when it took place; a question that asks no time reads no event.
     assert answer_type("When did the shelling begin?").events == frozenset()
     assert answer_type("When did Russia send troops at the end of January?").events == frozenset()
+    assert answer_type("At the end of which month did Kazakhstan request assistance?").events == frozenset()
+    # A purpose is not the event asked the time of.
+    assert answer_type("When did Kazakhstan ask for help to end the attacks?").events == frozenset()
+    assert answer_type("Когда Казахстан попросил помочь прекратить нападения?").events == frozenset()
+    assert answer_type("When did the CSTO countries join in to help?").events == frozenset()
     assert answer_type("Who founded the CSTO?").events == frozenset()
 
 
@@ -423,6 +437,10 @@ def test_a_when_needs_the_time_of_the_event_it_asks_about():
     "Are there hardliners in Armenia's capital?",  # an epithet for Yerevan
     "What is the political climate in Yerevan?",
     "What does Dupuy forecast for Turkey?",
+    "What's the climate like between Turkey and Iran?",
+    "На какой площадке выступил Токаев?",  # a venue, not an area
+    "В какой столице есть ястребы?",  # in which capital: Yerevan
+    "La Turquie est-elle une monnaie d'échange ?",
 ])
 def test_a_place_named_by_a_standing_fact_asks_for_none(question):
     assert answer_type(question).attributes == frozenset()
