@@ -7,10 +7,12 @@ Council Charles Michel." names the thing and says nothing of what it involves, a
 to sell military equipment to Azerbaijan." says no kind: each ends its mention of the thing with
 words the question gives, names and titles. A sentence that gives the details goes on after
 its last mention of the thing ("According to article 4 of this treaty, …, if a member country is
-attacked…, all other members must provide it with the necessary assistance"). A sentence that
-never mentions the thing by the question's words is left to the other checks: "What sort of pact
-obliges Moscow…?" is answered by "…an agreement between the two countries, according to which
-Russia should intervene…". English questions only (the words are matched as English stems).
+attacked…, all other members must provide it with the necessary assistance"), or tells its kind
+right before it ("…preferred to find a diplomatic solution" to "What kind of solution…?"). A
+sentence that never mentions the thing by the question's words is left to the other checks:
+"What sort of pact obliges Moscow…?" is answered by "…an agreement between the two countries,
+according to which Russia should intervene…". English questions only (the words are matched as
+English stems).
 """
 
 from __future__ import annotations
@@ -52,10 +54,10 @@ def asked_thing(question: str) -> frozenset[str]:
         if match is None:
             continue
         words = []
+        kind = pattern is _DETAIL_QUESTIONS[-1]
         for word in _WORD.findall(match.group("thing")):
-            kind = pattern is _DETAIL_QUESTIONS[-1]
             if kind and (word.lower() in STOPWORDS or word[:1].isupper()):
-                break  # "what kind of equipment does …": the kind's noun ends at a function word
+                break  # "what kind of equipment does Russia…": the noun ends at a function word or a name
             if word.lower() in STOPWORDS:
                 continue
             if not word[:1].isupper():

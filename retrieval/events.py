@@ -6,7 +6,8 @@ escalation in 2020": each sentence holds a year, about the names the question gi
 year of another event. When a question asks the time of one of these events, the sentence (or
 the one before it) must report that event in some form; a founding may be told as "set up",
 "established" or "created". A start is not among them: "When did the shelling begin?" is
-answered by the sentence that says when it took place. Read from the words alone, in English,
+answered by the sentence that says when it took place; nor is a purpose ("When did Kazakhstan
+ask for help to end the attacks?") or "the end of January". Read from the words alone, in English,
 Russian and French, as general news vocabulary, not any document's.
 """
 

@@ -576,7 +576,7 @@ class AnswerType:
     # sentence, or the one before it, must report each; a year of another event is no answer.
     events: frozenset[str] = frozenset()
     # The thing an English question asks the details of ("What exactly does X involve?", "What
-    # kind of X…?"; ``details.asked_thing``): a sentence that mentions it must say more after it.
+    # kind of X…?"; ``details.asked_thing``): a sentence that mentions it must say more of it.
     thing: frozenset[str] = frozenset()
     # Settlements asked for by "which" (``_SETTLEMENT_QUESTION``): the sentence must name one.
     settlement: bool = False
@@ -867,6 +867,7 @@ def answer_type(question: str, speakers: frozenset[str] = frozenset()) -> Answer
     """
     given = frozenset(m.group().lower() for pattern in (_NUMBER, _TIME, _DATE, _CLOCK)
                       for m in pattern.finditer(question))
+    typed = frozenset(w.lower() for w in _WORD.findall(question))
     time = bool(_TIME_QUESTION.search(question))
     number = bool(_NUMBER_QUESTION.search(question))
     speech, speaker, named = _asked_speech(question, speakers)
@@ -893,9 +894,7 @@ def answer_type(question: str, speakers: frozenset[str] = frozenset()) -> Answer
                       events=events.events(question) if time else frozenset(),
                       thing=details.asked_thing(question),
                       settlement=bool(_SETTLEMENT_QUESTION.search(question)),
-                      typed=frozenset(w.lower() for w in _WORD.findall(question)),
-                      remaining=number and measures.asks_remaining(question),
-                      words=frozenset(w.lower() for w in _WORD.findall(question)))
+                      typed=typed, remaining=number and measures.asks_remaining(question), words=typed)
 
 
 def _counted(question: str) -> str:
@@ -1033,7 +1032,7 @@ def is_small_talk(part: str) -> bool:
 # les années 2000", "в 2000-х", "the 19th century", "fin 2022"); a four-digit number that counts
 # something ("1900 troops") is no year.
 _GIVEN_YEAR = re.compile(
-    r"(?<![\d,.])(?P<after>années\s+|годах?\s+)?(?P<year>1[5-9]\d\d|20\d\d)(?P<decade>['’]?s|-(?:е|х|ые|ых))?"
+    r"(?<![\d,.])(?P<after>années\s+)?(?P<year>1[5-9]\d\d|20\d\d)(?P<decade>['’]?s|-(?:е|х|ые|ых))?"
     r"(?![\d,.]\d)"
     r"(?!\s+(?:[^\W\d_]+\s+)?(?:troops|soldiers|people|persons|men|personnel|units|vehicles|tanks|km|"
     r"kilomet\w*|miles|dollars|euros|roubles|rubles|солдат\w*|военн\w*|человек|soldats|personnes)\b)"
