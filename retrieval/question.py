@@ -80,10 +80,11 @@ _SHORTHAND = {
     "pm": "prime minister",
 }
 
+# The words an English question (or the question part of a sentence) opens with.
+_OPENS_QUESTION = (r"(?:what|who|whom|whose|which|when|where|why|how|did|does|do|is|are|was|were|can|could|"
+                   r"will|would|has|have|had|should)\b")
 _NEXT_PART = re.compile(
-    r"(?:,\s*|;\s*|\s+)(?:and(?:\s+also)?|also|plus|as\s+well\s+as)\s+"
-    r"(?=(?:what|who|whom|whose|which|when|where|why|how|did|does|do|is|are|was|were|can|could|"
-    r"will|would|has|have|had|should)\b)", re.IGNORECASE)
+    rf"(?:,\s*|;\s*|\s+)(?:and(?:\s+also)?|also|plus|as\s+well\s+as)\s+(?={_OPENS_QUESTION})", re.IGNORECASE)
 # The same in Russian and French ("…, и сколько …", "… et combien …"), where the part before
 # must be a question of its own (three words at least: "Кто и когда …" is one question). "что"
 # and "que" are left out: after "и"/"et" they mostly go on a clause ("…, что Россия слаба и что
@@ -119,8 +120,7 @@ _PERSON_QUESTION = re.compile(
 # "When" opening a clause before the question ("When asked if…, what did Dupuy reply?", "When
 # Atlantico suggested…, how did Dupuy reframe it?") is a conjunction, not a question word.
 _WHEN_CLAUSE = (r"(?!\s+(?!(?:did|does|do|was|is|were|are|will|would|has|have|had|can|could)\b)[^,?]+,\s*"
-                r"(?:how|what|why|who|whom|which|where|did|does|do|is|was|were|are|can|could|would|will|"
-                r"has|have)\b)")
+                rf"{_OPENS_QUESTION})")
 _TIME_QUESTION = re.compile(
     rf"^\W*(?:and\s+)?when\b{_WHEN_CLAUSE}|\b(?:since|until|till)\s+when\b"
     r"|\bwhat\s+(?:\w+\s+)?(year|date|day|month|time|hour)\b(?![-‐])"  # not "what hour-long talks"
