@@ -18,6 +18,7 @@ from langchain_core.runnables import Runnable, RunnableConfig, RunnableLambda
 from retrieval.answer import Answer
 from retrieval.attribution import without_attribution
 from retrieval.compose import AnswerComposer, Assessment, Judged
+from retrieval.foreign_names import asked as asked_abroad
 from retrieval.lexical import STOPWORDS, tokenize
 from retrieval.multilingual import MultilingualEmbedder
 from retrieval.question import (
@@ -178,14 +179,21 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
             # documents' "Tokayev"; a word of the language is never "corrected", lexicon.py).
             asked = ranking.question if ranking.language == "en" else cased
             wanted = answer_type(asked, retrievers.speaker_words)
+            if ranking.language != "en":
+                # Whose words, stand or role a Russian or French question asks for, and the places
+                # of its count, in the documents' English names ("Китая" → "china").
+                abroad = asked_abroad(cased, snapshot.foreign_names, retrievers.speaker_words)
+                wanted = replace(wanted, role=abroad.role or wanted.role, about=abroad.about)
+                if abroad.whom:
+                    wanted = replace(wanted, speech=abroad.speech, stance=abroad.stance,
+                                     speaker=abroad.speaker, speaker_named=bool(abroad.speaker))
             # A number or a time must be about the places and people asked about, or the
-            # countries their capitals and demonyms stand for ("Moscow", "French"); another
-            # language spells its names otherwise.
+            # countries their capitals and demonyms stand for ("Moscow", "French").
             # So must the one whose words or stand are asked for: "How did Russia react?" is
             # answered by a sentence about Moscow.
             wanted = replace(wanted, about=tuple(
                 names | {c for n in names for c in snapshot.places.countries_of(n)}
-                for names in wanted.about) if ranking.language == "en" else (),
+                for names in wanted.about),
                 speaker=frozenset(f for n in wanted.speaker for f in snapshot.places.forms_of(n)),
                 # and a name is no new fact when it stands for a place the question names
                 # ("Yerevan" to "Which Armenian politicians…?").

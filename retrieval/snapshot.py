@@ -8,6 +8,7 @@ from itertools import groupby
 from retrieval.acronyms import Acronyms
 from retrieval.casing import Casing
 from retrieval.catalogue import Catalogue, StoredDocument, vector_id
+from retrieval.foreign_names import ForeignNames
 from retrieval.lexical import LexicalIndex
 from retrieval.lexicon import word_list
 from retrieval.places import PlaceNames
@@ -30,6 +31,7 @@ class Snapshot:
     places: PlaceNames
     acronyms: Acronyms
     casing: Casing
+    foreign_names: ForeignNames
 
     @classmethod
     def from_catalogue(cls, catalogue: Catalogue) -> Snapshot:
@@ -56,7 +58,8 @@ class Snapshot:
                    Speller([*(s.text for s in sentences), *labels], word_list()),
                    PlaceNames(s.text for s in sentences),
                    Acronyms(s.text for s in sentences),
-                   Casing([*(s.text for s in sentences), *labels], word_list()))
+                   Casing([*(s.text for s in sentences), *labels], word_list()),
+                   ForeignNames([*(s.text for s in sentences), *(s.speaker for s in sentences)]))
 
     def neighbours(self, position: int) -> list[int]:
         """The sentences just before and after one, within the same speaker's turn."""

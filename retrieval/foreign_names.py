@@ -1,0 +1,245 @@
+"""Names in a Russian or French question, read as the names the documents write in English.
+
+"Как Китай относится к этому конфликту?" asks where China stands, and a sentence that never names
+China does not say. The checks of what a question asks for (``question.AnswerType``: a speaker's
+words, a stance, a role in a place, the places of a count) match names as the documents spell
+them, so an English question had them and a Russian or French one did not: "Как зовут президента
+Азербайджана?" was answered by "…the President of Iran called President Vladimir Putin…".
+
+Each capitalised word of the question (its first word and acronyms aside) is read as:
+
+* a country, by its name in that language in any case form ("Китая", "Турции", "l'Arménie"),
+  from CLDR's names of territories (the ``babel`` package's data, BSD-3-Clause), as its English
+  names (CLDR's and ``countryinfo``'s: "Türkiye" and "Turkey");
+* a name the documents write, spelt in Latin letters ("Пашиняна" → "pashinyan", "Дюпюи" →
+  "dupuy", "Pachinian" → "pashinyan"), compared by a spelling key that forgets what
+  transliterations disagree on ("sh"/"ch", "y"/"i", doubled letters);
+* any other name by its transliteration ("Лавров" → "lavrov"), which no sentence holds: the
+  documents do not name that person.
+
+Then the question's own patterns, in Russian and French, say what is asked of whom: "что сказал
+X" / "qu'a dit X" (X's words), "позиция X", "как X относится…" / "la position de X", "comment X
+voit…" (X's stance), "кто президент X" / "qui est le président de X" (a role in a place), and, for
+a number or a time, the countries and the documents' names it gives.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from retrieval.lexical import STOPWORDS
+from retrieval.places import capital_cities
+
+# Russian case endings a name takes ("Китая", "Пашиняну", "Грузией"), longest first: a name read
+# in the question is the same name when it and the name's dictionary form agree once one of
+# these (or nothing) is cut from each.
+_ENDINGS = ("ами", "ями", "ого", "его", "ому", "ему", "ией", "ией", "ом", "ем", "ей", "ой", "ым",
+            "им", "ах", "ях", "ию", "ия", "ии", "а", "я", "у", "ю", "е", "и", "ы", "й", "ь")
+_CYRILLIC = str.maketrans({
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh", "з": "z",
+    "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
+    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
+    "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya"})
+# What transliterations of one name disagree on, in the order applied to a lower-case Latin
+# spelling: "Pashinyan", "Pachinian" and "Пашинян" all read "pasinian".
+_KEY_RULES = ((r"shch|sch|tch|sh|ch|zh|j", "s"), (r"kh", "h"), (r"ck|q|c", "k"), (r"w", "v"),
+              (r"ph", "f"), (r"x", "ks"), (r"y", "i"), (r"(?<=[^aeiou])iu", "u"), (r"ou", "u"),
+              (r"(.)\1+", r"\1"))
+# Seats of power whose Russian or French name no spelling key reads as the English one.
+_SEATS = {"кремль": "kremlin", "моску": "moscow", "moscou": "moscow"}
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_ELISION = re.compile(r"^(?:[LlDdJjNnMmSsTtCc]|[Qq]u)['’]")
+
+
+def _fold(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
+
+
+def _key(latin: str) -> str:
+    """The spelling key of a name in Latin letters, lower case."""
+    key = _fold(latin)
+    for pattern, repl in _KEY_RULES:
+        key = re.sub(pattern, repl, key)
+    return key
+
+
+@lru_cache(maxsize=4096)
+def _forms(word: str) -> frozenset[str]:
+    """A lower-case word and what is left of it without each Russian case ending (three letters
+    at least)."""
+    word = word.lower()
+    return frozenset({word} | {word[:-len(e)] for e in _ENDINGS
+                               if word.endswith(e) and len(word) - len(e) >= 3})
+
+
+def _close(a: str, b: str) -> bool:
+    """Two spelling keys of one name: the same, or one edit apart when both have five letters or
+    more ("tokaev" and "tokaiev")."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 5 or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), len(a))
+    return a[i + (len(a) == len(b)):] == b[i + 1:]
+
+
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, frozenset[str]]:
+    """Each one-word country name in Russian and French, lower case, with the English names of
+    its country (CLDR's and countryinfo's), lower case."""
+    from babel import Locale
+    from countryinfo import CountryInfo
+
+    english: dict[str, set[str]] = {}
+    for code, name in Locale("en").territories.items():
+        english.setdefault(code, set()).add(name.lower())
+    for info in CountryInfo.all().values():
+        code = (info.get("ISO") or {}).get("alpha2")
+        if isinstance(code, str) and isinstance(info.get("name"), str):
+            english.setdefault(code, set()).add(info["name"].lower())
+    out: dict[str, set[str]] = {}
+    for language in ("ru", "fr"):
+        for code, name in Locale(language).territories.items():
+            if code in english and _WORD.fullmatch(name) and not code.isdigit():
+                out.setdefault(name.lower(), set()).update(english[code])
+    return {name: frozenset(names) for name, names in out.items()}
+
+
+class ForeignNames:
+    """Reads the names of a Russian or French question as the names some English texts use."""
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        # The texts' capitalised words that are no function word ("Pashinyan", "Kazakhstan").
+        names = {w for text in texts for w in _WORD.findall(text)
+                 if w[:1].isupper() and w.lower() not in STOPWORDS}
+        self._by_key: dict[str, str] = {}
+        for name in sorted(names):
+            self._by_key.setdefault(_key(name), _fold(name))
+        # And every capital, whose spelling in the question's language may differ ("Téhéran").
+        for capital in sorted(capital_cities()):
+            self._by_key.setdefault(_key(capital), capital)
+        self._keys = tuple(self._by_key)
+
+    def english(self, word: str) -> frozenset[str]:
+        """The English names a capitalised word of the question stands for, lower case ("Китая" →
+        {"china"}, "Пашиняна" → {"pashinyan"}, "Лавров" → {"lavrov"})."""
+        return self._read(word)[0]
+
+    def known(self, word: str) -> bool:
+        """True when the word is a country, a capital or seat of power, or a name the texts write."""
+        return self._read(word)[1]
+
+    @lru_cache(maxsize=4096)  # noqa: B019 - one instance per index generation
+    def _read(self, word: str) -> tuple[frozenset[str], bool]:
+        forms = _forms(_ELISION.sub("", word))
+        for name, english in _countries().items():
+            if forms & _forms(name):
+                return english, True
+        if seat := next((english for name, english in _SEATS.items() if forms & _forms(name)), None):
+            return frozenset({seat}), True
+        latin = sorted({_fold(form.translate(_CYRILLIC)) for form in forms}, key=len, reverse=True)
+        for form in latin:
+            key = _key(form)
+            found = frozenset(self._by_key[k] for k in self._keys if _close(key, k))
+            if found:
+                return found, True
+        return frozenset({latin[0]}), False
+
+
+# Who a Russian or French question asks about: what they said, where they stand, or a role in a
+# place. "Что сказал/заявил X", "qu'a dit/déclaré X", "que pense X"; "позиция X", "реакция X",
+# "как X относится/отреагировал/оценивает…", "la position/réaction de X", "comment X voit/
+# réagit…"; "кто (сейчас) президент X", "как зовут президента X", "qui est le président de X",
+# "comment s'appelle le président de X".
+_UPPER = r"[A-ZА-ЯЁÀ-ÖØ-Þ]"
+_NAMES = rf"(?:(?:l['’]|la\s+|le\s+|les\s+)?{_UPPER}[\w'’-]*(?:\s+{_UPPER}[\w'’-]*)*)"
+_SPEECH = re.compile(
+    r"\bчто\s+(?:сказал|заявил|говорил|ответил|думает|считает|сообщил)[аио]?\s+(?P<ru>[^?.,]+)"
+    r"|\bqu['’]\s*(?:a|ont)\s+(?:dit|déclaré|répondu|annoncé)\s+(?P<fr>[^?.,]+)"
+    r"|\bque\s+(?:pense|pensent|dit|disent)\s+(?P<fr2>[^?.,]+)", re.IGNORECASE)
+_STANCE = re.compile(
+    r"\b(?:позици[яюией]|реакци[яюией]|отношение|мнение)\s+(?P<ru>[^?.,]+)"
+    rf"|\bкак\s+(?P<ru2>{_NAMES})\s+(?:относ|отнес|отнёс|отреагир|реагир|оценива|оценил|смотр|воспринима|"
+    r"восприня|рассматрива)\w*"
+    r"|\b(?:position|réaction|point\s+de\s+vue|attitude|avis)\s+(?:officielle?\s+)?(?:de\s+la\s+|du\s+|"
+    r"de\s+l['’]|des\s+|de\s+|d['’])(?P<fr>[^?.,]+)"
+    rf"|\bcomment\s+(?P<fr2>{_NAMES})\s+(?:(?:a|ont)(?:-t-(?:il|elle|ils|elles))?\s+)?(?:voi|per[cç]oi|"
+    r"consid[eè]r|r[ée]agi|jug|analys|regard)\w*", re.IGNORECASE)
+_TITLES = {
+    "президент": "president", "премьер-министр": "prime minister", "премьер": "prime minister",
+    "глава": "head", "лидер": "leader", "руководитель": "leader", "министр": "minister",
+    "président": "president", "premier ministre": "prime minister", "chef": "head",
+    "dirigeant": "leader", "ministre": "minister",
+}
+_ROLE = re.compile(
+    r"\b(?:кто|как\s+зовут|назовите)\s+(?:сейчас\s+|нынешн\w+\s+|теперь\s+)?"
+    r"(?P<ru>президент|премьер-министр|премьер|глав|лидер|руководител|министр)\w*\s+(?P<ru_place>[А-ЯЁ]\w+)"
+    r"|\b(?:qui\s+est|comment\s+s['’]appelle)\s+(?:le\s+|la\s+|l['’])(?:actuel(?:le)?\s+)?"
+    r"(?P<fr>président|premier\s+ministre|chef|dirigeant|ministre)e?\s+(?:de\s+la\s+|du\s+|de\s+l['’]|de\s+|"
+    r"d['’])(?P<fr_place>\w+)", re.IGNORECASE)
+# Prepositions that end the phrase naming whom a question asks about: "Что сказал эксперт о
+# Турции?" asks the expert, "Qu'a dit Tokaïev au forum ?" Tokayev ("du Kazakhstan" stays in it).
+_AFTER_WHOM = re.compile(
+    r"\s(?:о|об|обо|про|на|в|во|по|для|с|со|у|к|после|перед|насчёт|насчет|относительно|против|"
+    r"sur|à|au|aux|en|pour|dans|contre|avec|concernant|après|vis-à-vis|quant)\s", re.IGNORECASE)
+_RU_STEMS = {"глав": "глава", "руководител": "руководитель"}
+
+
+@dataclass(frozen=True)
+class Asked:
+    """What a Russian or French question asks of whom, in the documents' English names (lower
+    case): an empty ``speaker`` asks nothing of anyone. ``whom`` is False when the question has
+    none of the patterns above (a mixed question may have an English one: "what does статья 4
+    ОДКБ say?")."""
+
+    whom: bool = False
+    speaker: frozenset[str] = frozenset()
+    speech: bool = False
+    stance: bool = False
+    role: tuple[str, str] | tuple[()] = ()
+    about: tuple[frozenset[str], ...] = ()
+
+
+def _runs(text: str) -> list[list[str]]:
+    """Runs of capitalised words (no acronyms), the first run of a phrase first."""
+    runs: list[list[str]] = [[]]
+    for word in _WORD.findall(text):
+        if word[:1].isupper() and not word.isupper():
+            runs[-1].append(word)
+        elif runs[-1]:
+            runs.append([])
+    return [run for run in runs if run]
+
+
+def asked(question: str, names: ForeignNames, speakers: frozenset[str]) -> Asked:
+    """What a Russian or French question asks of whom; ``speakers`` are the lower-case words of
+    the documents' speakers' names (what they say needs no check)."""
+    about = tuple(names.english(w) for w in _WORD.findall(question)[1:]
+                  if w[:1].isupper() and not w.isupper() and names.known(w))
+    role: tuple[str, str] | tuple[()] = ()
+    if (match := _ROLE.search(question)) is not None:
+        title = (match.group("ru") or match.group("fr")).lower()
+        place = match.group("ru_place") or match.group("fr_place")
+        # A country, a capital or a name the texts write: "le président du Conseil européen"
+        # heads a body, which the check of a role in a place does not read.
+        if place[:1].isupper() and names.known(place):
+            role = (_TITLES[_RU_STEMS.get(title, re.sub(r"\s+", " ", title))],
+                    sorted(names.english(place))[0])
+    for pattern, kind in ((_SPEECH, "speech"), (_STANCE, "stance")):
+        match = pattern.search(question)
+        if match is None:
+            continue
+        # The one asked about comes before what is asked of them ("Что сказал эксперт о Турции?").
+        runs = _runs(_AFTER_WHOM.split(next(g for g in match.groups() if g), maxsplit=1)[0])
+        # A person's full name stands for the person: "Сергей Лавров" is Лавров.
+        who = names.english(runs[0][-1]) if runs else frozenset()
+        if not who or who & speakers:  # "что сказал эксперт", "что думает Дюпюи": the documents' own
+            return Asked(True, role=role, about=about)
+        return Asked(True, who, speech=kind == "speech", stance=kind == "stance", role=role, about=about)
+    return Asked(role=role, about=about)

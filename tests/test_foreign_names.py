@@ -1,0 +1,88 @@
+"""Names in Russian and French questions read as the documents' English names."""
+
+from __future__ import annotations
+
+import pytest
+
+from retrieval.foreign_names import ForeignNames, asked
+
+TEXTS = ["Armenian Prime Minister Nikol Pashinyan immediately called for the implementation of Article 4.",
+         "But at the St. Petersburg Economic Forum in May, the President of Kazakhstan Tokayev spoke.",
+         "Emmanuel Dupuy is a professor of geopolitical sciences at the Catholic University of Lille.",
+         "Meanwhile, Turkey has begun to play a more prominent role in the region."]
+SPEAKERS = frozenset({"emmanuel", "dupuy", "atlantico"})
+
+
+@pytest.fixture(scope="module")
+def names() -> ForeignNames:
+    return ForeignNames(TEXTS)
+
+
+@pytest.mark.parametrize(("word", "english"), [
+    ("Китай", "china"), ("Китая", "china"), ("Турции", "turkey"), ("Грузией", "georgia"),
+    ("Армении", "armenia"), ("l'Arménie", "armenia"), ("Chine", "china"), ("Turquie", "turkey"),
+])
+def test_a_country_is_read_by_its_name_in_any_case_form(names, word, english):
+    assert english in names.english(word)
+    assert names.known(word)
+
+
+@pytest.mark.parametrize(("word", "english"), [
+    ("Пашинян", "pashinyan"), ("Пашиняна", "pashinyan"), ("Pachinian", "pashinyan"),
+    ("Токаеву", "tokayev"), ("Tokaïev", "tokayev"), ("Дюпюи", "dupuy"), ("Эммануэль", "emmanuel"),
+])
+def test_a_name_the_documents_write_is_read_across_transliterations(names, word, english):
+    assert names.english(word) == {english}
+
+
+def test_a_name_the_documents_do_not_write_is_its_transliteration_and_unknown(names):
+    assert names.english("Лавров") == {"lavrov"}
+    assert not names.known("Лавров")
+    # Short names must agree exactly: "Иван" is not "Iran".
+    assert names.english("Иван") == {"ivan"}
+
+
+def test_a_capital_or_seat_of_power_is_known(names):
+    assert names.known("Баку")
+    assert names.english("Téhéran") == {"tehran"}
+    assert names.english("Кремля") == {"kremlin"}
+
+
+def test_a_role_in_a_place_is_read_in_russian_and_french(names):
+    for question in ("Как зовут президента Азербайджана?", "Кто сейчас президент Азербайджана?",
+                     "Qui est le président de l'Azerbaïdjan ?"):
+        assert asked(question, names, SPEAKERS).role == ("president", "azerbaijan"), question
+    assert asked("Кто премьер-министр Армении?", names, SPEAKERS).role == ("prime minister", "armenia")
+    # A body is no place.
+    assert asked("Qui est le président du Conseil européen ?", names, SPEAKERS).role == ()
+
+
+def test_whose_words_or_stand_is_asked_for(names):
+    speech = asked("Что сказал Сергей Лавров об этом конфликте?", names, SPEAKERS)
+    assert (speech.whom, speech.speech, speech.speaker) == (True, True, {"lavrov"})
+    stance = asked("Какова позиция Китая по этому конфликту?", names, SPEAKERS)
+    assert (stance.stance, stance.speaker) == (True, {"china"})
+    assert asked("Comment la Chine voit-elle ce conflit ?", names, SPEAKERS).speaker == {"china"}
+    assert asked("Qu'a déclaré Tokaïev au forum ?", names, SPEAKERS).speaker == {"tokayev"}
+    # The first name is the one asked about, not the one it answered.
+    assert asked("Что ответил Пашинян на заявление Токаева?", names, SPEAKERS).speaker == {"pashinyan"}
+
+
+def test_the_documents_own_speaker_asks_nothing_of_anyone(names):
+    for question in ("Что думает Дюпюи о роли Турции?", "Что сказал эксперт о Турции?"):
+        reading = asked(question, names, SPEAKERS)
+        assert reading.whom, question
+        assert not reading.speaker, question
+        assert not reading.speech, question
+
+
+def test_a_question_with_none_of_the_patterns_leaves_the_english_reading_alone(names):
+    reading = asked("what does статья 4 ОДКБ say?", names, SPEAKERS)
+    assert not reading.whom
+
+
+def test_a_count_is_about_the_known_places_it_names(names):
+    assert asked("Сколько российских военных находится в Армении?", names, SPEAKERS).about == (
+        frozenset({"armenia"}),)
+    # An institution's words are no place: "Совет Безопасности" is not searched for.
+    assert asked("Когда соберётся Совет Безопасности?", names, SPEAKERS).about == ()
