@@ -160,8 +160,9 @@ class ForeignNames:
 _UPPER = r"[A-ZА-ЯЁÀ-ÖØ-Þ]"
 _NAMES = rf"(?:(?:l['’]|la\s+|le\s+|les\s+)?{_UPPER}[\w'’-]*(?:\s+{_UPPER}[\w'’-]*)*)"
 _SPEECH = re.compile(
-    r"\bчто\s+(?:сказал|заявил|говорил|ответил|думает|считает|сообщил)[аио]?\s+(?P<ru>[^?.,]+)"
-    r"|\bqu['’]\s*(?:a|ont)\s+(?:dit|déclaré|répondu|annoncé)\s+(?P<fr>[^?.,]+)"
+    r"\b(?:что|чего)\s+(?:сказал|заявил|говорил|ответил|думает|считает|сообщил|потребовал|попросил|просил|"
+    r"призвал)[аио]?\s+(?P<ru>[^?.,]+)"
+    r"|\bqu['’]\s*(?:a|ont)\s+(?:dit|déclaré|répondu|annoncé|demandé|réclamé|exigé)\s+(?P<fr>[^?.,]+)"
     r"|\bque\s+(?:pense|pensent|dit|disent)\s+(?P<fr2>[^?.,]+)", re.IGNORECASE)
 _STANCE = re.compile(
     r"\b(?:позици[яюией]|реакци[яюией]|отношение|мнение)\s+(?P<ru>[^?.,]+)"
@@ -188,6 +189,9 @@ _ROLE = re.compile(
 _AFTER_WHOM = re.compile(
     r"\s(?:о|об|обо|про|на|в|во|по|для|с|со|у|к|после|перед|насчёт|насчет|относительно|против|"
     r"sur|à|au|aux|en|pour|dans|contre|avec|concernant|après|vis-à-vis|quant)\s", re.IGNORECASE)
+# Titles a French question writes with a capital ("le Premier ministre", "le Président Macron").
+_TITLE_WORDS = frozenset({"premier", "président", "présidente", "ministre", "chef", "général", "monsieur",
+                          "madame"})
 _RU_STEMS = {"глав": "глава", "руководител": "руководитель"}
 
 
@@ -237,7 +241,9 @@ def asked(question: str, names: ForeignNames, speakers: frozenset[str]) -> Asked
             continue
         # The one asked about comes before what is asked of them ("Что сказал эксперт о Турции?").
         runs = _runs(_AFTER_WHOM.split(next(g for g in match.groups() if g), maxsplit=1)[0])
-        # A person's full name stands for the person: "Сергей Лавров" is Лавров.
+        # A person's full name stands for the person: "Сергей Лавров" is Лавров, and "le Premier
+        # ministre arménien Nikol Pachinian" is Pashinyan.
+        runs = [kept for run in runs if (kept := [w for w in run if w.lower() not in _TITLE_WORDS])]
         who = names.english(runs[0][-1]) if runs else frozenset()
         if not who or who & speakers:  # "что сказал эксперт", "что думает Дюпюи": the documents' own
             return Asked(True, role=role, about=about)

@@ -198,8 +198,9 @@ _WHICH_QUESTION = re.compile(
 # say?"): everything they say is theirs.
 _SPEECH_QUESTION = re.compile(
     r"\bwhat\s+(?:did|does|do|has|have|had)\s+(?P<who>.+?)\s+(?:say|said|tell|told|think|declare|"
-    r"announce|state|claim|reply|answer)\b|\bчто\s+(?:сказал|заявил|говорил|ответил)[аи]?\s+"
-    r"(?P<ru>[^?.,]+)|\bqu['’]\s*(?:a|ont)\s+(?:dit|déclaré|répondu)\s+(?P<fr>[^?.,]+)",
+    r"announce|state|claim|reply|answer|demand|ask\s+for|request|call\s+for|urge)\b"
+    r"|\b(?:что|чего)\s+(?:сказал|заявил|говорил|ответил|потребовал|попросил|просил|призвал)[аи]?\s+"
+    r"(?P<ru>[^?.,]+)|\bqu['’]\s*(?:a|ont)\s+(?:dit|déclaré|répondu|demandé|réclamé|exigé)\s+(?P<fr>[^?.,]+)",
     re.IGNORECASE)
 # "What is China's position on…?", "How does Moscow view…?": where someone stands. The sentence
 # that answers names them (or the one before it does): a sentence about the conflict that never
@@ -215,7 +216,7 @@ _STANCE_QUESTION = re.compile(
 _SPEECH_VERB = re.compile(
     r"\b(?:says?|said|stat(?:es|ed)|t(?:ells?|old)|sp(?:eaks?|oke)|declar(?:es|ed)|announc(?:es|ed)|"
     r"not(?:es|ed)|stress(?:es|ed)|warn(?:s|ed)|repl(?:ies|ied)|insist(?:s|ed)|"
-    r"calls?\s+for|called\s+for|according\s+to|criticiz\w*|criticis\w*|condemn\w*|accus\w*|"
+    r"calls?\s+for|called\s+for|according\s+to|request(?:s|ed)|demand(?:s|ed)|criticiz\w*|criticis\w*|condemn\w*|accus\w*|"
     r"urg(?:es|ed))\b", re.IGNORECASE)
 # "What did the UN Security Council decide?", "Whom did the court find responsible?": the outcome
 # of a named body's or person's deliberation. A sentence that reports only the request or the
@@ -246,6 +247,9 @@ note notes editor editors editorial translator article articles headline lede te
 interviewer interviewee expert author piece report document agreement he she they it this that
 you we i people remark remarks comment comments correction corrections clarification bracket
 brackets bracketed parenthesis parentheses parenthetical aside footnote passage paragraph caption
+статья статьи статье статью статьей договор договора договоре примечание примечании редакция
+редакции редактор редактора эксперт эксперта интервью журналист журналиста переводчик
+entretien journaliste traducteur rédaction rédacteur traité
 """.split())  # noqa: SIM905 - a word list reads best as text
 # Words that make a title, not a name: "Prime Minister" or "the President" names no one.
 _TITLE_WORDS = frozenset("""
@@ -631,7 +635,7 @@ class AnswerType:
         if self.people and not (self._new_personal_name(_facts(in_context or sentence))
                                 or self._new_office(in_context or sentence)):
             return False
-        if self.speech and not (facts.speech and self._names_speaker(in_context or sentence)):
+        if self.speech and not (facts.speech and self._speaks(in_context or sentence)):
             return False
         if self.stance and not self._names_speaker(in_context or sentence):
             return False
@@ -720,6 +724,22 @@ class AnswerType:
 
     def _gives(self, word: str) -> bool:
         return _same_word(word, self.words)
+
+    def _speaks(self, text: str) -> bool:
+        """True when the one asked about is who speaks in the text: named before a speech verb
+        ("Armenian Prime Minister Nikol Pashinyan immediately called for…", "…Tokayev spoke… He
+        stated…") or right after "according to". "…the President of the country requested
+        assistance from the CSTO member countries (Russia, Armenia, …)" reports no words of
+        Armenia's."""
+        if not self.speaker:
+            return True
+        for verb in _SPEECH_VERB.finditer(text):
+            if verb.group().lower().startswith("according"):
+                if self._names_speaker(" ".join(_WORD.findall(text[verb.end():])[:6])):
+                    return True
+            elif self._names_speaker(text[:verb.start()]):
+                return True
+        return False
 
     def _names_speaker(self, text: str) -> bool:
         """True when the text names the one asked about ("Kazakhstan" for "the Kazakh leader")."""
