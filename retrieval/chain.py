@@ -183,7 +183,8 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
                 # Whose words, stand or role a Russian or French question asks for, and the places
                 # of its count, in the documents' English names ("Китая" → "china").
                 abroad = asked_abroad(cased, snapshot.foreign_names, retrievers.speaker_words)
-                wanted = replace(wanted, role=abroad.role or wanted.role, about=abroad.about)
+                wanted = replace(wanted, role=abroad.role or wanted.role, about=abroad.about,
+                                 words=wanted.words | abroad.names)
                 if abroad.whom:
                     wanted = replace(wanted, speech=abroad.speech, stance=abroad.stance,
                                      speaker=abroad.speaker, speaker_named=bool(abroad.speaker))

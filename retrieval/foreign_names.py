@@ -208,6 +208,8 @@ class Asked:
     stance: bool = False
     role: tuple[str, str] | tuple[()] = ()
     about: tuple[frozenset[str], ...] = ()
+    # Every name the question gives, in English: a country it names is no new one.
+    names: frozenset[str] = frozenset()
 
 
 def _runs(text: str) -> list[list[str]]:
@@ -224,8 +226,11 @@ def _runs(text: str) -> list[list[str]]:
 def asked(question: str, names: ForeignNames, speakers: frozenset[str]) -> Asked:
     """What a Russian or French question asks of whom; ``speakers`` are the lower-case words of
     the documents' speakers' names (what they say needs no check)."""
-    about = tuple(names.english(w) for w in _WORD.findall(question)[1:]
-                  if w[:1].isupper() and not w.isupper() and names.known(w))
+    words = _WORD.findall(question)
+    given = frozenset(n for w in words if w[:1].isupper() and not w.isupper() for n in names.english(w))
+    # Its first word is capitalised as the first.
+    about = tuple(names.english(w) for w in words[1:] if w[:1].isupper() and not w.isupper()
+                  and names.known(w))
     role: tuple[str, str] | tuple[()] = ()
     if (match := _ROLE.search(question)) is not None:
         title = (match.group("ru") or match.group("fr")).lower()
@@ -246,6 +251,7 @@ def asked(question: str, names: ForeignNames, speakers: frozenset[str]) -> Asked
         runs = [kept for run in runs if (kept := [w for w in run if w.lower() not in _TITLE_WORDS])]
         who = names.english(runs[0][-1]) if runs else frozenset()
         if not who or who & speakers:  # "что сказал эксперт", "что думает Дюпюи": the documents' own
-            return Asked(True, role=role, about=about)
-        return Asked(True, who, speech=kind == "speech", stance=kind == "stance", role=role, about=about)
-    return Asked(role=role, about=about)
+            return Asked(True, role=role, about=about, names=given)
+        return Asked(True, who, speech=kind == "speech", stance=kind == "stance", role=role, about=about,
+                     names=given)
+    return Asked(role=role, about=about, names=given)

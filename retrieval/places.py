@@ -91,6 +91,21 @@ def capital_cities() -> frozenset[str]:
                      if isinstance(c := info.get("capital"), str) and c)
 
 
+@lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    """Every country's name and formal names, lower-cased ("georgia", "united states",
+    "russian federation"), and the one-word capitals, seats of power and demonyms."""
+    names = {n.lower() for name, formal, _ in _countries() for n in (name, *formal) if not n.isupper()}
+    return frozenset(names | set(_country_of_word()))
+
+
+def is_country(name: str) -> bool:
+    """True for a country's name, capital, seat of power or demonym, in any case ("Georgia",
+    "United States", "Yerevan", "Turkish"); not for a body or a region ("Collective Security Treaty
+    Organization", "Nagorno-Karabakh")."""
+    return name.lower() in _country_names()
+
+
 @lru_cache(maxsize=4096)
 def _forms_of(word: str) -> frozenset[str]:
     countries = _country_of_word().get(word, frozenset()) | {word}

@@ -36,7 +36,7 @@ from functools import lru_cache
 from retrieval import details, events, measures
 from retrieval.lexical import STOPWORDS, tokenize
 from retrieval.lexicon import Lexicon
-from retrieval.places import capital_cities
+from retrieval.places import capital_cities, is_country
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
 _LATIN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ɏ]")
@@ -348,6 +348,16 @@ _SETTLEMENT_QUESTION = re.compile(
     r"localities)\b|\b(?:как(?:ие|ой|ая|ое|их)|в\s+каких|в\s+каком)\s+(?:\w+\s+)?(?:сёл\w*|сел(?:о|а|ах)|"
     r"деревн\w*|город\w*|населённ\w*\s+пункт\w*|населенн\w*\s+пункт\w*)"
     r"|\bquel(?:le)?s?\s+(?:\w+\s+)?(?:villages?|villes?|localités?|communes?)\b", re.IGNORECASE)
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
+# A country asked for ("Which country has used this principle?", "Ankara and which other country…?",
+# "Какая страна…?", "Quel pays…?"): the sentence must name one the question does not give, not any
+# name ("the Collective Security Treaty Organization"). "What state is the treaty in?" and "which
+# head of state" ask for no country.
+_COUNTRY_QUESTION = re.compile(
+    r"\bwhich\s+(?:(?!of\b)[\w-]+\s+){0,2}?(?:countr(?:y|ies)|nations?|states?)\b"
+    r"|\bwhat\s+(?:(?!of\b)[\w-]+\s+){0,2}?(?:countr(?:y|ies)|nations?)\b"
+    r"|\bкак(?:ая|ие|ой|ую|им|их|ое)\s+(?:\w+\s+)?(?:стран\w*|государств\w*)"
+    r"|\bquel(?:le)?s?\s+(?:\w+\s+)?(?:pays|[ée]tats?|nations?)\b", re.IGNORECASE)
 _SETTLEMENT = re.compile(
     r"\b(?:villages?|towns?|cit(?:y|ies)|settlements?|hamlets?|capital|municipalit(?:y|ies))\b"
     r"|\b(?:сёл\w*|сел(?:о|а|ах)|деревн\w*|город\w*|столиц\w*|населённ\w*|населенн\w*)"
@@ -584,6 +594,8 @@ class AnswerType:
     thing: frozenset[str] = frozenset()
     # Settlements asked for by "which" (``_SETTLEMENT_QUESTION``): the sentence must name one.
     settlement: bool = False
+    # A country asked for (``_COUNTRY_QUESTION``): the sentence must name one the question does not.
+    country: bool = False
     # The question's words as typed, lower case (``words`` also holds the countries' other names,
     # which the chain adds: "Armenian" gives "yerevan" there, but a question about an Armenian
     # city does not name Yerevan).
@@ -648,6 +660,8 @@ class AnswerType:
         if not details.says_more(self.thing, " ".join(self.words), sentence, _TITLE_WORDS):
             return False
         if self.settlement and not self._names_settlement(in_context or sentence):
+            return False
+        if self.country and not self._names_country(in_context or sentence):
             return False
         if self.remaining and not measures.fits_remaining(sentence, in_context):
             return False
@@ -721,6 +735,17 @@ class AnswerType:
             return True
         return any(w.lower() in capital_cities() and not _same_word(w, self.typed)
                    for names in _facts(text).name_runs for w in (*names, " ".join(names)))
+
+    def _names_country(self, text: str) -> bool:
+        """A country the question does not give, by its name, capital, seat or demonym ("Georgia",
+        "the United States", "Yerevan" to a question that names neither it nor Armenia)."""
+        # Its first word too: "France has called for…".
+        for run in _CAPITALISED_RUN.finditer(text):
+            words = [re.sub(r"['’]s?$", "", n).lower() for n in run.group().split()]
+            spans = [" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)]
+            if any(is_country(span) and not all(self._gives(w) for w in span.split()) for span in spans):
+                return True
+        return False
 
     def _gives(self, word: str) -> bool:
         return _same_word(word, self.words)
@@ -914,6 +939,7 @@ def answer_type(question: str, speakers: frozenset[str] = frozenset()) -> Answer
                       events=events.events(question) if time else frozenset(),
                       thing=details.asked_thing(question),
                       settlement=bool(_SETTLEMENT_QUESTION.search(question)),
+                      country=bool(_COUNTRY_QUESTION.search(question)),
                       typed=typed, remaining=number and measures.asks_remaining(question), words=typed)
 
 

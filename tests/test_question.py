@@ -7,6 +7,7 @@ from dataclasses import replace
 import pytest
 
 from retrieval.lexicon import word_list
+from retrieval.places import is_country
 from retrieval.question import (
     Speller,
     answer_type,
@@ -804,3 +805,36 @@ def test_a_word_of_the_language_is_no_typo_and_a_typo_of_one_is_corrected_to_it(
     assert speller.correct("ussr") == "ussr"  # short: an acronym as often as a typo
     assert normalise("sanctons against russia?", speller) == "sanctions against russia?"
     assert normalise("Sanctons against russia?", speller) == "Sanctions against russia?"
+
+
+def test_a_country_asked_for_needs_one_the_question_does_not_name():
+    members = ("On the other hand, the two countries are members of the Collective Security Treaty "
+               "Organization (CSTO), founded in 2002.")
+    only = "Only Kazakhstan has used this principle so far."
+    for question in ("Which country has used the CSTO collective security principle so far?",
+                     "Ankara and which other country end up backing Baku?",
+                     "Какая страна уже воспользовалась принципом коллективной безопасности ОДКБ?",
+                     "Quel pays a utilisé jusqu'ici le principe de l'OTSC ?"):
+        asked = answer_type(question, SPEAKERS)
+        assert asked.country, question
+        assert not asked.satisfied_by(members), question  # a body's name is no country
+        assert asked.satisfied_by(only), question
+    # A country the question gives is no answer; another one is, first word, capital or demonym.
+    borders = answer_type("Which country borders both Azerbaijan and Armenia?", SPEAKERS)
+    assert not borders.satisfied_by("The fighting took place on the border of Azerbaijan and Armenia.")
+    assert borders.satisfied_by("The third country, Georgia, shares a border with Azerbaijan and Armenia.")
+    assert answer_type("Which Western nation asked for a meeting?", SPEAKERS).satisfied_by(
+        "France has called for the UN Security Council to be convened.")
+    assert answer_type("Which state did the NKR recognize?", SPEAKERS).satisfied_by(
+        "The NKR recognized only Yerevan.")
+    # No country is asked for by "what state … in", "which head of state" or "the state of".
+    for question in ("What state is the collective security treaty in?",
+                     "Which head of state spoke in a far from allied way?"):
+        assert not answer_type(question, SPEAKERS).country, question
+
+
+def test_a_country_is_told_from_a_body_or_a_region():
+    for name in ("Georgia", "United States", "Yerevan", "Turkish", "kazakhstan"):
+        assert is_country(name), name
+    for name in ("Collective Security Treaty Organization", "Nagorno-Karabakh", "Caucasus", "CSTO"):
+        assert not is_country(name), name
