@@ -31,6 +31,7 @@ from retrieval.question import (
     tidy,
     unwrap,
     years_elsewhere,
+    years_given,
     years_of,
 )
 from retrieval.retriever import (
@@ -198,7 +199,9 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
                 speaker=frozenset(f for n in wanted.speaker for f in snapshot.places.forms_of(n)),
                 # and a name is no new fact when it stands for a place the question names
                 # ("Yerevan" to "Which Armenian politicians…?").
-                words=frozenset(f for w in wanted.words for f in snapshot.places.forms_of(w)))
+                words=frozenset(f for w in wanted.words for f in snapshot.places.forms_of(w)),
+                # and a year of the documents it gives must be the sentence's ("…in 2020?").
+                years=years_given(cased, years))
             typed = {s.position for s in ranking.candidates
                      if wanted.satisfied_by(texts[s.position], in_context[s.position], setting[s.position],
                                             title[s.position])}

@@ -596,6 +596,10 @@ class AnswerType:
     settlement: bool = False
     # A country asked for (``_COUNTRY_QUESTION``): the sentence must name one the question does not.
     country: bool = False
+    # The documents' years the question gives ("…the last escalation in 2020?", ``years_given``;
+    # set by the chain, which knows the documents): the sentence, or the one before it, must give
+    # one of them.
+    years: frozenset[str] = frozenset()
     # The question's words as typed, lower case (``words`` also holds the countries' other names,
     # which the chain adds: "Armenian" gives "yerevan" there, but a question about an Armenian
     # city does not name Yerevan).
@@ -662,6 +666,8 @@ class AnswerType:
         if self.settlement and not self._names_settlement(in_context or sentence):
             return False
         if self.country and not self._names_country(in_context or sentence):
+            return False
+        if self.years and not any(y in f"{sentence} {in_context}" for y in self.years):
             return False
         if self.remaining and not measures.fits_remaining(sentence, in_context):
             return False
@@ -1111,6 +1117,16 @@ def years_elsewhere(question: str, known: frozenset[int]) -> bool:
         if not any(y in span for y in known):
             return True
     return False
+
+
+def years_given(question: str, known: frozenset[int]) -> frozenset[str]:
+    """The years a question gives that are the documents' own years (``known``): "How many people
+    were injured during the last escalation in 2020?" asks about what the documents date to 2020,
+    and a sentence that does not give that year is about another time (decades and centuries
+    aside)."""
+    return frozenset(m.group("year") for m in _GIVEN_YEAR.finditer(question)
+                     if m.group("year") and not (m.group("decade") or m.group("after"))
+                     and int(m.group("year")) in known)
 
 
 def years_of(texts: Iterable[str]) -> frozenset[int]:

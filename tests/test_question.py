@@ -18,6 +18,7 @@ from retrieval.question import (
     split_parts,
     tidy,
     years_elsewhere,
+    years_given,
     years_of,
 )
 
@@ -838,3 +839,18 @@ def test_a_country_is_told_from_a_body_or_a_region():
         assert is_country(name), name
     for name in ("Collective Security Treaty Organization", "Nagorno-Karabakh", "Caucasus", "CSTO"):
         assert not is_country(name), name
+
+
+def test_a_year_of_the_documents_the_question_gives_must_be_the_sentences():
+    known = years_of(["…the last escalation in 2020.", "…founded in 2002.", "the 1997 Convention"])
+    assert years_given("How many people were injured during the last escalation in 2020?", known) == {"2020"}
+    # Years the documents do not give, decades and counts are no such year.
+    assert years_given("What happened in January 2022?", known) == frozenset()
+    assert years_given("What happened in the 2020s?", known) == frozenset()
+    assert years_given("Did 2002 troops arrive?", known) == frozenset()
+    asked = replace(answer_type("How many people were injured during the last escalation in 2020?"),
+                    years=frozenset({"2020"}))
+    assert not asked.satisfied_by("As a result of the fighting, about fifty people were injured.")
+    assert asked.satisfied_by("In the escalation of 2020, about fifty people were injured.")
+    convention = replace(answer_type("Which 1997 convention is mentioned?"), years=frozenset({"1997"}))
+    assert convention.satisfied_by("…by signing the 1997 Convention on the Prohibition of Mines.")
