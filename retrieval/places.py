@@ -42,6 +42,10 @@ _NOT_A_COUNTRY = frozenset({
 # is more than one of these generic words.
 _GENERIC = frozenset({"Republic", "Kingdom", "Federation", "State", "Union", "Commonwealth"})
 _TOKEN = re.compile(r"\w+")
+# A name joined to other names by dashes ("Baku–Tbilisi–Ceyhan", "Minsk-Moscow") names a route or a
+# pair, not the government: "Moscow-led" and "pro-Kremlin" are still Russia's.
+_IN_COMPOUND_NAME = re.compile(r"\b[A-Z]\w*\s*[-–‐]\s*$")
+_BEFORE_COMPOUND_NAME = re.compile(r"\s*[-–‐]\s*[A-Z]")
 
 
 @lru_cache(maxsize=1)
@@ -193,6 +197,9 @@ class PlaceNames:
 
     def _country(self, match: re.Match[str]) -> str:
         article, name = match.group(1) or "", match.group(2)
+        if _IN_COMPOUND_NAME.search(match.string[:match.start(2)]) or _BEFORE_COMPOUND_NAME.match(
+                match.string, match.end()):
+            return match.group()  # "the Baku–Tbilisi–Ceyhan pipeline" is a pipeline's name
         country = self._to.get(name.casefold(), name)
         compound = match.string[match.end():match.end() + 1] == "-"
         if country != name and article and not compound and " " not in country and not country.endswith("s"):

@@ -35,6 +35,8 @@ def test_a_capital_or_seat_of_power_is_read_as_its_country(question, read_as):
     "What did the Islamic Republic of Pakistan say?",  # another country's formal name
     "Did the Islamic Republic of Pakistan Government react?",  # ... inside a longer name
     "What did KREMLİN say?",                  # odd Unicode: left alone, never an error
+    "Who built the Baku–Tbilisi–Ceyhan pipeline?",  # a route's name, joined to other names
+    "Is the Baku-Ceyhan link safe?",
 ])
 def test_other_words_are_left_as_they_are(question):
     assert PlaceNames(TEXTS).resolve(question) == question
