@@ -325,7 +325,7 @@ _NAME_QUESTION = re.compile(
     rf"(?:{_PERSON_WORDS})s?\b|\b(?:{_PERSON_WORDS})['’]s\s+name\b"
     r"|\b(?:his|her)\s+(?:first\s+|last\s+|full\s+)?name\b|\b(?:first|last|full|sur)\s*name\b"
     r"|\b(?:is|was)\s+(?:he|she)\s+called\s*\?|\bзовут\b|\bимя\b|\bфамили[яю]\b|\bs['’]appell"
-    r"|^\W*who\b.*\bby\s+name\b",
+    r"|^\W*who\b.*\bby\s+name\b|\b(?:are|is|were|was)\s+(?:any|anyone|any\s+of\s+them|they)\s+named\b",
     re.IGNORECASE)
 # People asked for by a "which" ("Which Armenian politicians…?", "which leaders"): a person answers,
 # by name ("Nikol Pashinyan") or by office ("the President of Iran"); a place alone ("…conflict
@@ -336,7 +336,10 @@ _NAME_QUESTION = re.compile(
 # sent soldiers".
 _PEOPLE_QUESTION = re.compile(
     r"\b[Ww]hich\s+(?:(?:[A-Z][\w'’-]*|(?i:foreign|defen[cs]e|deputy|vice|interior|finance|prime|top|"
-    rf"senior|leading|key|main|other))\s+)*(?i:{_PERSON_WORDS})s?\b")
+    rf"senior|leading|key|main|other))\s+)*(?i:{_PERSON_WORDS})s?\b"
+    # "Who exactly are the hawks in Yerevan…?" asks who they are, which "there are hawks" does not say
+    # ("Who are the hawks in Yerevan?" may be answered by what they seek).
+    rf"|\b(?i:who\s+(?:exactly|specifically)\s+(?:are|were)\s+(?:the|these|those)\s+(?:[\w'’-]+\s+)?(?:{_PERSON_WORDS}))s?\b")
 # Settlements asked for by "which" ("Which Armenian villages were shelled?", "Какие города…?",
 # "Quelles villes…?") need a sentence that names one: a word for a settlement ("the village of
 # Sotk", "the capital"), a capital city the question does not give, or a name a city has as

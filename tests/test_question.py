@@ -513,6 +513,12 @@ def test_which_people_needs_a_person_by_name_or_office_not_a_place():
     assert answer_type("Which EU leader proposed it?").people
     assert not answer_type("Which side does Iran back?").people
     assert not answer_type("What are the hawks in Yerevan trying to do?").people
+    # "Who exactly are the hawks" asks who they are; "Who are the hawks" may be told what they seek.
+    exactly = answer_type("Who exactly are the Armenian hawks who want to rewrite the peace agreement?")
+    assert exactly.people
+    assert not exactly.satisfied_by(hawks)
+    assert not answer_type("Who are the hawks in Yerevan?").people
+    assert answer_type("Who are the hawks in Yerevan — are any named?").personal_name
 
 
 def test_an_outcome_asked_of_someone_needs_a_sentence_that_reports_one():
