@@ -326,6 +326,22 @@ def test_a_russian_question_finds_the_english_sentence_verbatim(service):
     assert_verbatim(service, answer)
 
 
+def test_a_russian_or_french_question_is_checked_against_the_names_it_gives(service):
+    # The documents never name Azerbaijan's president, China or Lavrov: a sentence about the
+    # conflict, e5's nearest, says nothing of them (answered before the names were read).
+    for question in ("Как зовут президента Азербайджана?", "Какова позиция Китая по этому конфликту?",
+                     "Что сказал Сергей Лавров об этом конфликте?", "Comment la Chine voit-elle ce conflit ?"):
+        assert service.ask(question).support != "answers", question
+    # Names the documents give, in any case form or spelling, still find their sentences.
+    answered_first_with(service, "Что заявил Токаев на форуме в Санкт-Петербурге?",
+                        "the President of Kazakhstan Tokayev spoke")
+    answered_first_with(service, "Quelle est la position de la Géorgie vis-à-vis de l'OTAN ?",
+                        "Georgia, which shares a border")
+    answer = service.ask("Quels pays sont membres de l'OTSC ?")
+    assert answer.support == "answers"
+    assert any("(Russia, Armenia, Belarus" in c.quote for c in answer.citations[:2])
+
+
 def test_a_question_in_another_language_is_not_searched_by_the_interviewees_name(service):
     # e5 alone reads it: with "Selon Dupuy" searched, the lede that names Dupuy came first.
     answer = service.ask("Selon Dupuy, où se déroule cette offensive azerbaïdjanaise ?")
