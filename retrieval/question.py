@@ -646,7 +646,9 @@ class AnswerType:
         if self.role and not _holds_role(self.role, in_context or sentence):
             return False
         # A capital is a new name to a question about the country's cities ("Which Armenian city…?").
-        if self.named and not (self._new_name(facts) or self._new(facts.numbered)
+        # A country asked for is checked as such below, where the sentence's first word counts
+        # ("France has called for…"): any name is not enough, and the first word is not left out.
+        if self.named and not self.country and not (self._new_name(facts) or self._new(facts.numbered)
                                or (self.settlement and self._names_settlement(in_context or sentence))):
             return False
         if self.personal_name and not self._new_personal_name(facts):

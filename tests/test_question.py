@@ -832,6 +832,9 @@ def test_a_country_asked_for_needs_one_the_question_does_not_name():
     assert borders.satisfied_by("The third country, Georgia, shares a border with Azerbaijan and Armenia.")
     assert answer_type("Which Western nation asked for a meeting?", SPEAKERS).satisfied_by(
         "France has called for the UN Security Council to be convened.")
+    # The sentence's first word counts: every other name there is the question's.
+    assert answer_type("Which country has called for the UN Security Council to be convened?",
+                       SPEAKERS).satisfied_by("France has called for the UN Security Council to be convened.")
     assert answer_type("Which state did the NKR recognize?", SPEAKERS).satisfied_by(
         "The NKR recognized only Yerevan.")
     # No country is asked for by "what state … in", "which head of state" or "the state of".
