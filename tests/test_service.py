@@ -330,7 +330,8 @@ def test_a_russian_or_french_question_is_checked_against_the_names_it_gives(serv
     # The documents never name Azerbaijan's president, China or Lavrov: a sentence about the
     # conflict, e5's nearest, says nothing of them (answered before the names were read).
     for question in ("Как зовут президента Азербайджана?", "Какова позиция Китая по этому конфликту?",
-                     "Что сказал Сергей Лавров об этом конфликте?", "Comment la Chine voit-elle ce conflit ?"):
+                     "Что сказал Сергей Лавров об этом конфликте?",
+                     "Comment la Chine voit-elle ce conflit ?"):
         assert service.ask(question).support != "answers", question
     # Names the documents give, in any case form or spelling, still find their sentences.
     answered_first_with(service, "Что заявил Токаев на форуме в Санкт-Петербурге?",
