@@ -202,6 +202,12 @@ _SPEECH_QUESTION = re.compile(
     r"|\b(?:что|чего)\s+(?:сказал|заявил|говорил|ответил|потребовал|попросил|просил|призвал)[аи]?\s+"
     r"(?P<ru>[^?.,]+)|\bqu['’]\s*(?:a|ont)\s+(?:dit|déclaré|répondu|demandé|réclamé|exigé)\s+(?P<fr>[^?.,]+)",
     re.IGNORECASE)
+# "What reason did Azerbaijan officially give for the offensive?": the reason someone gave is what
+# they said, which a sentence about the offensive does not report.
+_REASON_GIVEN_QUESTION = re.compile(
+    r"\b(?:what|which)\s+(?:official\s+)?(?:reasons?|explanations?|justifications?|grounds|excuses?|"
+    r"motives?)\s+(?:did|does|do|has|have|had)\s+(?P<who>.+?)\s+(?:\w+ly\s+)?(?:give|given|offer|offered|"
+    r"provide|provided|cite|cited|put\s+forward)\b", re.IGNORECASE)
 # "What is China's position on…?", "How does Moscow view…?": where someone stands. The sentence
 # that answers names them (or the one before it does): a sentence about the conflict that never
 # names China does not say what China thinks of it (English only, as names are matched as typed).
@@ -1000,13 +1006,13 @@ def _asked_speech(question: str, speakers: frozenset[str]) -> tuple[bool, frozen
     """Whether a question is "what did X say" about someone outside the corpus's own speakers
     and texts, the words naming X in an English question (``_asked_who``), and whether those
     are names typed with capitals."""
-    match = _SPEECH_QUESTION.search(question)
+    match = _SPEECH_QUESTION.search(question) or _REASON_GIVEN_QUESTION.search(question)
     if match is None:
         return False, frozenset(), False
     who = _asked_who(next(g for g in match.groups() if g), speakers)
     if who is None:
         return False, frozenset(), False
-    if not match.group("who"):
+    if not match.groupdict().get("who"):
         return True, frozenset(), False  # a name in another language or script would not match
     return True, *who
 

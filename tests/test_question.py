@@ -641,6 +641,16 @@ def test_reported_speech_of_someone_else_does_not_answer_what_a_named_person_sai
     assert aliyev.satisfied_by("Ilham Aliyev stated that the shelling was a response.")
 
 
+def test_the_reason_someone_gave_is_what_they_said():
+    asked = answer_type("What reason did Azerbaijan officially give for launching the offensive?", SPEAKERS)
+    assert asked.speech
+    assert not asked.satisfied_by("This offensive is not taking place in Nagorno-Karabakh, but along the "
+                                  "common border between Azerbaijan and Armenia in the north.")
+    assert asked.satisfied_by("Azerbaijan stated that the offensive answered Armenian provocations.")
+    # The documents' own speakers give their reasons in everything they say.
+    assert not answer_type("What reason does Dupuy give for Russia's silence?", SPEAKERS).speech
+
+
 def test_what_someone_demanded_needs_them_named_as_the_one_who_asks():
     pashinyan = ("Armenian Prime Minister Nikol Pashinyan immediately called for the implementation of "
                  "Article 4.")
