@@ -357,6 +357,8 @@ _SETTLEMENT_QUESTION = re.compile(
     r"localities)\b|\b(?:как(?:ие|ой|ая|ое|их)|в\s+каких|в\s+каком)\s+(?:\w+\s+)?(?:сёл\w*|сел(?:о|а|ах)|"
     r"деревн\w*|город\w*|населённ\w*\s+пункт\w*|населенн\w*\s+пункт\w*)"
     r"|\bquel(?:le)?s?\s+(?:\w+\s+)?(?:villages?|villes?|localités?|communes?)\b", re.IGNORECASE)
+# Words for people that answer a "who" as a name does ("about fifty people, mostly military").
+_GROUPS = measures.PEOPLE - {"dead", "deaths", "killed", "injured", "wounded", "casualties"} | {"military"}
 _CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
 # A country asked for ("Which country has used this principle?", "Ankara and which other country…?",
 # "Какая страна…?", "Quel pays…?"): the sentence must name one the question does not give, not any
@@ -682,7 +684,8 @@ class AnswerType:
             return False
         if self.remaining and not measures.fits_remaining(sentence, in_context):
             return False
-        return not (self.person and not facts.name)
+        # "Who was injured?" is answered by "about fifty people, mostly military" as by a name.
+        return not (self.person and not facts.name and not _words(sentence) & _GROUPS)
 
     def _about_all(self, text: str, title: str) -> bool:
         """Each run of names in ``about`` is in ``text``, in some form ("Russian" for "Russia"), or

@@ -873,3 +873,12 @@ def test_a_year_of_the_documents_the_question_gives_must_be_the_sentences():
     assert asked.satisfied_by("In the escalation of 2020, about fifty people were injured.")
     convention = replace(answer_type("Which 1997 convention is mentioned?"), years=frozenset({"1997"}))
     assert convention.satisfied_by("…by signing the 1997 Convention on the Prohibition of Mines.")
+
+
+def test_who_is_answered_by_a_name_or_by_a_group_of_people():
+    who = answer_type("Who was injured in the fighting?")
+    assert who.person
+    assert who.satisfied_by("As a result of the fighting, about fifty people, mostly military, were injured.")
+    assert who.satisfied_by("Nikol Pashinyan was not hurt.")
+    # Neither a name nor people: no one.
+    assert not who.satisfied_by("as a result of the fighting, the border was closed.")
