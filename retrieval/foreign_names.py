@@ -89,10 +89,14 @@ def _close(a: str, b: str) -> bool:
     return a[i + (len(a) == len(b)):] == b[i + 1:]
 
 
+def _deletions(key: str) -> set[str]:
+    return {key[:i] + key[i + 1:] for i in range(len(key))}
+
+
 @lru_cache(maxsize=1)
 def _countries() -> dict[str, frozenset[str]]:
-    """Each one-word country name in Russian and French, lower case, with the English names of
-    its country (CLDR's and countryinfo's), lower case."""
+    """Each form (``_forms``) of each one-word country name in Russian and French, lower case,
+    with the English names of its country (CLDR's and countryinfo's), lower case."""
     from babel import Locale
     from countryinfo import CountryInfo
 
@@ -107,8 +111,9 @@ def _countries() -> dict[str, frozenset[str]]:
     for language in ("ru", "fr"):
         for code, name in Locale(language).territories.items():
             if code in english and _WORD.fullmatch(name) and not code.isdigit():
-                out.setdefault(name.lower(), set()).update(english[code])
-    return {name: frozenset(names) for name, names in out.items()}
+                for form in _forms(name):
+                    out.setdefault(form, set()).update(english[code])
+    return {form: frozenset(names) for form, names in out.items()}
 
 
 class ForeignNames:
@@ -124,7 +129,12 @@ class ForeignNames:
         # And every capital, whose spelling in the question's language may differ ("Téhéran").
         for capital in sorted(capital_cities()):
             self._by_key.setdefault(_key(capital), capital)
-        self._keys = tuple(self._by_key)
+        # Each key under itself and, from five letters, each of its one-letter deletions: two keys
+        # one edit apart share an entry (a SymSpell-style index; no scan of every name).
+        self._near: dict[str, set[str]] = {}
+        for key in self._by_key:
+            for entry in {key} | (_deletions(key) if len(key) >= 5 else set()):
+                self._near.setdefault(entry, set()).add(key)
 
     def english(self, word: str) -> frozenset[str]:
         """The English names a capitalised word of the question stands for, lower case ("Китая" →
@@ -137,16 +147,18 @@ class ForeignNames:
 
     @lru_cache(maxsize=4096)  # noqa: B019 - one instance per index generation
     def _read(self, word: str) -> tuple[frozenset[str], bool]:
-        forms = _forms(_ELISION.sub("", word))
-        for name, english in _countries().items():
-            if forms & _forms(name):
-                return english, True
-        if seat := next((english for name, english in _SEATS.items() if forms & _forms(name)), None):
+        forms = sorted(_forms(_ELISION.sub("", word)), key=len, reverse=True)  # the whole word first
+        countries = _countries()
+        if country := next((countries[f] for f in forms if f in countries), None):
+            return country, True
+        if seat := next((english for name, english in _SEATS.items() if set(forms) & _forms(name)), None):
             return frozenset({seat}), True
         latin = sorted({_fold(form.translate(_CYRILLIC)) for form in forms}, key=len, reverse=True)
         for form in latin:
             key = _key(form)
-            found = frozenset(self._by_key[k] for k in self._keys if _close(key, k))
+            entries = {key} | (_deletions(key) if len(key) >= 5 else set())
+            found = frozenset(self._by_key[k] for e in entries for k in self._near.get(e, ())
+                              if _close(key, k))
             if found:
                 return found, True
         return frozenset({latin[0]}), False
