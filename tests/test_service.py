@@ -309,13 +309,13 @@ def test_report_half_does_not_slide_below_what_the_readme_quotes(service):
     result = evaluate(report_half, service.ask, lambda doc_id: service.snapshot.documents[doc_id].text)
     m = result.metrics()
     assert m["verbatim"] == 1.0
-    assert m["hit@1"] >= 0.850 - 0.05
-    assert m["hit@3"] >= 0.907 - 0.05
-    assert m["unanswerable_abstained"] >= 0.629 - 0.05
-    assert m["answerable_wrongly_abstained"] <= 0.037 + 0.05
+    assert m["hit@1"] >= 0.869 - 0.05
+    assert m["hit@3"] >= 0.916 - 0.05
+    assert m["unanswerable_abstained"] >= 0.800 - 0.05
+    assert m["answerable_wrongly_abstained"] <= 0.028 + 0.05
     assert m["citations_per_answer"] <= 2.5
     other_language = [v for k, v in result.by_kind.items() if k in ("russian", "french")]
-    assert sum(v[1] for v in other_language) / sum(v[2] for v in other_language) >= 0.875 - 0.05
+    assert sum(v[1] for v in other_language) / sum(v[2] for v in other_language) >= 0.938 - 0.05
 
 
 def test_a_russian_question_finds_the_english_sentence_verbatim(service):
