@@ -37,7 +37,7 @@ from retrieval.places import capital_cities
 # Russian case endings a name takes ("Китая", "Пашиняну", "Грузией"), longest first: a name read
 # in the question is the same name when it and the name's dictionary form agree once one of
 # these (or nothing) is cut from each.
-_ENDINGS = ("ами", "ями", "ого", "его", "ому", "ему", "ией", "ией", "ом", "ем", "ей", "ой", "ым",
+_ENDINGS = ("ами", "ями", "ого", "его", "ому", "ему", "ией", "ом", "ем", "ей", "ой", "ым",
             "им", "ах", "ях", "ию", "ия", "ии", "а", "я", "у", "ю", "е", "и", "ы", "й", "ь")
 _CYRILLIC = str.maketrans({
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh", "з": "z",
@@ -50,7 +50,7 @@ _KEY_RULES = ((r"shch|sch|tch|sh|ch|zh|j", "s"), (r"kh", "h"), (r"ck|q|c", "k"),
               (r"ph", "f"), (r"x", "ks"), (r"y", "i"), (r"(?<=[^aeiou])iu", "u"), (r"ou", "u"),
               (r"(.)\1+", r"\1"))
 # Seats of power whose Russian or French name no spelling key reads as the English one.
-_SEATS = {"кремль": "kremlin", "моску": "moscow", "moscou": "moscow"}
+_SEATS = {"кремль": "kremlin", "moscou": "moscow"}
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _ELISION = re.compile(r"^(?:[LlDdJjNnMmSsTtCc]|[Qq]u)['’]")
 
@@ -202,8 +202,8 @@ _AFTER_WHOM = re.compile(
     r"\s(?:о|об|обо|про|на|в|во|по|для|с|со|у|к|после|перед|насчёт|насчет|относительно|против|"
     r"sur|à|au|aux|en|pour|dans|contre|avec|concernant|après|vis-à-vis|quant)\s", re.IGNORECASE)
 # Titles a French question writes with a capital ("le Premier ministre", "le Président Macron").
-_TITLE_WORDS = frozenset({"premier", "président", "présidente", "ministre", "chef", "général", "monsieur",
-                          "madame"})
+_CAPITALISED_TITLES = frozenset({"premier", "président", "présidente", "ministre", "chef", "général",
+                                 "monsieur", "madame"})
 _RU_STEMS = {"глав": "глава", "руководител": "руководитель"}
 
 
@@ -260,7 +260,7 @@ def asked(question: str, names: ForeignNames, speakers: frozenset[str]) -> Asked
         runs = _runs(_AFTER_WHOM.split(next(g for g in match.groups() if g), maxsplit=1)[0])
         # A person's full name stands for the person: "Сергей Лавров" is Лавров, and "le Premier
         # ministre arménien Nikol Pachinian" is Pashinyan.
-        runs = [kept for run in runs if (kept := [w for w in run if w.lower() not in _TITLE_WORDS])]
+        runs = [kept for run in runs if (kept := [w for w in run if w.lower() not in _CAPITALISED_TITLES])]
         who = names.english(runs[0][-1]) if runs else frozenset()
         if not who or who & speakers:  # "что сказал эксперт", "что думает Дюпюи": the documents' own
             return Asked(True, role=role, about=about, names=given)
