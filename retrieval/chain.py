@@ -71,9 +71,9 @@ class Retrievers:
     dense: DenseSentenceRetriever
     multilingual: DenseSentenceRetriever
     lexical: BM25SentenceRetriever
-    # e5 for English questions, read both as a query and as a passage (``MultilingualEmbedder.
+    # e5 reading a question both as a query and as a passage (``MultilingualEmbedder.
     # embed_query_both_ways``); ``multilingual`` when not given.
-    english_multilingual: DenseSentenceRetriever | None = None
+    multilingual_both_ways: DenseSentenceRetriever | None = None
     # Tokenised names of the corpus's interviewers, read once per index generation.
     interviewer_names: tuple[frozenset[str], ...] = ()
     # Lower-case words of every speaker's name ("emmanuel", "dupuy", "atlantico", "inosmi").
@@ -89,8 +89,7 @@ class Retrievers:
         inputs: dict[str, Any] = {
             "question": search, "language": language,
             "quotes_interviewer": _asks_about_interviewer(search, self.interviewer_names),
-            "multilingual": (self.english_multilingual if language == "en" and self.english_multilingual
-                             else self.multilingual).invoke(search, config),
+            "multilingual": (self.multilingual_both_ways or self.multilingual).invoke(search, config),
         }
         # Sequential on purpose: BM25 takes under a millisecond, while RunnableParallel's
         # thread hand-off cost about 10 ms per question on two cores (see README, Benchmarks).
@@ -136,7 +135,7 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
         dense=DenseSentenceRetriever(store=store, snapshot=snapshot, k=candidates),
         multilingual=DenseSentenceRetriever(store=multilingual_store, snapshot=snapshot,
                                             context_store=context_store, k=candidates),
-        english_multilingual=DenseSentenceRetriever(
+        multilingual_both_ways=DenseSentenceRetriever(
             store=multilingual_store, snapshot=snapshot, context_store=context_store, k=candidates,
             embed=multilingual_store.embeddings.embed_query_both_ways)
         if isinstance(multilingual_store.embeddings, MultilingualEmbedder) else None,

@@ -93,7 +93,7 @@ def test_the_narration_of_an_interview_yields_a_near_tie_to_the_body(service):
     assert top(0.83) == lede  # but a clear lead stands
 
 
-def test_an_english_question_is_read_by_e5_both_as_a_query_and_as_a_passage(service):
+def test_a_question_is_read_by_e5_both_as_a_query_and_as_a_passage(service):
     e5 = service.multilingual
     text = "Could Russia's allies turn away from it?"
     both = np.asarray(e5.embed_query_both_ways(text))
@@ -316,6 +316,12 @@ def test_report_half_does_not_slide_below_what_the_readme_quotes(service):
     assert m["citations_per_answer"] <= 2.5
     other_language = [v for k, v in result.by_kind.items() if k in ("russian", "french")]
     assert sum(v[1] for v in other_language) / sum(v[2] for v in other_language) >= 0.938 - 0.05
+
+
+def test_a_russian_question_is_read_by_e5_both_ways_too(service):
+    # As a query alone, e5 put "According to article 4 of this treaty…" first.
+    answered_first_with(service, "Почему Россия не стала применять статью 4 договора?",
+                        "did not consider it necessary to apply this article")
 
 
 def test_a_russian_question_finds_the_english_sentence_verbatim(service):
