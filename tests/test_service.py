@@ -309,7 +309,7 @@ def test_report_half_does_not_slide_below_what_the_readme_quotes(service):
     result = evaluate(report_half, service.ask, lambda doc_id: service.snapshot.documents[doc_id].text)
     m = result.metrics()
     assert m["verbatim"] == 1.0
-    assert m["hit@1"] >= 0.869 - 0.05
+    assert m["hit@1"] >= 0.879 - 0.05
     assert m["hit@3"] >= 0.916 - 0.05
     assert m["unanswerable_abstained"] >= 0.800 - 0.05
     assert m["answerable_wrongly_abstained"] <= 0.028 + 0.05
