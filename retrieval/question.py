@@ -188,6 +188,9 @@ _WHICH_QUESTION = re.compile(
     r"|(?:routes?|ways?|paths?|options?|approach(?:es)?|courses?|strateg(?:y|ies)|polic(?:y|ies)|solutions?|"
     r"steps?|measures?|directions?|reasons?|logic|roles?)\b)[^\W\d_]"
     r"|\bnames\s+of\b|\bby\s+name\b|\bимена\b|\bnoms\s+(?:des?|du)\b"
+    # "Name the other international players that are sidelined", "List the CSTO members".
+    r"|^\W*(?:(?:please|pls|plz)\s+)?(?:name|list)\s+(?:the|all|some|any)\b|\b(?:назовите|перечислите)\b"
+    r"|^\W*(?:nommez|citez)\b"
     r"|\b(?:what|who)\s+(?:are|were)\s+the\s+(?:(?!(?:of|for|to|in|on|at|by|with|from|the|a|an|that|"
     r"which|who)\b)[\w-]+\s+){0,3}?(?:countries|states|nations|members|cities|towns|villages|regions|"
     r"provinces|bases|organi[sz]ations)\b",
@@ -369,6 +372,12 @@ _COUNTRY_QUESTION = re.compile(
     r"|\bwhat\s+(?:(?!of\b)[\w-]+\s+){0,2}?(?:countr(?:y|ies)|nations?)\b"
     r"|\bкак(?:ая|ие|ой|ую|им|их|ое)\s+(?:\w+\s+)?(?:стран\w*|государств\w*)"
     r"|\bquel(?:le)?s?\s+(?:\w+\s+)?(?:pays|[ée]tats?|nations?)\b", re.IGNORECASE)
+# Villages asked for: a capital, a city or "St. X" is no village.
+_VILLAGE_QUESTION = re.compile(r"\b(?:villages?|hamlets?)\b|\b(?:сёл\w*|сел(?:о|а|ах)|деревн\w*)",
+                               re.IGNORECASE)
+_VILLAGE = re.compile(
+    r"\b(?:villages?|hamlets?|settlements?|localit(?:y|ies)|municipalit(?:y|ies)|communes?|localités?)\b"
+    r"|\b(?:сёл\w*|сел(?:о|а|ах)|деревн\w*|населённ\w*|населенн\w*)", re.IGNORECASE)
 _SETTLEMENT = re.compile(
     r"\b(?:villages?|towns?|cit(?:y|ies)|settlements?|hamlets?|capital|municipalit(?:y|ies))\b"
     r"|\b(?:сёл\w*|сел(?:о|а|ах)|деревн\w*|город\w*|столиц\w*|населённ\w*|населенн\w*)"
@@ -605,6 +614,8 @@ class AnswerType:
     thing: frozenset[str] = frozenset()
     # Settlements asked for by "which" (``_SETTLEMENT_QUESTION``): the sentence must name one.
     settlement: bool = False
+    # Villages among the settlements asked for (``_VILLAGE_QUESTION``).
+    villages: bool = False
     # A country asked for (``_COUNTRY_QUESTION``): the sentence must name one the question does not.
     country: bool = False
     # The documents' years the question gives ("…the last escalation in 2020?", ``years_given``;
@@ -750,7 +761,10 @@ class AnswerType:
 
     def _names_settlement(self, text: str) -> bool:
         """A word for a settlement, a name a city has as such, or a capital city the question
-        does not give ("Yerevan" to "Which towns near Yerevan…?" is no answer)."""
+        does not give ("Yerevan" to "Which towns near Yerevan…?" is no answer). Villages need a
+        word for a village: the capital named in "…recognized only Yerevan" is none."""
+        if self.villages:
+            return bool(_VILLAGE.search(text))
         if _SETTLEMENT.search(text):
             return True
         return any(w.lower() in capital_cities() and not _same_word(w, self.typed)
@@ -958,7 +972,8 @@ def answer_type(question: str, speakers: frozenset[str] = frozenset()) -> Answer
                       counted=_counted(question), attributes=measures.attributes(question),
                       events=events.events(question) if time else frozenset(),
                       thing=details.asked_thing(question),
-                      settlement=bool(_SETTLEMENT_QUESTION.search(question)),
+                      settlement=(settlement := bool(_SETTLEMENT_QUESTION.search(question))),
+                      villages=settlement and bool(_VILLAGE_QUESTION.search(question)),
                       country=bool(_COUNTRY_QUESTION.search(question)),
                       typed=typed, remaining=number and measures.asks_remaining(question), words=typed)
 

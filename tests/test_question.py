@@ -353,6 +353,29 @@ def test_settlements_asked_for_need_a_sentence_that_names_one():
     assert replace(armenian, words=armenian.words | {"armenia", "yerevan"}).satisfied_by(hawks)
     assert not answer_type("What happened in cities of Kazakhstan?").settlement
     assert not answer_type("Which region was shelled?").settlement
+    # A capital is a city, no village.
+    for question in ("Which Armenian villages were shelled along the common border in the north?",
+                     "Какие сёла были обстреляны?"):
+        villages = answer_type(question)
+        assert villages.villages, question
+        assert not villages.satisfied_by("(…the NKR recognized only Yerevan, the whole world considers…", "",
+                                         "InoSMI"), question
+        assert villages.satisfied_by("The village of Sotk was shelled."), question
+
+
+def test_name_the_or_list_the_asks_for_names_the_question_does_not_give():
+    sidelined = ("Other international players are sidelined because of the tacit agreement between Russia "
+                 "and Turkey.")
+    name = answer_type("Name the other international players that are sidelined because of the tacit "
+                       "agreement between Russia and Turkey.")
+    assert name.named
+    assert not name.satisfied_by(sidelined)
+    members = answer_type("pls list the CSTO member countries")
+    assert members.named
+    assert members.satisfied_by("…requested assistance from the CSTO member countries (Russia, Armenia, "
+                                "Belarus, Kazakhstan, Kyrgyzstan and Tajikistan)…")
+    assert answer_type("Назовите страны ОДКБ").named
+    assert not answer_type("What is the name of the treaty?").named
 
 
 def test_a_count_of_what_was_moved_away_does_not_say_how_many_remain():
