@@ -290,6 +290,13 @@ _NAMED_ROLE_QUESTION = re.compile(
     rf"(?:{_TITLE_OF_PLACE}"
     rf"|{_ADJECTIVE_OFFICE}"
     r"(?=\s+(?i:who|whose|that|which)\b|\s*[?.!,]|\s*$))")
+# What ends a body's name of several words, which a role may be asked in ("the head of the European
+# Council", "the Secretary General of the Collective Security Treaty Organization"); a country's
+# name ("the President of the United States") is matched as typed only, and is left alone.
+_BODY_ENDINGS = frozenset("""
+council parliament government organization organisation union commission committee court assembly
+alliance bloc forum institute university agency bank party treaty nations
+""".split())  # noqa: SIM905 - a word list reads best as text
 # Roles that any title fills ("the Kazakh leader" is its president).
 _GENERIC_TITLES = frozenset({"head", "leader", "ruler", "chief"})
 # Words that make another office of a title: a foreign minister is not the prime minister, a
@@ -861,14 +868,18 @@ def _same_name(name: str, word: str) -> bool:
 def _asked_role(question: str) -> tuple[str, str] | tuple[()]:
     """The role and place of "Who is the President of Azerbaijan?" ("president", "azerbaijan"),
     when the role ends in a title word ("prime minister": its qualifiers kept) and the place is
-    one word that is no title ("the United States" and "Foreign Affairs" ask nothing here)."""
+    one word that is no title, or the name of a body ("the Secretary General of the Collective
+    Security Treaty Organization", "the head of the European Council"); "Foreign Affairs" asks
+    nothing here."""
     match = _ROLE_QUESTION.search(question) or _NAMED_ROLE_QUESTION.search(question)
     if match is None:
         return ()
     groups = match.groupdict()
     words = (groups["title"] or groups.get("role") or groups["office"]).lower().split()
     place = (groups["place"] or groups.get("owner") or groups["adjective"]).lower()
-    if words[-1] not in _TITLE_WORDS | _GENERIC_TITLES or " " in place or place in _TITLE_WORDS:
+    several = " " in place
+    if (words[-1] not in _TITLE_WORDS | _GENERIC_TITLES or place in _TITLE_WORDS
+            or (several and place.split()[-1] not in _BODY_ENDINGS)):
         return ()
     title = [w for w in words[:-1] if w in _QUALIFIERS] + [words[-1]]
     return " ".join(title), _fold(place)
@@ -884,6 +895,15 @@ def _holds_role(role: tuple[str, str], sentence: str) -> bool:
     words = [_fold(re.sub(r"['’]s?$", "", w.lower())) for w in _ROLE_TOKEN.findall(sentence)]
     words = [w for w in words if w not in _ROLE_FILLER]
     offices = _TITLE_WORDS | _GENERIC_TITLES | _QUALIFIERS
+    # A body's name of several words is matched whole, as one place ("the head of the European
+    # Council Charles Michel").
+    if " " in place:
+        # or by the acronym its words spell ("UN" for "the United Nations").
+        token = place.replace(" ", "_")
+        acronym = "".join(w[0] for w in place.split())
+        words = [token if w == acronym else w
+                 for w in re.sub(rf"(?<!\S){re.escape(place)}(?!\S)", token, " ".join(words)).split()]
+        place = token
     for i, word in enumerate(words):
         # Any title fills a generic role, and a generic title ("the Azerbaijani leader") any role.
         if not (_same_name(title, word) or word in _GENERIC_TITLES

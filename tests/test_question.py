@@ -275,7 +275,15 @@ def test_a_person_asked_by_role_and_place_needs_that_role_beside_that_place():
     assert not named.satisfied_by(putin)
     assert named.satisfied_by("Azerbaijani President Ilham Aliyev ordered the strike.")
     assert answer_type("What is the name of the President of Azerbaijan?").role == ("president", "azerbaijan")
-    assert answer_type("What is the name of the head of the European Council?").role == ()
+    # A body's name of several words is a place too, matched whole or by its acronym.
+    council = answer_type("What is the name of the head of the European Council?")
+    assert council.role == ("head", "european council")
+    assert council.satisfied_by("…the new form of mediation proposed by the head of the European Council "
+                                "Charles Michel.")
+    assert not council.satisfied_by("The European Council met; its head of protocol resigned.")
+    general = answer_type("Who is the secretary general of the United Nations?")
+    assert general.satisfied_by("UN Secretary General Antonio Guterres spoke.")
+    assert not general.satisfied_by("The United Nations met in New York.")
     # No title, no one-word place, no role.
     assert answer_type("Who is the leader of the hawks?").role == ()
     assert answer_type("What did the French expert say?").role == ()
