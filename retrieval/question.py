@@ -123,7 +123,8 @@ _WHEN_CLAUSE = (r"(?!\s+(?!(?:did|does|do|was|is|were|are|will|would|has|have|ha
                 rf"{_OPENS_QUESTION})")
 _TIME_QUESTION = re.compile(
     rf"^\W*(?:and\s+)?when\b{_WHEN_CLAUSE}|\b(?:since|until|till)\s+when\b"
-    r"|\bwhat\s+(?:\w+\s+)?(year|date|day|month|time|hour)\b(?![-‐])"  # not "what hour-long talks"
+    # "what year", "what was the calendar date" (not "what hour-long talks")
+    r"|\bwhat\s+(?:(?:is|was|are|were)\s+the\s+)?(?:\w+\s+)?(year|date|day|month|time|hour)\b(?![-‐])"
     r"|\bwhich\s+(year|date|day|month|time|hour)\b(?!['’])"  # not "which last year", "which year's"
     r"|\bhow\s+long\s+ago\b|^\W*(?:когда|kogda)\b|\bв\s+каком\s+году\b|\bкакого\s+числа\b"
     r"|\bкакая\s+дата\b|\bв\s+котором\s+часу\b"
@@ -135,9 +136,11 @@ _TIME_QUESTION = re.compile(
 _PRECISION_QUESTIONS = (
     ("years", re.compile(r"\b(?:what|which)\s+year\b(?!['’])|\bв\s+каком\s+году\b|\bquelle\s+année\b",
                          re.IGNORECASE)),
-    ("dates", re.compile(r"\b(?:what|which)\s+(?:\w+\s+)?date\b|\bwhich\s+day\s+of\s+the\s+month\b"
+    ("dates", re.compile(r"\b(?:what|which)\s+(?:(?:is|was)\s+the\s+)?(?:\w+\s+)?date\b"
+                         r"|\bwhich\s+day\s+of\s+the\s+month\b"
                          r"|\bquelle\s+date\b|\bкакого\s+числа\b|\bкакая\s+дата\b", re.IGNORECASE)),
-    ("clock", re.compile(r"\b(?:what|which)\s+(?:\w+\s+)?(?:time|hour)\b(?![-‐]|\s+(?:of\s+(?:the\s+)?year|"
+    ("clock", re.compile(r"\b(?:what|which)\s+(?:(?:is|was)\s+the\s+)?(?:\w+\s+)?(?:time|hour)\b"
+                         r"(?![-‐]|\s+(?:of\s+(?:the\s+)?year|"
                          r"frame|period|zone|span|limit|window|scale|line|table)\b)"
                          r"|\bquelle\s+heure\b|\bв\s+котором\s+часу\b", re.IGNORECASE)),
 )
@@ -282,7 +285,13 @@ _ROLE_QUESTION = re.compile(
     rf"{_CURRENT}(?P<role>(?:[A-Za-z]+\s+){{0,2}}?[A-Za-z]+)\s*[?.!]*\s*$"
     rf"|\b(?i:(?:who\s+(?:is|was)|what\s+(?:did|does|has|had)))\s+(?:the\s+)?{_ADJECTIVE_OFFICE}"
     r"(?=\s+(?i:say|said|tell|told|think|declare|announce|state|claim|"
-    r"reply|answer|ask|do|want|call|propose)\b|\s*[?.!]|\s*$)")
+    r"reply|answer|ask|do|want|call|propose)\b|\s*[?.!]|\s*$)"
+    # "Who heads the European Council?", "Who currently chairs the OSCE?": the role by its verb, the
+    # body or place ending the question (not "Who commands the Russian troops…?").
+    rf"|\b(?i:who\s+(?:currently\s+|now\s+|actually\s+)?)(?P<verb>(?i:heads|leads|chairs|governs|rules))\s+"
+    rf"(?i:the\s+)?(?P<body>{_ROLE_PLACE})(?=\s*[?.!,]|\s*$|\s+(?i:now|today|currently|according|in\s+the))")
+# The title a role's verb names ("Who heads …?" asks for its head).
+_ROLE_VERBS = {"heads": "head", "leads": "leader", "chairs": "chair", "governs": "governor", "rules": "ruler"}
 # "What is the name of the Azerbaijani president who…?", "the names of the President of Iran":
 # the person's name is asked for by role and place, as by "Who is…".
 _NAMED_ROLE_QUESTION = re.compile(
@@ -875,8 +884,10 @@ def _asked_role(question: str) -> tuple[str, str] | tuple[()]:
     if match is None:
         return ()
     groups = match.groupdict()
-    words = (groups["title"] or groups.get("role") or groups["office"]).lower().split()
-    place = (groups["place"] or groups.get("owner") or groups["adjective"]).lower()
+    verb = groups.get("verb")
+    words = (_ROLE_VERBS[verb.lower()] if verb else groups["title"] or groups.get("role")
+             or groups["office"]).lower().split()
+    place = (groups["place"] or groups.get("owner") or groups.get("body") or groups["adjective"]).lower()
     several = " " in place
     if (words[-1] not in _TITLE_WORDS | _GENERIC_TITLES or place in _TITLE_WORDS
             or (several and place.split()[-1] not in _BODY_ENDINGS)):

@@ -913,3 +913,23 @@ def test_who_is_answered_by_a_name_or_by_a_group_of_people():
     assert who.satisfied_by("Nikol Pashinyan was not hurt.")
     # Neither a name nor people: no one.
     assert not who.satisfied_by("as a result of the fighting, the border was closed.")
+
+
+def test_a_date_asked_after_the_copula_is_still_a_date():
+    asked = answer_type("What was the calendar date of the Monday night when the army shelled Armenia?")
+    assert asked.time
+    assert asked.precision == "dates"
+    assert not asked.satisfied_by("On the night of Monday to Tuesday, numerous shelling took place.")
+    assert asked.satisfied_by("On the night of Monday 12 September, Armenia was shelled.")
+
+
+def test_a_role_asked_by_its_verb_needs_that_role_beside_that_place():
+    heads = answer_type("Who heads the European Council according to the article?")
+    assert heads.role == ("head", "european council")
+    assert heads.satisfied_by("…the new form of mediation proposed by the head of the European Council "
+                              "Charles Michel.")
+    chairs = answer_type("Who currently chairs the OSCE?")
+    assert chairs.role == ("chair", "osce")
+    assert not chairs.satisfied_by("…confirms the marginalization of the Minsk process within the OSCE…")
+    # "the Russian troops" is no body or place the role is held in.
+    assert answer_type("Who commands the Russian troops in Nagorno-Karabakh?").role == ()
