@@ -388,6 +388,16 @@ _COUNTRY_QUESTION = re.compile(
     r"|\bwhat\s+(?:(?!of\b)[\w-]+\s+){0,2}?(?:countr(?:y|ies)|nations?)\b"
     r"|\bкак(?:ая|ие|ой|ую|им|их|ое)\s+(?:\w+\s+)?(?:стран\w*|государств\w*)"
     r"|\bquel(?:le)?s?\s+(?:\w+\s+)?(?:pays|[ée]tats?|nations?)\b", re.IGNORECASE)
+# A number asked for each of several things or per unit ("How many soldiers are stationed at each of
+# the two bases?", "How much does Russia sell each year?"): a total ("More than 3,000 … at two
+# military bases") is no answer; the sentence must give a number each, per unit or respectively.
+# ("per the note" is no rate.)
+_EACH_QUESTION = re.compile(
+    r"\b(?:each|apiece|respectively|per\s+(?!the\b|an?\b|his\b|her\b|its\b|their\b|this\b|that\b)[^\W\d_]+)\b"
+    r"|\bкажд\w+|\bchaque\b", re.IGNORECASE)
+_EACH = re.compile(
+    r"\b(?:each|every|per|apiece|respectively|annually|yearly|monthly|weekly|daily|a\s+(?:year|month|week|day))\b"
+    r"|\bкажд\w+|\bв\s+(?:год|месяц|день)\b|\b(?:chaque|par)\b|\d\s*/\s*\w", re.IGNORECASE)
 # Villages asked for: a capital, a city or "St. X" is no village.
 _VILLAGE_QUESTION = re.compile(r"\b(?:villages?|hamlets?)\b|\b(?:сёл\w*|сел(?:о|а|ах)|деревн\w*)",
                                re.IGNORECASE)
@@ -632,6 +642,8 @@ class AnswerType:
     settlement: bool = False
     # Villages among the settlements asked for (``_VILLAGE_QUESTION``).
     villages: bool = False
+    # A number asked for each of several things or per unit (``_EACH_QUESTION``).
+    each: bool = False
     # A country asked for (``_COUNTRY_QUESTION``): the sentence must name one the question does not.
     country: bool = False
     # The documents' years the question gives ("…the last escalation in 2020?", ``years_given``;
@@ -710,6 +722,8 @@ class AnswerType:
         if self.years and not any(y in f"{sentence} {in_context}" for y in self.years):
             return False
         if self.remaining and not measures.fits_remaining(sentence, in_context):
+            return False
+        if self.each and not _EACH.search(sentence):
             return False
         # "Who was injured?" is answered by "about fifty people, mostly military" as by a name.
         return not (self.person and not facts.name and not _words(sentence) & _GROUPS)
@@ -1006,6 +1020,7 @@ def answer_type(question: str, speakers: frozenset[str] = frozenset()) -> Answer
                       settlement=(settlement := bool(_SETTLEMENT_QUESTION.search(question))),
                       villages=settlement and bool(_VILLAGE_QUESTION.search(question)),
                       country=bool(_COUNTRY_QUESTION.search(question)),
+                      each=number and bool(_EACH_QUESTION.search(question)),
                       typed=typed, remaining=number and measures.asks_remaining(question), words=typed)
 
 

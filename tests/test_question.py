@@ -933,3 +933,17 @@ def test_a_role_asked_by_its_verb_needs_that_role_beside_that_place():
     assert not chairs.satisfied_by("…confirms the marginalization of the Minsk process within the OSCE…")
     # "the Russian troops" is no body or place the role is held in.
     assert answer_type("Who commands the Russian troops in Nagorno-Karabakh?").role == ()
+
+
+def test_a_number_asked_for_each_needs_one_given_for_each():
+    each = answer_type("How many Russian military personnel are stationed at each of the two bases?")
+    assert each.each
+    assert not each.satisfied_by("More than 3,000 Russian military personnel are stationed at two military "
+                                 "bases located on the territory of Armenia.")
+    assert each.satisfied_by("About 1,500 Russian military personnel are stationed at each of the two bases.")
+    yearly = answer_type("How much military equipment does Russia sell to Azerbaijan each year?")
+    assert not yearly.satisfied_by("Russia sold equipment worth $5 billion to Azerbaijan.")
+    assert yearly.satisfied_by("Russia sells Azerbaijan equipment worth $500 million a year.")
+    # "per the note" is no rate, and a question that asks no number asks none each.
+    assert not answer_type("How many troops, per the editor's note, did Russia send?").each
+    assert not answer_type("What does each side want?").each
