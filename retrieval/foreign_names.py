@@ -33,6 +33,7 @@ from functools import lru_cache
 
 from retrieval.lexical import STOPWORDS
 from retrieval.places import capital_cities
+from retrieval.question import SPEECH_ABROAD
 
 # Russian case endings a name takes ("Китая", "Пашиняну", "Грузией"), longest first: a name read
 # in the question is the same name when it and the name's dictionary form agree once one of
@@ -171,11 +172,7 @@ class ForeignNames:
 # "comment s'appelle le président de X".
 _UPPER = r"[A-ZА-ЯЁÀ-ÖØ-Þ]"
 _NAMES = rf"(?:(?:l['’]|la\s+|le\s+|les\s+)?{_UPPER}[\w'’-]*(?:\s+{_UPPER}[\w'’-]*)*)"
-_SPEECH = re.compile(
-    r"\b(?:что|чего)\s+(?:сказал|заявил|говорил|ответил|думает|считает|сообщил|потребовал|попросил|просил|"
-    r"призвал)[аио]?\s+(?P<ru>[^?.,]+)"
-    r"|\bqu['’]\s*(?:a|ont)\s+(?:dit|déclaré|répondu|annoncé|demandé|réclamé|exigé)\s+(?P<fr>[^?.,]+)"
-    r"|\bque\s+(?:pense|pensent|dit|disent)\s+(?P<fr2>[^?.,]+)", re.IGNORECASE)
+_SPEECH = re.compile(SPEECH_ABROAD, re.IGNORECASE)
 _STANCE = re.compile(
     r"\b(?:позици[яюией]|реакци[яюией]|отношение|мнение)\s+(?P<ru>[^?.,]+)"
     rf"|\bкак\s+(?P<ru2>{_NAMES})\s+(?:относ|отнес|отнёс|отреагир|реагир|оценива|оценил|смотр|воспринима|"

@@ -202,11 +202,16 @@ _WHICH_QUESTION = re.compile(
 # person ("… called President Vladimir Putin") does not answer it; one that reports speech does.
 # Not asked of the corpus's own speakers or texts ("What does Dupuy say…?", "What does the note
 # say?"): everything they say is theirs.
+# The same asked in Russian or French ("Что сказал X", "qu'a déclaré X", "que pense X"): whom it asks
+# about follows the verb. ``foreign_names`` reads the same pattern for those names.
+SPEECH_ABROAD = (
+    r"\b(?:что|чего)\s+(?:сказал|заявил|говорил|ответил|думает|считает|сообщил|потребовал|попросил|просил|"
+    r"призвал)[аио]?\s+(?P<ru>[^?.,]+)"
+    r"|\bqu['’]\s*(?:a|ont)\s+(?:dit|déclaré|répondu|annoncé|demandé|réclamé|exigé)\s+(?P<fr>[^?.,]+)"
+    r"|\bque\s+(?:pense|pensent|dit|disent)\s+(?P<fr2>[^?.,]+)")
 _SPEECH_QUESTION = re.compile(
     r"\bwhat\s+(?:did|does|do|has|have|had)\s+(?P<who>.+?)\s+(?:say|said|tell|told|think|declare|"
-    r"announce|state|claim|reply|answer|demand|ask\s+for|request|call\s+for|urge)\b"
-    r"|\b(?:что|чего)\s+(?:сказал|заявил|говорил|ответил|потребовал|попросил|просил|призвал)[аи]?\s+"
-    r"(?P<ru>[^?.,]+)|\bqu['’]\s*(?:a|ont)\s+(?:dit|déclaré|répondu|demandé|réclamé|exigé)\s+(?P<fr>[^?.,]+)",
+    r"announce|state|claim|reply|answer|demand|ask\s+for|request|call\s+for|urge)\b|" + SPEECH_ABROAD,
     re.IGNORECASE)
 # "What reason did Azerbaijan officially give for the offensive?": the reason someone gave is what
 # they said, which a sentence about the offensive does not report.
