@@ -38,7 +38,8 @@ FRESH_QUESTIONS = (("seventh fresh set", _TESTS / "fresh7_questions.jsonl"),
                    ("eighth fresh set", _TESTS / "fresh8_questions.jsonl"),
                    ("ninth fresh set", _TESTS / "fresh9_questions.jsonl"),
                    ("tenth fresh set", _TESTS / "fresh10_questions.jsonl"),
-                   ("eleventh fresh set", _TESTS / "fresh11_questions.jsonl"))
+                   ("eleventh fresh set", _TESTS / "fresh11_questions.jsonl"),
+                   ("twelfth fresh set", _TESTS / "fresh12_questions.jsonl"))
 # The kinds of unanswerable question that say whether the documents come close.
 CLOSE_KINDS = ("near-miss", "unanswerable")
 
