@@ -403,6 +403,22 @@ _EACH_QUESTION = re.compile(
 _EACH = re.compile(
     r"\b(?:each|every|per|apiece|respectively|annually|yearly|monthly|weekly|daily|a\s+(?:year|month|week|day))\b"
     r"|\bкажд\w+|\bв\s+(?:год|месяц|день)\b|\b(?:chaque|par)\b|\d\s*/\s*\w", re.IGNORECASE)
+# "Why did X…?" (English): a sentence that only restates X ("He stated that he did not recognize
+# the self-proclaimed LPR and DPR…" to "Why did Tokayev say he did not recognize the LPR and DPR?")
+# gives no reason. It gives one when it says so ("because of", "so that"), tells an aim ("to stop
+# armed attacks", "seeks to"), or says something else ("This is an insignificant event for Russia"
+# to "Why won't Russia's credibility suffer?").
+_WHY_QUESTION = re.compile(r"^\W*(?:why|y)\b|\bfor\s+what\s+reasons?\b|\bhow\s+come\b", re.IGNORECASE)
+_REASON_GIVEN = re.compile(
+    r"\b(?:because|due\s+to|owing\s+to|thanks\s+to|as\s+a\s+result|since|so|therefore|hence|thus|"
+    r"reasons?|why|explain\w*|motiv\w*|logic|aims?|aimed|goals?|purpose|seeks?|sought|wants?|wanted|"
+    r"wish\w*|hop(?:e|es|ed|ing)|fears?|feared|afraid|in\s+order|after|given|amid|despite)\b"
+    # "criticizing Israel for its treatment of…"; an aim ("to stop armed attacks"), not "to Ukraine"
+    r"|\bfor\s+(?:its|their|his|her)\b"
+    r"|\bto\s+(?!(?:the|a|an|his|her|its|their|this|that|these|those|be|all|both|each)\b)(?-i:[a-z]{3,})",
+    re.IGNORECASE)
+# A sentence restates a "why" when it holds this share of the question's words (stems) or more.
+_RESTATES = 0.75
 # Villages asked for: a capital, a city or "St. X" is no village.
 _VILLAGE_QUESTION = re.compile(r"\b(?:villages?|hamlets?)\b|\b(?:сёл\w*|сел(?:о|а|ах)|деревн\w*)",
                                re.IGNORECASE)
@@ -651,6 +667,9 @@ class AnswerType:
     each: bool = False
     # A country asked for (``_COUNTRY_QUESTION``): the sentence must name one the question does not.
     country: bool = False
+    # The stems of an English "why" question's words (``_WHY_QUESTION``): a sentence that holds
+    # most of them gives no reason unless it says one (``_REASON_GIVEN``).
+    why: frozenset[str] = frozenset()
     # The documents' years the question gives ("…the last escalation in 2020?", ``years_given``;
     # set by the chain, which knows the documents): the sentence, or the one before it, must give
     # one of them.
@@ -729,6 +748,8 @@ class AnswerType:
         if self.remaining and not measures.fits_remaining(sentence, in_context):
             return False
         if self.each and not _EACH.search(sentence):
+            return False
+        if self.why and _restates(self.why, in_context or sentence) and not _REASON_GIVEN.search(sentence):
             return False
         # "Who was injured?" is answered by "about fifty people, mostly military" as by a name.
         return not (self.person and not facts.name and not _words(sentence) & _GROUPS)
@@ -1026,7 +1047,13 @@ def answer_type(question: str, speakers: frozenset[str] = frozenset()) -> Answer
                       villages=settlement and bool(_VILLAGE_QUESTION.search(question)),
                       country=bool(_COUNTRY_QUESTION.search(question)),
                       each=number and bool(_EACH_QUESTION.search(question)),
+                      why=frozenset(tokenize(question)) if _WHY_QUESTION.search(question) else frozenset(),
                       typed=typed, remaining=number and measures.asks_remaining(question), words=typed)
+
+
+def _restates(asked: frozenset[str], sentence: str) -> bool:
+    """True when the sentence holds ``_RESTATES`` of the question's stems or more (two at least)."""
+    return len(asked) >= 2 and len(asked & set(tokenize(sentence))) >= _RESTATES * len(asked)
 
 
 def _counted(question: str) -> str:
