@@ -369,7 +369,12 @@ _PEOPLE_QUESTION = re.compile(
     rf"senior|leading|key|main|other))\s+)*(?i:{_PERSON_WORDS})s?\b"
     # "Who exactly are the hawks in Yerevan…?" asks who they are, which "there are hawks" does not say
     # ("Who are the hawks in Yerevan?" may be answered by what they seek).
-    rf"|\b(?i:who\s+(?:exactly|specifically)\s+(?:are|were)\s+(?:the|these|those)\s+(?:[\w'’-]+\s+)?(?:{_PERSON_WORDS}))s?\b")
+    rf"|\b(?i:who\s+(?:exactly|specifically)\s+(?:are|were)\s+(?:the|these|those)\s+(?:[\w'’-]+\s+)?(?:{_PERSON_WORDS}))s?\b"
+    # Orders and commands are a person's or an office's ("Who ordered the shelling?", "Who commands
+    # the Russian troops…?"): a sentence that names a country or an army does not say who.
+    r"|(?i:^\W*who\s+(?:\w+ly\s+)?(?:ordered|orders|commanded|commands|gave\s+the\s+orders?)\b"
+    r"|^\W*(?:кто|kto)\s+(?:\w+\s+)?(?:приказал|командует|командовал|отдал\s+приказ)"
+    r"|^\W*qui\s+(?:a\s+)?(?:ordonné|commande|commandait|a\s+commandé|a\s+donné\s+l['’]ordre))")
 # Settlements asked for by "which" ("Which Armenian villages were shelled?", "Какие города…?",
 # "Quelles villes…?") need a sentence that names one: a word for a settlement ("the village of
 # Sotk", "the capital"), a capital city the question does not give, or a name a city has as
