@@ -947,3 +947,42 @@ def test_a_number_asked_for_each_needs_one_given_for_each():
     # "per the note" is no rate, and a question that asks no number asks none each.
     assert not answer_type("How many troops, per the editor's note, did Russia send?").each
     assert not answer_type("What does each side want?").each
+
+
+def test_a_why_is_not_answered_by_a_sentence_that_only_restates_it():
+    why = answer_type("Why did Tokayev say he did not recognize the self-proclaimed LPR and DPR?")
+    assert why.why
+    stated = ("He stated that he did not recognize the self-proclaimed LPR and DPR and that he would not "
+              "help by sending troops to Ukraine.")
+    # "to Ukraine" is a place, not an aim; read in context the sentence names Tokayev.
+    assert not why.satisfied_by(stated, f"The President of Kazakhstan Tokayev spoke. {stated}")
+    assert why.satisfied_by("Tokayev did not recognize the self-proclaimed LPR and DPR because he feared "
+                            "sanctions.")
+    # An aim is a reason, and so is a cause given with "for its".
+    aid = answer_type("Why did the Kazakh president request assistance from the CSTO?")
+    assert aid.satisfied_by("The President of Kazakhstan requested assistance from the CSTO member "
+                            "countries to stop armed attacks on government buildings.")
+    criticize = answer_type("Why does Turkey criticize Israel?")
+    assert criticize.satisfied_by("Turkey, criticizing Israel for its treatment of Arab Muslims, found "
+                                  "itself in the same boat with Israel.")
+    # A sentence that says something else is left to the other checks.
+    credibility = answer_type("Why won't Russia's international credibility suffer?")
+    assert credibility.satisfied_by("This is an insignificant event for Russia in military and political terms.")
+    assert not answer_type("What did Tokayev say?").why
+
+
+def test_who_ordered_or_commands_asks_for_a_person_or_an_office():
+    shelling = "On the night of Monday to Tuesday, numerous shelling of Armenia by the Azerbaijani army took place."
+    for question in ("Who ordered the Azerbaijani army to shell Armenia?",
+                     "who commands the russian troops in nagorno-karabakh",
+                     "Кто командует азербайджанской армией?",
+                     "Qui a ordonné les bombardements de l'Arménie ?"):
+        asked = answer_type(question)
+        assert asked.people, question
+        assert not asked.satisfied_by(shelling), question
+    ordered = answer_type("Who ordered the Azerbaijani army to shell Armenia?")
+    assert ordered.satisfied_by("Azerbaijani President Ilham Aliyev ordered the shelling of Armenia.")
+    # An office held in a place the question does not give.
+    assert answer_type("Who ordered the shelling of Armenia?").satisfied_by(
+        "The Defence Minister of Azerbaijan ordered the army to shell Armenia.")
+    assert not answer_type("Who called Putin after the shelling?").people
