@@ -367,6 +367,9 @@ _NAME_QUESTION = re.compile(
 _PEOPLE_QUESTION = re.compile(
     r"\b[Ww]hich\s+(?:(?:[A-Z][\w'’-]*|(?i:foreign|defen[cs]e|deputy|vice|interior|finance|prime|top|"
     rf"senior|leading|key|main|other))\s+)*(?i:{_PERSON_WORDS})s?\b"
+    # "general" and "chief" with a people's or a place's name before them ("Which Azerbaijani general…?",
+    # not "Which general principle…?").
+    r"|\b[Ww]hich\s+(?:[A-Z][\w'’-]*\s+)+(?i:generals?|chiefs?)\b"
     # "Who exactly are the hawks in Yerevan…?" asks who they are, which "there are hawks" does not say
     # ("Who are the hawks in Yerevan?" may be answered by what they seek).
     rf"|\b(?i:who\s+(?:exactly|specifically)\s+(?:are|were)\s+(?:the|these|those)\s+(?:[\w'’-]+\s+)?(?:{_PERSON_WORDS}))s?\b"

@@ -540,6 +540,10 @@ def test_which_people_needs_a_person_by_name_or_office_not_a_place():
     assert not answer_type("Which country used the principle?").people
     assert not answer_type("Which foreign countries back Armenia?").people
     assert not answer_type("Which general principle applies?").people
+    general = answer_type("Which Azerbaijani general led the offensive along the border?")
+    assert general.people
+    assert not general.satisfied_by("This offensive is not taking place in Nagorno-Karabakh, but along the "
+                                    "common border between Azerbaijan and Armenia in the north.")
     assert not answer_type("Which state sent soldiers to Kazakhstan?").people
     assert answer_type("Which EU leader proposed it?").people
     assert not answer_type("Which side does Iran back?").people
