@@ -971,12 +971,14 @@ def test_a_why_is_not_answered_by_a_sentence_that_only_restates_it():
                                   "itself in the same boat with Israel.")
     # A sentence that says something else is left to the other checks.
     credibility = answer_type("Why won't Russia's international credibility suffer?")
-    assert credibility.satisfied_by("This is an insignificant event for Russia in military and political terms.")
+    assert credibility.satisfied_by(
+        "This is an insignificant event for Russia in military and political terms.")
     assert not answer_type("What did Tokayev say?").why
 
 
 def test_who_ordered_or_commands_asks_for_a_person_or_an_office():
-    shelling = "On the night of Monday to Tuesday, numerous shelling of Armenia by the Azerbaijani army took place."
+    shelling = ("On the night of Monday to Tuesday, numerous shelling of Armenia by the Azerbaijani army "
+                "took place.")
     for question in ("Who ordered the Azerbaijani army to shell Armenia?",
                      "who commands the russian troops in nagorno-karabakh",
                      "Кто командует азербайджанской армией?",
