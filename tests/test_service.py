@@ -311,7 +311,7 @@ def test_report_half_does_not_slide_below_what_the_readme_quotes(service):
     assert m["verbatim"] == 1.0
     assert m["hit@1"] >= 0.879 - 0.05
     assert m["hit@3"] >= 0.916 - 0.05
-    assert m["unanswerable_abstained"] >= 0.800 - 0.05
+    assert m["unanswerable_abstained"] >= 0.829 - 0.05
     assert m["answerable_wrongly_abstained"] <= 0.028 + 0.05
     assert m["citations_per_answer"] <= 2.5
     other_language = [v for k, v in result.by_kind.items() if k in ("russian", "french")]
