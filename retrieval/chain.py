@@ -64,6 +64,13 @@ _ASKED = re.compile(
     r"вопрос\w*)(?!\w)", re.IGNORECASE)
 
 
+# A pronoun that points back to what an earlier part of the message names (English, Russian,
+# French): "Where did the offensive take place, and when did it start?"
+_POINTS_BACK = re.compile(
+    r"\b(?:it|its|they|them|their|he|his|him|she|her|он|она|оно|они|его|её|ее|их|ему|ей|им|"
+    r"il|elle|ils|elles|lui|leur|leurs|son|sa|ses)\b", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Retrievers:
     """The three retrievers of one index generation."""
@@ -159,6 +166,7 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
         judged = []
         # The message's question out of its wrapping, then each part out of its own ("Who is
         # Dupuy? Thanks! What is the CSTO?").
+        before = ""  # the part before, as searched
         for part in map(unwrap, split_parts(tidy(question))):
             # A part typed in capitals is first written as the documents write its words (e5
             # reads case). Capitals are read as their countries (English only, and before the
@@ -174,11 +182,23 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
             # e5 alone reads another language, and reads "Selon Dupuy, …" as close to the lines that
             # name Dupuy as to the answer (attribution.py).
             search = read if language == "en" else without_attribution(read, retrievers.interviewees)
+            # A later part that points back and names nothing else ("…, and when did it start?") is
+            # searched after the part it points to, which names what "it" is; what it asks is its
+            # own. One that names more ("…, which countries are its members?") is searched alone:
+            # after the part before, the earlier answer drew it.
+            own, earlier = search, ""
+            if before and _POINTS_BACK.search(search) and len(tokenize(search)) <= 1:
+                search, earlier = f"{before} {search}", before
+            before = own
             ranking = retrievers.rank(search, language, fusion, config)
             # What is asked is read from the search text, typos corrected ("Tokyev" is the
             # documents' "Tokayev"; a word of the language is never "corrected", lexicon.py).
-            asked = ranking.question if ranking.language == "en" else cased
+            asked = (normalise(own, snapshot.speller) if search != own else ranking.question) \
+                if ranking.language == "en" else cased
             wanted = answer_type(asked, retrievers.speaker_words)
+            if earlier:  # what the part before names is no new fact ("…, and who is financing it?")
+                named = answer_type(earlier, retrievers.speaker_words)
+                wanted = replace(wanted, words=wanted.words | named.words, given=wanted.given | named.given)
             if ranking.language != "en":
                 # Whose words, stand or role a Russian or French question asks for, and the places
                 # of its count, in the documents' English names ("Китая" → "china").

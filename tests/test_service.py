@@ -368,6 +368,16 @@ def test_a_two_part_question_gets_a_quote_for_each_part_in_order(service):
     assert_verbatim(service, answer)
 
 
+def test_a_later_part_that_points_back_is_searched_after_the_part_it_points_to(service):
+    # "when did it start?" alone names nothing; after the part before, "it" is the offensive.
+    answer = service.ask("Where did the Azerbaijani offensive take place and when did it start?")
+    quotes = [c.quote for c in answer.citations]
+    first = next(i for i, q in enumerate(quotes) if q.startswith("This offensive is not taking place"))
+    second = next(i for i, q in enumerate(quotes) if q.startswith("On the night of Monday to Tuesday"))
+    assert first < second < 3
+    assert_verbatim(service, answer)
+
+
 def test_casual_typing_finds_what_the_clean_question_finds(service):
     clean = service.ask("How many Russian troops are stationed in Armenia?")
     casual = service.ask("how many russian troopps r stationed in armnia")
