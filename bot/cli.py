@@ -33,6 +33,10 @@ EARLIER_BLIND_QUESTIONS = (("fresh set", _TESTS / "fresh_questions.jsonl"),
                            ("third fresh set", _TESTS / "fresh3_questions.jsonl"),
                            ("fourth fresh set", _TESTS / "fresh4_questions.jsonl"),
                            ("fifth fresh set", _TESTS / "fresh5_questions.jsonl"))
+# Probe sets, written blind by helpers given only the article, to find the families of questions
+# a rule must take or must leave alone; tuning questions since they were written (README, Quality).
+PROBE_QUESTIONS = (("twelfth session's probe sets", _TESTS / "probe12_questions.jsonl"),
+                   ("thirteenth session's probe set", _TESTS / "probe13_questions.jsonl"))
 # Blind sets nothing is tuned on, each scored on its own so its first figures stay comparable.
 FRESH_QUESTIONS = (("seventh fresh set", _TESTS / "fresh7_questions.jsonl"),
                    ("eighth fresh set", _TESTS / "fresh8_questions.jsonl"),
@@ -208,7 +212,8 @@ def _eval(service: QuoteService, path: Path, *, fit: bool, report_misses: bool,
     halves = split_halves(load_questions(path))
     blocks = [(f"{TUNING} half", halves[TUNING], True), (f"{REPORT} half", halves[REPORT], False)]
     if path.resolve() == DEFAULT_QUESTIONS:
-        tuning_sets = [("extra tuning set", EXTRA_TUNING_QUESTIONS), *EARLIER_BLIND_QUESTIONS]
+        tuning_sets = [("extra tuning set", EXTRA_TUNING_QUESTIONS), *EARLIER_BLIND_QUESTIONS,
+                       *PROBE_QUESTIONS]
         blocks[1:1] = [(name, load_questions(extra), True) for name, extra in tuning_sets
                        if extra.is_file()]
         blocks += [(name, load_questions(fresh), False) for name, fresh in FRESH_QUESTIONS
