@@ -40,6 +40,10 @@ _ACRONYM_LENGTH = 5
 _SENTENCE_OPENERS = frozenset(".!?…:;—–-(«“\"")
 
 
+# Endings of a common word's inflected forms ("bracketed" is "bracket" + "ed").
+_INFLECTIONS = ("ed", "d", "ing", "s", "es", "ly")
+
+
 def is_shouted(text: str) -> bool:
     """True for a message typed in capitals ("WHO IS DUPUY?")."""
     words = [w for w in _WORD.findall(text) if len(w) > 1]
@@ -109,11 +113,18 @@ class Casing:
             form = self._inside.get(word)
             if form is not None:
                 return form
-            if len(word) > 3 and words.seen(word) and not words.knows(word):
+            if len(word) > 3 and words.seen(word) and not words.knows(word) and not _inflects(word, words):
                 return word.capitalize()
             return word
 
         return _WORD.sub(recase, text)
+
+
+def _inflects(word: str, words: Lexicon) -> bool:
+    """True for a form of a word the list knows as common ("bracketed", "bracketing"): an
+    inflection of a common word is no name."""
+    return any(word.endswith(ending) and words.knows(word[:-len(ending)]) and len(word) - len(ending) > 3
+               for ending in _INFLECTIONS)
 
 
 def _opens_sentence(text: str, start: int) -> bool:

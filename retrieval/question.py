@@ -737,7 +737,7 @@ class AnswerType:
             return False
         if self.speech and not (facts.speech and self._speaks(in_context or sentence)):
             return False
-        if self.stance and not self._names_speaker(in_context or sentence):
+        if self.stance and self.speaker_named and not self._names_speaker(in_context or sentence):
             return False
         if self.outcome and not _OUTCOME.search(sentence):
             return False

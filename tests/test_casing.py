@@ -56,6 +56,8 @@ def test_a_message_in_lower_case_gets_the_documents_capitals_and_its_names_their
             == "what did Macron say about the Kremlin?")
     assert casing.restore("what does china think?") == "what does china think?"
     assert casing.restore("what about regonal powers?") == "what about regonal powers?"
+    # A rare form of a common word is no name ("bracketed" is "bracket" + "ed").
+    assert casing.restore("when, per the bracketed note, was it?") == "when, per the bracketed note, was it?"
     # A capital the documents give a word only at the start of a sentence is no name's.
     assert casing.restore("sadly, why did russia not help?") == "sadly, why did Russia not help?"
     # Typed with capitals, or in another language, it is left as typed.

@@ -725,6 +725,13 @@ def test_where_someone_stands_needs_a_sentence_that_names_them(question):
     assert asked.satisfied_by("They want calm.", "Beijing and China are cautious. They want calm.")
 
 
+def test_where_a_group_named_by_common_words_stands_is_not_held_to_those_words():
+    # "the rest of the globe" is not a name a sentence must repeat: "the whole world" is it too.
+    globe = answer_type("How does the rest of the globe view the disputed land?", SPEAKERS)
+    assert globe.satisfied_by("…while the NKR recognized only Yerevan, the whole world considers this "
+                              "land part of Azerbaijan")
+
+
 def test_a_name_asked_about_is_matched_only_by_a_capitalised_word():
     states = answer_type("What is the United States' position on the conflict?", SPEAKERS)
     assert not states.satisfied_by("The territory is claimed by both states.")
