@@ -87,6 +87,9 @@ class Retrievers:
     speaker_words: frozenset[str] = frozenset()
     # The interviewees' names, whose "according to …" a question's search leaves out.
     interviewees: tuple[str, ...] = ()
+    # The texts of the documents' openings: their narration before the first speaker's turn (a
+    # headline and a lede; ``AnswerType.openings``).
+    openings: frozenset[str] = frozenset()
 
     def rank(self, text: str, language: str, fusion: ContextFusion,
              config: RunnableConfig | None = None) -> Ranking:
@@ -130,6 +133,19 @@ def _asks_about_interviewer(text: str, names: tuple[frozenset[str], ...]) -> boo
     return about and bool(_ASKED.search(text))
 
 
+def _openings(snapshot: Snapshot) -> frozenset[str]:
+    """The texts of each document's narration before its first speaker's turn (none for a document
+    that is narration throughout: its opening cannot be told from its body)."""
+    opening: dict[str, list[str]] = {}
+    turned: set[str] = set()  # documents whose first speaker's turn has come
+    for s in snapshot.sentences:
+        if s.role != "narrator":
+            turned.add(s.doc_id)
+        elif s.doc_id not in turned:
+            opening.setdefault(s.doc_id, []).append(s.text)
+    return frozenset(text for doc_id, texts in opening.items() if doc_id in turned for text in texts)
+
+
 def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *,
                 context_store: Chroma | None = None, candidates: int = 30,
                 max_citations: int = 3) -> Runnable[str, Answer]:
@@ -151,6 +167,7 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
                                  if s.role == "interviewer"}),
         speaker_words=frozenset(w.lower() for s in snapshot.sentences for w in s.speaker.split()),
         interviewees=tuple(sorted({s.speaker for s in snapshot.sentences if s.role == "interviewee"})),
+        openings=_openings(snapshot),
     )
     fusion = ContextFusion(snapshot)
     texts = [s.text for s in snapshot.sentences]
@@ -220,7 +237,7 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
                 # ("Yerevan" to "Which Armenian politicians…?").
                 words=frozenset(f for w in wanted.words for f in snapshot.places.forms_of(w)),
                 # and a year of the documents it gives must be the sentence's ("…in 2020?").
-                years=years_given(cased, years))
+                years=years_given(cased, years), openings=retrievers.openings)
             typed = {s.position for s in ranking.candidates
                      if wanted.satisfied_by(texts[s.position], in_context[s.position], setting[s.position],
                                             title[s.position])}

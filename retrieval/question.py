@@ -427,6 +427,13 @@ _REASON_GIVEN = re.compile(
     re.IGNORECASE)
 # A sentence restates a "why" when it holds this share of the question's words (stems) or more.
 _RESTATES = 0.75
+# A question about a document's opening ("According to the headline, …?", "…in the lede?", "Selon
+# le chapeau, …?", "Что сказано в заголовке…?"): the headline and the lede answer it, not the body
+# that says the same at length (``AnswerType.openings``). ("title" asks for a person's title too.)
+_OPENING_QUESTION = re.compile(
+    r"\b(?:headlines?|ledes?|lead\s+paragraph|intro|introduction|introductory|standfirst|subheading|"
+    r"summary\s+at\s+the\s+top|chapeau|titre|sous-titre)\b"
+    r"|\b(?:заголов\w*|подзаголов\w*|вступлени\w*|лид(?:е|а|у|ом)?)\b", re.IGNORECASE)
 # Villages asked for: a capital, a city or "St. X" is no village.
 _VILLAGE_QUESTION = re.compile(r"\b(?:villages?|hamlets?)\b|\b(?:сёл\w*|сел(?:о|а|ах)|деревн\w*)",
                                re.IGNORECASE)
@@ -675,6 +682,11 @@ class AnswerType:
     each: bool = False
     # A country asked for (``_COUNTRY_QUESTION``): the sentence must name one the question does not.
     country: bool = False
+    # A question about a document's opening (``_OPENING_QUESTION``); ``openings`` holds the texts of
+    # the documents' openings, their narration before the first speaker's turn (set by the chain,
+    # which knows the documents): the sentence must be one of them. Nothing is checked when empty.
+    opening: bool = False
+    openings: frozenset[str] = frozenset()
     # The stems of an English "why" question's words (``_WHY_QUESTION``): a sentence that holds
     # most of them gives no reason unless it says one (``_REASON_GIVEN``).
     why: frozenset[str] = frozenset()
@@ -756,6 +768,8 @@ class AnswerType:
         if self.remaining and not measures.fits_remaining(sentence, in_context):
             return False
         if self.each and not _EACH.search(sentence):
+            return False
+        if self.opening and self.openings and sentence not in self.openings:
             return False
         if self.why and _restates(self.why, in_context or sentence) and not _REASON_GIVEN.search(sentence):
             return False
@@ -1055,6 +1069,7 @@ def answer_type(question: str, speakers: frozenset[str] = frozenset()) -> Answer
                       villages=settlement and bool(_VILLAGE_QUESTION.search(question)),
                       country=bool(_COUNTRY_QUESTION.search(question)),
                       each=number and bool(_EACH_QUESTION.search(question)),
+                      opening=bool(_OPENING_QUESTION.search(question)),
                       why=frozenset(tokenize(question)) if _WHY_QUESTION.search(question) else frozenset(),
                       typed=typed, remaining=number and measures.asks_remaining(question), words=typed)
 

@@ -999,3 +999,20 @@ def test_who_ordered_or_commands_asks_for_a_person_or_an_office():
     assert answer_type("Who ordered the shelling of Armenia?").satisfied_by(
         "The Defence Minister of Azerbaijan ordered the army to shell Armenia.")
     assert not answer_type("Who called Putin after the shelling?").people
+
+
+def test_a_question_about_the_opening_is_answered_by_the_headline_or_the_lede():
+    lede = "But it is unlikely that Moscow will get involved in the fight – for her it is a small matter."
+    body = "On the one hand, there is an agreement according to which Russia should intervene."
+    for question in ("How likely does the introduction think it is that the Kremlin joins the fight?",
+                     "According to the headline, whose reliability is being tested?",
+                     "Selon le chapeau, quelle importance l'affaire revêt-elle pour le Kremlin ?",
+                     "Что говорится в заголовке о России?"):
+        asked = replace(answer_type(question), openings=frozenset({lede}))
+        assert asked.opening, question
+        assert asked.satisfied_by(lede), question
+        assert not asked.satisfied_by(body), question
+    # Without the documents' openings nothing is checked; a title or a leader is no opening.
+    assert answer_type("What does the lede say?").satisfied_by(body)
+    assert not answer_type("What title does Dupuy hold?").opening
+    assert not answer_type("Что сказал лидер Казахстана?").opening

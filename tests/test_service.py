@@ -378,6 +378,14 @@ def test_a_later_part_that_points_back_is_searched_after_the_part_it_points_to(s
     assert_verbatim(service, answer)
 
 
+def test_a_question_about_the_opening_is_answered_by_the_lede(service):
+    # The body says it too ("…Russia should intervene in case of aggression"); the lede is asked.
+    answer = service.ask("How probable does the introduction consider it that the Kremlin will join the "
+                         "fighting?")
+    assert answer.citations[0].quote.startswith("But it is unlikely that Moscow will get involved")
+    assert_verbatim(service, answer)
+
+
 def test_casual_typing_finds_what_the_clean_question_finds(service):
     clean = service.ask("How many Russian troops are stationed in Armenia?")
     casual = service.ask("how many russian troopps r stationed in armnia")
