@@ -1,4 +1,4 @@
-"""What a "when" asks the time of: a founding, a joining, a signing, an end.
+"""What a "when" asks the time of: a founding, a joining, a signing, an end, a request for help.
 
 "In what year did Armenia join the CSTO?" is not answered by "…the CSTO, founded in 2002", and
 "When did the first Karabakh war end?" not by "…the fighting took place during the last
@@ -7,7 +7,10 @@ year of another event. When a question asks the time of one of these events, the
 the one before it) must report that event in some form; a founding may be told as "set up",
 "established" or "created". A start is not among them: "When did the shelling begin?" is
 answered by the sentence that says when it took place; nor is a purpose ("When did Kazakhstan
-ask for help to end the attacks?") or "the end of January". Read from the words alone, in English,
+ask for help to end the attacks?") or "the end of January". A request for help ("When did the
+Kazakh head of state seek help from his partners?") is told by a sentence that reports one
+("…requested assistance…"), not by one that dates another thing its asker did ("at the forum in
+May, the President of Kazakhstan spoke…"). Read from the words alone, in English,
 Russian and French, as general news vocabulary, not any document's.
 """
 
@@ -41,6 +44,17 @@ _EVENTS = {
         re.compile(rf"{_PURPOSE}\bsign(?:ed|s)?\b|{_PURPOSE}\bподпис\w*|\bsign(?:é|ée|és|ées)\b",
                    re.IGNORECASE),
         re.compile(r"\bsign(?:ed|ing|ature|atories)?\b|\bподпис\w*|\bsign(?:é|ée|és|ées|ature)\b",
+                   re.IGNORECASE)),
+    "requested": (
+        re.compile(r"\b(?:ask(?:ed|s)?|call(?:ed|s)?|appeal(?:ed|s)?|turn(?:ed|s)?\s+to\s+(?:\w+\s+){0,3}?)\s*"
+                   r"(?:\w+\s+){0,3}?for\s+(?:help|assistance|aid|support|troops|reinforcements)\b"
+                   r"|\b(?:seek(?:s|ing)?|sought|request(?:ed|s|ing)?)\s+(?:\w+\s+){0,2}?(?:help|assistance|aid|support|"
+                   r"troops|reinforcements)\b|\bappeal(?:ed|s)?\s+to\b"
+                   r"|\b(?:попрос|просил|запрос|обрат)\w*\s+(?:\w+\s+){0,3}?помощ\w*|\bза\s+помощью\b"
+                   r"|\b(?:demand|sollicit|réclam)\w*\s+(?:\w+\s+){0,3}?(?:l['’])?(?:aide|assistance|soutien|renforts)\b"
+                   r"|\bfait\s+appel\b|\bappel(?:é|er)\s+à\s+l['’]aide\b", re.IGNORECASE),
+        re.compile(r"\b(?:request\w*|asked|appeal\w*|sought|plea|pleas|called\s+for|turned\s+to)\b"
+                   r"|\b(?:попрос|просил|запрос|обрати)\w*|\b(?:demand|sollicit|réclam|appel)\w*",
                    re.IGNORECASE)),
     "ended": (
         re.compile(rf"{_PURPOSE}\bend(?:ed|s)?\b(?!\s+of\s+{_MONTHS})|{_PURPOSE}\bfinish(?:ed)?\b"

@@ -455,12 +455,23 @@ def test_a_when_needs_the_time_of_the_event_it_asks_about():
     # A start is told by when it took place; a question that asks no time reads no event.
     assert answer_type("When did the shelling begin?").events == frozenset()
     assert answer_type("When did Russia send troops at the end of January?").events == frozenset()
-    assert answer_type("At the end of which month did Kazakhstan request assistance?").events == frozenset()
-    # A purpose is not the event asked the time of.
-    assert answer_type("When did Kazakhstan ask for help to end the attacks?").events == frozenset()
+    # A purpose is not the event asked the time of: the request for help is.
+    assert answer_type("When did Kazakhstan ask for help to end the attacks?").events == {"requested"}
     assert answer_type("Когда Казахстан попросил помочь прекратить нападения?").events == frozenset()
     assert answer_type("When did the CSTO countries join in to help?").events == frozenset()
     assert answer_type("Who founded the CSTO?").events == frozenset()
+    # A request for help is told by a sentence that reports one, not by another act of its asker.
+    forum = "At the St. Petersburg Economic Forum in May, the President of Kazakhstan Tokayev spoke."
+    request = ("At the end of January, during large demonstrations in Kazakhstan, the President of the "
+               "country requested assistance.")
+    for question in ("When did the Kazakh head of state seek help from his treaty partners?",
+                     "At the end of which month did Kazakhstan request assistance?",
+                     "Когда Токаев попросил помощи у ОДКБ?",
+                     "Quand le Kazakhstan a-t-il demandé l'aide de l'OTSC ?"):
+        asked = answer_type(question)
+        assert asked.events == {"requested"}, question
+        assert asked.satisfied_by(request), question
+        assert not asked.satisfied_by(forum), question
 
 
 @pytest.mark.parametrize("question", [
