@@ -1079,6 +1079,10 @@ def _restates(asked: frozenset[str], sentence: str) -> bool:
     return len(asked) >= 2 and len(asked & set(tokenize(sentence))) >= _RESTATES * len(asked)
 
 
+# Words that make members people ("service members", "military members", "army members").
+_SERVICE_WORDS = frozenset({"service", "military", "army", "armed", "crew", "staff"})
+
+
 def _counted(question: str) -> str:
     """The plural noun an English "how many" counts, lower case ("How many Russian military bases
     are there?" → "bases", "how many ppl" → "ppl"), or "" ("How many of the injured…?", "how
@@ -1086,10 +1090,13 @@ def _counted(question: str) -> str:
     match = _HOW_MANY.search(question)
     if match is None:
         return ""
-    run = itertools.takewhile(lambda w: w not in STOPWORDS,
-                              (w.lower() for w in _WORD.findall(question[match.end():])))
-    return next((w for w in itertools.islice(run, 4)
-                 if w in measures.PEOPLE or (len(w) > 3 and w.endswith("s") and not w.endswith("ss"))), "")
+    run = list(itertools.islice(itertools.takewhile(
+        lambda w: w not in STOPWORDS, (w.lower() for w in _WORD.findall(question[match.end():]))), 4))
+    for before, w in zip(["", *run], run, strict=False):
+        if w in measures.PEOPLE or (len(w) > 3 and w.endswith("s") and not w.endswith("ss")):
+            # "service members", "military members" are people, not a body's members.
+            return "personnel" if w == "members" and before in _SERVICE_WORDS else w
+    return ""
 
 
 def _counts(noun: str, sentence: str) -> bool:

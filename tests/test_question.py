@@ -114,6 +114,12 @@ def test_how_many_needs_a_count_of_what_it_counts():
     assert answer_type("How many votes did he win?").satisfied_by("He won 52 % of them.")
     assert not answer_type("How many tanks does Armenia have?").satisfied_by(
         "Armenia's inflation rose 5% while 300 soldiers left.")  # a share of something else
+    # Service members are people; a body's members are not ("the two countries are members…").
+    service = answer_type("How many Russian service members are garrisoned on Armenian soil?")
+    assert service.counted == "personnel"
+    assert service.satisfied_by(troops)
+    assert not service.satisfied_by("The two countries are members of the CSTO, founded in 2002.")
+    assert answer_type("How many members does the CSTO have?").counted == "members"
     # Nothing named, nothing to count against.
     assert answer_type("How many were moved?").counted == ""
     assert answer_type("How many of the injured were soldiers?").counted == ""
