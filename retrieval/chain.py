@@ -56,11 +56,12 @@ from retrieval.translit import reads_as_russian, to_cyrillic
 # Dupuy?" asks about the interview: the interviewer's questions are no answers to them. (The
 # stemmer makes "interview" of "interviewer", so the role words are matched as typed.)
 _INTERVIEWER_WORDS = re.compile(
-    r"\b(?:interviewers?|journalists?|journalistes?|intervieweur|reporters?|"
+    r"\b(?:interviewers?|questioners?|journalists?|journalistes?|intervieweur|reporters?|"
     r"интервьюер\w*|журналист\w*|корреспондент\w*)(?!\w)", re.IGNORECASE)
-_INTERVIEW = frozenset(tokenize("interview entretien"))
+# What names the interview, or the outlet that asks ("What was the news site's opening query?").
+_INTERVIEW = frozenset(tokenize("interview entretien outlet site website magazine publication newspaper"))
 _ASKED = re.compile(
-    r"\b(?:ask(?:s|ed|ing)?|questions?|wonder(?:s|ed)?|demand(?:e|é|ée|ait)|спраш\w*|спросил\w*|"
+    r"\b(?:ask(?:s|ed|ing)?|questions?|quer(?:y|ies|ied)|wonder(?:s|ed)?|demand(?:e|é|ée|ait)|спраш\w*|спросил\w*|"
     r"вопрос\w*)(?!\w)", re.IGNORECASE)
 
 

@@ -188,7 +188,9 @@ def test_an_interviewers_statement_answers_when_it_alone_tells_the_fact(service)
 def test_the_interviewer_is_quoted_only_when_asked_about_not_for_the_interview(service):
     for question in ("What did the interviewer ask about Russia's reliability?",
                      "Qu'a demandé le journaliste sur la fiabilité de la Russie ?",
-                     "What was Dupuy asked in the interview about Russia's reliability?"):
+                     "What was Dupuy asked in the interview about Russia's reliability?",
+                     "What did the news site's query to Dupuy say about Russia's reliability?",
+                     "How did the questioner put Russia's reliability to Dupuy?"):
         asked = service.ask(question)
         assert asked.citations[0].role == "interviewer", question
         assert any(c.quote.startswith("Can we say that the current situation is a test")
