@@ -434,6 +434,22 @@ _OPENING_QUESTION = re.compile(
     r"\b(?:headlines?|ledes?|lead\s+paragraph|intro|introduction|introductory|standfirst|subheading|"
     r"summary\s+at\s+the\s+top|chapeau|titre|sous-titre)\b"
     r"|\b(?:заголов\w*|подзаголов\w*|вступлени\w*|лид(?:е|а|у|ом)?)\b", re.IGNORECASE)
+# A response to a request ("How did the Kremlin respond when Yerevan invoked the clause?", "Did
+# Moscow act at Yerevan's request?", "Как отреагировала Москва на призыв…?"): the answer follows the
+# request, so the sentence or the one before it reports one ("Pashinyan immediately called for the
+# implementation of Article 4. But Russia did not consider it necessary…"); a sentence on the treaty
+# that never mentions the request does not say how it was met.
+_RESPONSE_QUESTION = re.compile(
+    r"(?<!not\s)(?<!n't\s)(?<!n’t\s)\b(?:respond(?:s|ed|ing)?|react(?:s|ed|ing)?|reaction|response)\b"
+    r"|\bat\s+(?:[\w'’-]+\s+){1,3}request\b"
+    r"|\b(?:отреагир|реагир|реакци|ответ)\w*|\b(?:réag|réaction|répon)\w*", re.IGNORECASE)
+_REQUEST_QUESTION = re.compile(
+    # An interviewer's question is no request ("How did Dupuy respond when asked whether…?").
+    r"\b(?:invok\w*|invocation|request\w*|ask(?:ed|s|ing)?\s+(?:[\w'’-]+\s+){0,3}?(?:to|for)\b|"
+    r"calls?\s+(?:for|to)|called\s+(?:for|to)|pleas?|"
+    r"appeal\w*|demand\w*|trigger\w*|activat\w*|implement\w*|appl(?:y|ied|ication))\b"
+    r"|\b(?:призыв|просьб|запрос|требова|потребова|обращени|применить|задейств)\w*"
+    r"|\b(?:demande|appel|requête|sollicit|invoqu|activ|appliqu)\w*", re.IGNORECASE)
 # Villages asked for: a capital, a city or "St. X" is no village.
 _VILLAGE_QUESTION = re.compile(r"\b(?:villages?|hamlets?)\b|\b(?:сёл\w*|сел(?:о|а|ах)|деревн\w*)",
                                re.IGNORECASE)
@@ -682,6 +698,9 @@ class AnswerType:
     each: bool = False
     # A country asked for (``_COUNTRY_QUESTION``): the sentence must name one the question does not.
     country: bool = False
+    # A response to a request asked for (``_RESPONSE_QUESTION`` and ``_REQUEST_QUESTION``): the
+    # sentence, or the one before it, must report a request (``events.reports``).
+    response: bool = False
     # A question about a document's opening (``_OPENING_QUESTION``); ``openings`` holds the texts of
     # the documents' openings, their narration before the first speaker's turn (set by the chain,
     # which knows the documents): the sentence must be one of them. Nothing is checked when empty.
@@ -768,6 +787,8 @@ class AnswerType:
         if self.remaining and not measures.fits_remaining(sentence, in_context):
             return False
         if self.each and not _EACH.search(sentence):
+            return False
+        if self.response and not events.reports("requested", f"{in_context} {sentence}"):
             return False
         if self.opening and self.openings and sentence not in self.openings:
             return False
@@ -1069,6 +1090,8 @@ def answer_type(question: str, speakers: frozenset[str] = frozenset()) -> Answer
                       villages=settlement and bool(_VILLAGE_QUESTION.search(question)),
                       country=bool(_COUNTRY_QUESTION.search(question)),
                       each=number and bool(_EACH_QUESTION.search(question)),
+                      response=bool(_RESPONSE_QUESTION.search(question)
+                                    and _REQUEST_QUESTION.search(question)),
                       opening=bool(_OPENING_QUESTION.search(question)),
                       why=frozenset(tokenize(question)) if _WHY_QUESTION.search(question) else frozenset(),
                       typed=typed, remaining=number and measures.asks_remaining(question), words=typed)

@@ -1033,3 +1033,23 @@ def test_a_question_about_the_opening_is_answered_by_the_headline_or_the_lede():
     assert answer_type("What does the lede say?").satisfied_by(body)
     assert not answer_type("What title does Dupuy hold?").opening
     assert not answer_type("Что сказал лидер Казахстана?").opening
+
+
+def test_a_response_to_a_request_follows_a_sentence_that_reports_the_request():
+    refused = "But Russia did not consider it necessary to apply this article and preferred diplomacy."
+    called = "Armenian Prime Minister Nikol Pashinyan immediately called for the implementation of Article 4."
+    treaty = "On the one hand, there is an agreement according to which Russia should intervene."
+    for question in ("How did Russia respond when Armenia invoked the alliance's mutual-aid clause?",
+                     "Did the Kremlin invoke the collective-defence clause at Yerevan's request?",
+                     "Comment la Russie a-t-elle réagi à la demande de l'Arménie ?",
+                     "Как Россия отреагировала на призыв Пашиняна?"):
+        asked = answer_type(question)
+        assert asked.response, question
+        assert asked.satisfied_by(refused, f"{called} {refused}"), question
+        assert not asked.satisfied_by(treaty), question
+    # The interviewer's question is no request, and a reaction to remarks asks for none.
+    assert not answer_type("How did Dupuy respond when Atlantico asked if Russia's credibility could "
+                           "suffer?").response
+    assert not answer_type("What did the interviewer ask about Russia's credibility if it does not "
+                           "react?").response
+    assert not answer_type("How did Moscow react to Tokayev's remarks at the forum?").response
