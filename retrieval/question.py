@@ -450,6 +450,13 @@ _REQUEST_QUESTION = re.compile(
     r"appeal\w*|demand\w*|trigger\w*|activat\w*|implement\w*|appl(?:y|ied|ication))\b"
     r"|\b(?:призыв|просьб|запрос|требова|потребова|обращени|применить|задейств)\w*"
     r"|\b(?:demande|appel|requête|sollicit|invoqu|activ|appliqu)\w*", re.IGNORECASE)
+# The only one asked for ("Which country is the only one to have used the principle?", "Quel est le
+# seul pays…?", "Какая страна единственная…?"): a sentence that says so ("Only Kazakhstan has used
+# this principle so far.", "…recognized only Yerevan"), not one that names a country beside it.
+_ONLY_QUESTION = re.compile(
+    r"\bthe\s+only\b|\bonly\s+(?:one|country|state|member|nation)\b|\b(?:alone|sole)\b|\bединствен\w*"
+    r"|\b(?:le|la|les)\s+seul(?:e|s|es)?\b|\bseul(?:e|s|es)?\s+(?:pays|[ée]tat|membre)\b", re.IGNORECASE)
+_ONLY = re.compile(r"\b(?:only|alone|sole|solely|single|unique|uniquely|exclusively)\b", re.IGNORECASE)
 # Villages asked for: a capital, a city or "St. X" is no village.
 _VILLAGE_QUESTION = re.compile(r"\b(?:villages?|hamlets?)\b|\b(?:сёл\w*|сел(?:о|а|ах)|деревн\w*)",
                                re.IGNORECASE)
@@ -698,6 +705,8 @@ class AnswerType:
     each: bool = False
     # A country asked for (``_COUNTRY_QUESTION``): the sentence must name one the question does not.
     country: bool = False
+    # The only one asked for (``_ONLY_QUESTION``): the sentence, or the one before it, must say so.
+    only: bool = False
     # A response to a request asked for (``_RESPONSE_QUESTION`` and ``_REQUEST_QUESTION``): the
     # sentence, or the one before it, must report a request (``events.reports``).
     response: bool = False
@@ -789,6 +798,8 @@ class AnswerType:
         if self.each and not _EACH.search(sentence):
             return False
         if self.response and not events.reports("requested", f"{in_context} {sentence}"):
+            return False
+        if self.only and not _ONLY.search(f"{in_context} {sentence}"):
             return False
         if self.opening and self.openings and sentence not in self.openings:
             return False
@@ -1093,6 +1104,7 @@ def answer_type(question: str, speakers: frozenset[str] = frozenset()) -> Answer
                       response=bool(_RESPONSE_QUESTION.search(question)
                                     and _REQUEST_QUESTION.search(question)),
                       opening=bool(_OPENING_QUESTION.search(question)),
+                      only=bool(_ONLY_QUESTION.search(question)),
                       why=frozenset(tokenize(question)) if _WHY_QUESTION.search(question) else frozenset(),
                       typed=typed, remaining=number and measures.asks_remaining(question), words=typed)
 

@@ -1053,3 +1053,21 @@ def test_a_response_to_a_request_follows_a_sentence_that_reports_the_request():
     assert not answer_type("What did the interviewer ask about Russia's credibility if it does not "
                            "react?").response
     assert not answer_type("How did Moscow react to Tokayev's remarks at the forum?").response
+
+
+def test_the_only_one_asked_for_needs_a_sentence_that_says_so():
+    only = "Only Kazakhstan has used this principle so far."
+    note = "Russia undertook to protect the territories of the CSTO countries, including Armenia."
+    for question in ("Which country is the only one to have used the CSTO collective security principle?",
+                     "Which country alone has invoked the principle?",
+                     "Quel est le seul pays à avoir utilisé le principe de l'OTSC ?",
+                     "Какая страна единственная воспользовалась принципом ОДКБ?"):
+        asked = answer_type(question)
+        assert asked.only, question
+        assert asked.satisfied_by(only), question
+        assert not asked.satisfied_by(note), question
+    # "only" said the sentence before counts; a question that asks no such thing checks nothing.
+    assert answer_type("Which state did the NKR recognize alone?").satisfied_by(
+        "It recognized Yerevan.", "The NKR recognized only Yerevan. It recognized Yerevan.")
+    assert not answer_type("Which country has used the principle?").only
+    assert not answer_type("To which country has Armenia not sent a single soldier?").only
