@@ -411,15 +411,17 @@ _EACH_QUESTION = re.compile(
 _EACH = re.compile(
     r"\b(?:each|every|per|apiece|respectively|annually|yearly|monthly|weekly|daily|a\s+(?:year|month|week|day))\b"
     r"|\bкажд\w+|\bв\s+(?:год|месяц|день)\b|\b(?:chaque|par)\b|\d\s*/\s*\w", re.IGNORECASE)
-# "Why did X…?" (English): the sentence that answers gives a reason in words that say so ("because
-# of the tacit agreement", "so that"), or tells an aim ("to stop armed attacks on government
-# buildings", "seeks to", "preferred to find a diplomatic solution"). One that restates X ("He
-# stated that he did not recognize the self-proclaimed LPR and DPR…" to "Why did Tokayev say he did
-# not recognize the LPR and DPR?") or tells something else about it gives none. Among the tuning
-# questions one "why" is answered without such words ("Why would anyone say Kazakhstan's leader was
-# not behaving like an ally?" by "…spoke not at all in an allied way"); five more found their
-# answer first with the check.
-_WHY_QUESTION = re.compile(r"^\W*(?:why|y)\b|\bfor\s+what\s+reasons?\b|\bhow\s+come\b", re.IGNORECASE)
+# "Why did X…?" (and "Почему…?", "Pourquoi…?"): the sentence that answers gives a reason in
+# words that say so ("because of the tacit agreement", "so that"), or tells an aim ("to stop armed
+# attacks on government buildings", "seeks to", "preferred to find a diplomatic solution"). One
+# that restates X ("He stated that he did not recognize the self-proclaimed LPR and DPR…" to "Why
+# did Tokayev say he did not recognize the LPR and DPR?") or tells something else about it gives
+# none. Among the tuning questions one "why" is answered without such words ("Why would anyone say
+# Kazakhstan's leader was not behaving like an ally?" by "…spoke not at all in an allied way");
+# five more found their answer first with the check.
+_WHY_QUESTION = re.compile(r"^\W*(?:why|y)\b|\bfor\s+what\s+reasons?\b|\bhow\s+come\b"
+                           r"|\b(?:почему|зачем|pourquoi)\b|\bпо\s+какой\s+причине\b|\bpour\s+quelle\s+raison\b",
+                           re.IGNORECASE)
 _REASON_GIVEN = re.compile(
     r"\b(?:because|due\s+to|owing\s+to|thanks\s+to|as\s+a\s+result|since|so\s+that|therefore|hence|thus|"
     r"reasons?|why|explain\w*|motiv\w*|logic|aims?|aimed|goals?|purpose|seeks?|sought|wants?|wanted|"
@@ -716,7 +718,7 @@ class AnswerType:
     # which knows the documents): the sentence must be one of them. Nothing is checked when empty.
     opening: bool = False
     openings: frozenset[str] = frozenset()
-    # An English "why" (``_WHY_QUESTION``): the sentence must give a reason or an aim in words that
+    # A "why" (``_WHY_QUESTION``): the sentence must give a reason or an aim in words that
     # say so (``_REASON_GIVEN``).
     why: bool = False
     # The documents' years the question gives ("…the last escalation in 2020?", ``years_given``;

@@ -999,6 +999,10 @@ def test_a_why_needs_a_sentence_that_gives_a_reason_or_an_aim():
                                   "agreement between Russia and Turkey.")
     assert not sidelined.satisfied_by("The third country of the Caucasus, Georgia, borders Armenia.")
     assert not answer_type("What did Tokayev say?").why
+    for question in ("Почему Токаев не признал ЛНР и ДНР?",
+                     "Pourquoi Tokaïev refuse-t-il de reconnaître la LPR ?"):
+        assert answer_type(question).why, question
+        assert not answer_type(question).satisfied_by(stated), question
 
 
 def test_who_ordered_or_commands_asks_for_a_person_or_an_office():
