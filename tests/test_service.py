@@ -305,7 +305,7 @@ def test_a_sentence_that_says_little_alone_is_found_by_its_reading_in_context(se
 
 @pytest.mark.parametrize("service", ["embedded"], indirect=True)
 def test_report_half_does_not_slide_below_what_the_readme_quotes(service):
-    # Measured on the report half on 2026-11-30 with the support model fitted on the 1,044 tuning
+    # Measured on the report half on 2026-11-30 with the support model fitted on the 1,544 tuning
     # questions (README, Quality), minus 0.05.
     report_half = split_halves(load_questions(PROJECT_ROOT_QUESTIONS))[REPORT]
     result = evaluate(report_half, service.ask, lambda doc_id: service.snapshot.documents[doc_id].text)
