@@ -211,8 +211,12 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
             ranking = retrievers.rank(search, language, fusion, config)
             # What is asked is read from the search text, typos corrected ("Tokyev" is the
             # documents' "Tokayev"; a word of the language is never "corrected", lexicon.py).
-            asked = (normalise(own, snapshot.speller) if search != own else ranking.question) \
-                if ranking.language == "en" else cased
+            if ranking.language != "en":
+                asked = cased
+            elif earlier:  # what the part asks is its own, without the part before
+                asked = normalise(own, snapshot.speller)
+            else:
+                asked = ranking.question
             wanted = answer_type(asked, retrievers.speaker_words)
             if earlier:  # what the part before names is no new fact ("…, and who is financing it?")
                 named = answer_type(earlier, retrievers.speaker_words)

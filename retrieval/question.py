@@ -780,7 +780,9 @@ class AnswerType:
             return False
         if self.speech and not (facts.speech and self._speaks(in_context or sentence)):
             return False
-        if self.stance and self.speaker_named and not self._names_speaker(in_context or sentence):
+        # A group named by common words is not held to them: "the rest of the globe" is "the whole
+        # world" too. A name is, typed in lower case as well ("how does china view it").
+        if self.stance and not self.speaker <= _ANYONE and not self._names_speaker(in_context or sentence):
             return False
         if self.outcome and not _OUTCOME.search(sentence):
             return False
@@ -1112,6 +1114,10 @@ def answer_type(question: str, speakers: frozenset[str] = frozenset()) -> Answer
                       typed=typed, remaining=number and measures.asks_remaining(question), words=typed)
 
 
+# Words for people at large, which a sentence may name otherwise ("the rest of the globe", "the
+# international community", "everyone else").
+_ANYONE = frozenset({"world", "globe", "rest", "others", "everyone", "everybody", "community",
+                     "international", "public", "outsiders", "observers", "onlookers"})
 # Words that make members people ("service members", "military members", "army members").
 _SERVICE_WORDS = frozenset({"service", "military", "army", "armed", "crew", "staff"})
 

@@ -747,6 +747,9 @@ def test_where_a_group_named_by_common_words_stands_is_not_held_to_those_words()
     globe = answer_type("How does the rest of the globe view the disputed land?", SPEAKERS)
     assert globe.satisfied_by("…while the NKR recognized only Yerevan, the whole world considers this "
                               "land part of Azerbaijan")
+    # A name typed in lower case is still held to.
+    assert not answer_type("how does china view the conflict", SPEAKERS).satisfied_by(
+        "The escalation of the conflict is a test of Russia as an ally.")
 
 
 def test_a_name_asked_about_is_matched_only_by_a_capitalised_word():
