@@ -460,6 +460,18 @@ _ONLY_QUESTION = re.compile(
     r"\bthe\s+only\b|\bonly\s+(?:one|country|state|member|nation)\b|\b(?:alone|sole)\b|\bединствен\w*"
     r"|\b(?:le|la|les)\s+seul(?:e|s|es)?\b|\bseul(?:e|s|es)?\s+(?:pays|[ée]tat|membre)\b", re.IGNORECASE)
 _ONLY = re.compile(r"\b(?:only|alone|sole|solely|single|unique|uniquely|exclusively)\b", re.IGNORECASE)
+# A span asked for ("How long is Russia's lease…?", "How long did it last?", "How far is Yerevan from
+# the border?", "How old…?", "Как долго…?", "Combien de temps…?", "À quelle distance…?"): a number
+# without a unit of time or length ("More than 3,000 Russian military personnel…") is no answer.
+_SPAN_QUESTION = re.compile(
+    r"\bhow\s+(?:long|far|old)\b|\bкак\s+долго\b|\bсколько\s+(?:лет|времени|дней|месяцев|километров)\b"
+    r"|\bна\s+каком\s+расстоянии\b|\bcombien\s+de\s+temps\b|\bà\s+quelle\s+distance\b"
+    r"|\bdepuis\s+combien\b|\bquel\s+âge\b", re.IGNORECASE)
+_SPAN = re.compile(
+    r"\b(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centur(?:y|ies)|until|since|aged|old|"
+    r"kilomet(?:er|re)s?|km|miles?|met(?:er|re)s?|distance)\b"
+    r"|\b(?:лет|год\w*|месяц\w*|недел\w*|дн(?:ей|я)|час\w*|километр\w*|км|ans|mois|semaines?|jours?|"
+    r"heures?|kilomètres?)\b", re.IGNORECASE)
 # Villages asked for: a capital, a city or "St. X" is no village.
 _VILLAGE_QUESTION = re.compile(r"\b(?:villages?|hamlets?)\b|\b(?:сёл\w*|сел(?:о|а|ах)|деревн\w*)",
                                re.IGNORECASE)
@@ -710,6 +722,8 @@ class AnswerType:
     country: bool = False
     # The only one asked for (``_ONLY_QUESTION``): the sentence, or the one before it, must say so.
     only: bool = False
+    # A span asked for (``_SPAN_QUESTION``): the sentence must give one in time or length (``_SPAN``).
+    span: bool = False
     # A response to a request asked for (``_RESPONSE_QUESTION`` and ``_REQUEST_QUESTION``): the
     # sentence, or the one before it, must report a request (``events.reports``).
     response: bool = False
@@ -805,6 +819,8 @@ class AnswerType:
         if self.response and not events.reports("requested", f"{in_context} {sentence}"):
             return False
         if self.only and not _ONLY.search(f"{in_context} {sentence}"):
+            return False
+        if self.span and not _SPAN.search(sentence):
             return False
         if self.opening and self.openings and sentence not in self.openings:
             return False
@@ -1110,6 +1126,7 @@ def answer_type(question: str, speakers: frozenset[str] = frozenset()) -> Answer
                                     and _REQUEST_QUESTION.search(question)),
                       opening=bool(_OPENING_QUESTION.search(question)),
                       only=bool(_ONLY_QUESTION.search(question)),
+                      span=bool(_SPAN_QUESTION.search(question)),
                       why=bool(_WHY_QUESTION.search(question)),
                       typed=typed, remaining=number and measures.asks_remaining(question), words=typed)
 

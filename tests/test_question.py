@@ -1079,3 +1079,20 @@ def test_the_only_one_asked_for_needs_a_sentence_that_says_so():
         "It recognized Yerevan.", "The NKR recognized only Yerevan. It recognized Yerevan.")
     assert not answer_type("Which country has used the principle?").only
     assert not answer_type("To which country has Armenia not sent a single soldier?").only
+
+
+def test_a_span_asked_for_needs_a_time_or_a_length():
+    troops = "More than 3,000 Russian military personnel are stationed at two military bases in Armenia."
+    for question in ("How long is Russia's lease on its military bases in Armenia?",
+                     "how far is yerevan from the border area that was shelled",
+                     "Как долго российские военные будут в Армении?",
+                     "À quelle distance de la frontière se trouve Erevan ?"):
+        asked = answer_type(question)
+        assert asked.span, question
+        assert not asked.satisfied_by(troops), question
+    assert answer_type("How long is the lease?").satisfied_by("The lease runs for 49 years.")
+    assert answer_type("How far is Yerevan from the border?").satisfied_by("Yerevan lies 40 km from it.")
+    # "an", "so far" and "along" are no span; "how many" asks for none.
+    assert not answer_type("How far did the fighting go?").satisfied_by(
+        "Only Kazakhstan has used this principle so far, an ally along the border.")
+    assert not answer_type("How many troops are in Armenia?").span
