@@ -463,15 +463,15 @@ _ONLY = re.compile(r"\b(?:only|alone|sole|solely|single|unique|uniquely|exclusiv
 # A span asked for ("How long is Russia's lease…?", "How long did it last?", "How far is Yerevan from
 # the border?", "How old…?", "Как долго…?", "Combien de temps…?", "À quelle distance…?"): a number
 # without a unit of time or length ("More than 3,000 Russian military personnel…") is no answer.
+# Lengths are ``measures``' units; ``_SPAN`` holds the times (and a distance named as such).
 _SPAN_QUESTION = re.compile(
     r"\bhow\s+(?:long|far|old)\b|\bкак\s+долго\b|\bсколько\s+(?:лет|времени|дней|месяцев|километров)\b"
     r"|\bна\s+каком\s+расстоянии\b|\bcombien\s+de\s+temps\b|\bà\s+quelle\s+distance\b"
     r"|\bdepuis\s+combien\b|\bquel\s+âge\b", re.IGNORECASE)
 _SPAN = re.compile(
     r"\b(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centur(?:y|ies)|until|since|aged|old|"
-    r"kilomet(?:er|re)s?|km|miles?|met(?:er|re)s?|distance)\b"
-    r"|\b(?:лет|год\w*|месяц\w*|недел\w*|дн(?:ей|я)|час\w*|километр\w*|км|ans|mois|semaines?|jours?|"
-    r"heures?|kilomètres?)\b", re.IGNORECASE)
+    r"distance)\b|\b(?:лет|год\w*|месяц\w*|недел\w*|дн(?:ей|я)|час\w*|ans|mois|semaines?|jours?|heures?)\b",
+    re.IGNORECASE)
 # Villages asked for: a capital, a city or "St. X" is no village.
 _VILLAGE_QUESTION = re.compile(r"\b(?:villages?|hamlets?)\b|\b(?:сёл\w*|сел(?:о|а|ах)|деревн\w*)",
                                re.IGNORECASE)
@@ -722,7 +722,7 @@ class AnswerType:
     country: bool = False
     # The only one asked for (``_ONLY_QUESTION``): the sentence, or the one before it, must say so.
     only: bool = False
-    # A span asked for (``_SPAN_QUESTION``): the sentence must give one in time or length (``_SPAN``).
+    # A span asked for (``_SPAN_QUESTION``): the sentence must give one in time (``_SPAN``) or length.
     span: bool = False
     # A response to a request asked for (``_RESPONSE_QUESTION`` and ``_REQUEST_QUESTION``): the
     # sentence, or the one before it, must report a request (``events.reports``).
@@ -820,7 +820,7 @@ class AnswerType:
             return False
         if self.only and not _ONLY.search(f"{in_context} {sentence}"):
             return False
-        if self.span and not _SPAN.search(sentence):
+        if self.span and not (_SPAN.search(sentence) or measures.shows_unit("length", sentence)):
             return False
         if self.opening and self.openings and sentence not in self.openings:
             return False
