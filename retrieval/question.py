@@ -456,6 +456,10 @@ _REQUEST_QUESTION = re.compile(
 # The only one asked for ("Which country is the only one to have used the principle?", "Quel est le
 # seul pays…?", "Какая страна единственная…?"): a sentence that says so ("Only Kazakhstan has used
 # this principle so far.", "…recognized only Yerevan"), not one that names a country beside it.
+# A sentence that reports a response in words that say so ("All of them responded positively…").
+_RESPONDED = re.compile(r"\b(?:respond(?:s|ed)?|react(?:s|ed)?|repl(?:y|ies|ied)|answer(?:s|ed)?|"
+                        r"refus(?:e|es|ed)|reject(?:s|ed)?|declin(?:e|es|ed)|agree(?:s|d)?|compl(?:y|ies|ied))\b",
+                        re.IGNORECASE)
 _ONLY_QUESTION = re.compile(
     r"\bthe\s+only\b|\bonly\s+(?:one|country|state|member|nation)\b|\b(?:alone|sole)\b|\bединствен\w*"
     r"|\b(?:le|la|les)\s+seul(?:e|s|es)?\b|\bseul(?:e|s|es)?\s+(?:pays|[ée]tat|membre)\b", re.IGNORECASE)
@@ -816,7 +820,9 @@ class AnswerType:
             return False
         if self.each and not _EACH.search(sentence):
             return False
-        if self.response and not events.reports("requested", f"{in_context} {sentence}"):
+        # A response follows the request: the sentence that reports the request is none.
+        if self.response and not (events.reports("requested", in_context.removesuffix(sentence))
+                                  or _RESPONDED.search(sentence)):
             return False
         if self.only and not _ONLY.search(f"{in_context} {sentence}"):
             return False

@@ -1055,6 +1055,14 @@ def test_a_response_to_a_request_follows_a_sentence_that_reports_the_request():
         assert asked.response, question
         assert asked.satisfied_by(refused, f"{called} {refused}"), question
         assert not asked.satisfied_by(treaty), question
+    # The sentence that reports the request is no response to it; one that says how it was met is.
+    request = "In January the President of the country requested assistance from the CSTO member countries."
+    answered = "All of them responded positively to this request, especially Russia."
+    for question in ("How did the CSTO members respond to Kazakhstan's request?",
+                     "Как союзники по ОДКБ ответили на просьбу Токаева?"):
+        asked = answer_type(question)
+        assert not asked.satisfied_by(request), question
+        assert asked.satisfied_by(answered, f"{request} {answered}"), question
     # The interviewer's question is no request, and a reaction to remarks asks for none.
     assert not answer_type("How did Dupuy respond when Atlantico asked if Russia's credibility could "
                            "suffer?").response
