@@ -27,6 +27,7 @@ from retrieval.question import (
     is_small_talk,
     language_of,
     normalise,
+    responds_to,
     split_parts,
     tidy,
     unwrap,
@@ -204,8 +205,11 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
             # searched after the part it points to, which names what "it" is; what it asks is its
             # own. One that names more ("…, which countries are its members?") is searched alone:
             # after the part before, the earlier answer drew it.
+            # So is one that asks the response to a request the part before names ("What did
+            # Pashinyan ask for, and how did Moscow react?"): it asks how that request was met.
             own, earlier = search, ""
-            if before and _POINTS_BACK.search(search) and len(tokenize(search)) <= 1:
+            response = bool(before) and responds_to(search, before)
+            if before and (response or (_POINTS_BACK.search(search) and len(tokenize(search)) <= 1)):
                 search, earlier = f"{before} {search}", before
             before = own
             ranking = retrievers.rank(search, language, fusion, config)
@@ -220,7 +224,8 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
             wanted = answer_type(asked, retrievers.speaker_words)
             if earlier:  # what the part before names is no new fact ("…, and who is financing it?")
                 named = answer_type(earlier, retrievers.speaker_words)
-                wanted = replace(wanted, words=wanted.words | named.words, given=wanted.given | named.given)
+                wanted = replace(wanted, words=wanted.words | named.words, given=wanted.given | named.given,
+                                 response=wanted.response or response)
             if ranking.language != "en":
                 # Whose words, stand or role a Russian or French question asks for, and the places
                 # of its count, in the documents' English names ("Китая" → "china").

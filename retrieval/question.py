@@ -1145,6 +1145,13 @@ _ANYONE = frozenset({"world", "globe", "rest", "others", "everyone", "everybody"
 _SERVICE_WORDS = frozenset({"service", "military", "army", "armed", "crew", "staff"})
 
 
+def responds_to(part: str, before: str) -> bool:
+    """True when a part asks how someone responded and names no request, after a part that names
+    one ("What did Pashinyan ask for, and how did Moscow react?"): it asks the response to that."""
+    return bool(_RESPONSE_QUESTION.search(part) and not _REQUEST_QUESTION.search(part)
+                and _REQUEST_QUESTION.search(before))
+
+
 def _counted(question: str) -> str:
     """The plural noun an English "how many" counts, lower case ("How many Russian military bases
     are there?" → "bases", "how many ppl" → "ppl"), or "" ("How many of the injured…?", "how

@@ -15,6 +15,7 @@ from retrieval.question import (
     is_small_talk,
     language_of,
     normalise,
+    responds_to,
     split_parts,
     tidy,
     years_elsewhere,
@@ -1069,6 +1070,15 @@ def test_a_response_to_a_request_follows_a_sentence_that_reports_the_request():
     assert not answer_type("What did the interviewer ask about Russia's credibility if it does not "
                            "react?").response
     assert not answer_type("How did Moscow react to Tokayev's remarks at the forum?").response
+
+
+def test_a_part_asks_the_response_to_a_request_the_part_before_names():
+    assert responds_to("how did Moscow react?", "What did Pashinyan ask for")
+    assert responds_to("comment Moscou a-t-elle réagi ?", "Who asked for Article 4 to be invoked")
+    # A part that names its own request, or follows none, is read alone.
+    assert not responds_to("how did Moscow react to the request?", "Who is Pashinyan")
+    assert not responds_to("how did Moscow react?", "Where did the fighting take place")
+    assert not responds_to("when did it start?", "What did Pashinyan ask for")
 
 
 def test_the_only_one_asked_for_needs_a_sentence_that_says_so():

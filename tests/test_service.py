@@ -385,6 +385,17 @@ def test_a_later_part_that_points_back_is_searched_after_the_part_it_points_to(s
     assert_verbatim(service, answer)
 
 
+def test_a_later_part_that_asks_the_response_to_the_request_before_it_finds_how_it_was_met(service):
+    # "how did Moscow react?" alone found "…unlikely that Moscow will get involved…"; after the
+    # part that names the request, it is asked how that request was met.
+    answer = service.ask("What did Pashinyan ask for, and how did Moscow react?")
+    quotes = [c.quote for c in answer.citations]
+    first = next(i for i, q in enumerate(quotes) if q.startswith("Armenian Prime Minister Nikol Pashinyan"))
+    second = next(i for i, q in enumerate(quotes) if q.startswith("But Russia did not consider it necessary"))
+    assert first < second < 3
+    assert_verbatim(service, answer)
+
+
 def test_a_question_about_the_opening_is_answered_by_the_lede(service):
     # The body says it too ("…Russia should intervene in case of aggression"); the lede is asked.
     answer = service.ask("How probable does the introduction consider it that the Kremlin will join the "
