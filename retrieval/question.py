@@ -439,9 +439,10 @@ _OPENING_QUESTION = re.compile(
     r"|\b(?:заголов\w*|подзаголов\w*|вступлени\w*|лид(?:е|а|у|ом)?)\b", re.IGNORECASE)
 # A response to a request ("How did the Kremlin respond when Yerevan invoked the clause?", "Did
 # Moscow act at Yerevan's request?", "Как отреагировала Москва на призыв…?"): the answer follows the
-# request, so the sentence or the one before it reports one ("Pashinyan immediately called for the
-# implementation of Article 4. But Russia did not consider it necessary…"); a sentence on the treaty
-# that never mentions the request does not say how it was met.
+# request, so the sentence before it reports one ("Pashinyan immediately called for the
+# implementation of Article 4. But Russia did not consider it necessary…") or the sentence says how
+# it was met (``_RESPONDED``); a sentence on the treaty that never mentions the request does not,
+# nor does the one that reports the request ("…the President of the country requested assistance").
 _RESPONSE_QUESTION = re.compile(
     r"(?<!not\s)(?<!n't\s)(?<!n’t\s)\b(?:respond(?:s|ed|ing)?|react(?:s|ed|ing)?|reaction|response)\b"
     r"|\bat\s+(?:[\w'’-]+\s+){1,3}request\b"
@@ -453,13 +454,13 @@ _REQUEST_QUESTION = re.compile(
     r"appeal\w*|demand\w*|trigger\w*|activat\w*|implement\w*|appl(?:y|ied|ication))\b"
     r"|\b(?:призыв|просьб|запрос|требова|потребова|обращени|применить|задейств)\w*"
     r"|\b(?:demande|appel|requête|sollicit|invoqu|activ|appliqu)\w*", re.IGNORECASE)
-# The only one asked for ("Which country is the only one to have used the principle?", "Quel est le
-# seul pays…?", "Какая страна единственная…?"): a sentence that says so ("Only Kazakhstan has used
-# this principle so far.", "…recognized only Yerevan"), not one that names a country beside it.
 # A sentence that reports a response in words that say so ("All of them responded positively…").
 _RESPONDED = re.compile(r"\b(?:respond(?:s|ed)?|react(?:s|ed)?|repl(?:y|ies|ied)|answer(?:s|ed)?|"
                         r"refus(?:e|es|ed)|reject(?:s|ed)?|declin(?:e|es|ed)|agree(?:s|d)?|compl(?:y|ies|ied))\b",
                         re.IGNORECASE)
+# The only one asked for ("Which country is the only one to have used the principle?", "Quel est le
+# seul pays…?", "Какая страна единственная…?"): a sentence that says so ("Only Kazakhstan has used
+# this principle so far.", "…recognized only Yerevan"), not one that names a country beside it.
 _ONLY_QUESTION = re.compile(
     r"\bthe\s+only\b|\bonly\s+(?:one|country|state|member|nation)\b|\b(?:alone|sole)\b|\bединствен\w*"
     r"|\b(?:le|la|les)\s+seul(?:e|s|es)?\b|\bseul(?:e|s|es)?\s+(?:pays|[ée]tat|membre)\b", re.IGNORECASE)
@@ -728,8 +729,9 @@ class AnswerType:
     only: bool = False
     # A span asked for (``_SPAN_QUESTION``): the sentence must give one in time (``_SPAN``) or length.
     span: bool = False
-    # A response to a request asked for (``_RESPONSE_QUESTION`` and ``_REQUEST_QUESTION``): the
-    # sentence, or the one before it, must report a request (``events.reports``).
+    # A response to a request asked for (``_RESPONSE_QUESTION`` and ``_REQUEST_QUESTION``, or a
+    # part after one that names the request, ``responds_to``): the sentence before it must report a
+    # request (``events.reports``), or the sentence a response (``_RESPONDED``).
     response: bool = False
     # A question about a document's opening (``_OPENING_QUESTION``); ``openings`` holds the texts of
     # the documents' openings, their narration before the first speaker's turn (set by the chain,
