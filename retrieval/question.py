@@ -129,7 +129,11 @@ _TIME_QUESTION = re.compile(
     r"|\bhow\s+long\s+ago\b|^\W*(?:когда|kogda)\b|\bв\s+каком\s+году\b|\bкакого\s+числа\b"
     r"|\bкакая\s+дата\b|\bв\s+котором\s+часу\b"
     r"|\bв\s+какой\s+день\b|\bв\s+каком\s+месяце\b"
-    r"|^\W*quand\b|\bquelle\s+(?:date|année|heure)\b|\bquel\s+(?:jour|mois)\b", re.IGNORECASE)
+    r"|^\W*quand\b|\bquelle\s+(?:date|année|heure)\b|\bquel\s+(?:jour|mois)\b"
+    # "Depuis quand…?", "…et quand…?", "С каких пор…?", "…и когда…?" (a "quand" or "когда" inside a
+    # question may join two clauses instead: "Comment a-t-elle réagi quand…?").
+    r"|\b(?:depuis|jusqu['’]à)\s+quand\b|\bet\s+quand\b|\b[сc]\s+каких\s+пор\b|\bдо\s+каких\s+пор\b"
+    r"|\bи\s+когда\b", re.IGNORECASE)
 # "When" asked to a precision: a year, a date (a day of the month), a time of day. "On the night
 # of Monday to Tuesday" says when, but not on what date, nor at what time to a question that
 # already names the night. ("Во сколько" is not here: it also asks how much something costs.)

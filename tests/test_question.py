@@ -517,6 +517,19 @@ def test_when_inside_a_question_and_how_big_a_deal_ask_for_no_time_or_number():
     assert not answer_type("How big a deal is this for Moscow?").number
 
 
+def test_since_when_and_a_second_when_ask_for_a_time_in_french_and_russian():
+    bio = "Emmanuel Dupuy is a professor of geopolitical sciences and president of an institute."
+    for question in ("Depuis quand Emmanuel Dupuy préside-t-il l'Institut ?",
+                     "С каких пор Дюпюи возглавляет институт?"):
+        asked = answer_type(question)
+        assert asked.time, question
+        assert not asked.satisfied_by(bio), question  # no time in it
+    assert answer_type("À quel événement et quand Tokaïev s'est-il exprimé ?").time
+    assert answer_type("Где выступил Токаев и когда?").time
+    # A "quand" that joins two clauses asks no time.
+    assert not answer_type("Comment la Russie a-t-elle réagi quand l'Arménie a demandé de l'aide ?").time
+
+
 def test_which_asks_for_a_name_the_question_does_not_already_give():
     which = answer_type("Which countries are members of the CSTO?")
     # Spelling out the acronym names nothing new.
