@@ -134,6 +134,16 @@ _TIME_QUESTION = re.compile(
     # question may join two clauses instead: "Comment a-t-elle réagi quand…?").
     r"|\b(?:depuis|jusqu['’]à)\s+quand\b|\bet\s+quand\b|\b[сc]\s+каких\s+пор\b|\bдо\s+каких\s+пор\b"
     r"|\bи\s+когда\b", re.IGNORECASE)
+# A "when" of something still to come ("When is the treaty due to be renewed?", "Когда состоится
+# следующий саммит?", "Quand aura lieu le prochain sommet ?"): a time of the past does not say it, so
+# the sentence must speak of what is to come (``_FUTURE``).
+_FUTURE_QUESTION = re.compile(
+    r"\b(?:will|gonna|next|upcoming|scheduled|planned)\b|\bgoing\s+to\b|\bdue\s+(?:to|for)\b"
+    r"|\b(?:состоится|состоятся|будет|будут|следующ\w*|планиру\w*|предстоящ\w*)"
+    r"|\b(?:prochain\w*|aura\s+lieu|auront\s+lieu|sera|seront|prévu\w*)", re.IGNORECASE)
+_FUTURE = re.compile(
+    r"\b(?:will|won['’]t|would|next|upcoming|scheduled|plans?|planned|planning|expected|soon|future|"
+    r"forthcoming|later|intends?|intended)\b|\bgoing\s+to\b|\bdue\s+(?:to|for|in)\b", re.IGNORECASE)
 # "When" asked to a precision: a year, a date (a day of the month), a time of day. "On the night
 # of Monday to Tuesday" says when, but not on what date, nor at what time to a question that
 # already names the night. ("Во сколько" is not here: it also asks how much something costs.)
@@ -756,6 +766,9 @@ class AnswerType:
     # A number asked of what is left somewhere ("How many troops remain…?",
     # ``measures.asks_remaining``): a count of those moved away is no answer.
     remaining: bool = False
+    # A "when" of something still to come (``_FUTURE_QUESTION``): the sentence must speak of what
+    # is to come.
+    future: bool = False
 
     def satisfied_by(self, sentence: str, in_context: str = "", setting: str = "", title: str = "") -> bool:
         """True when a sentence holds a new fact of the kind asked for (or nothing special is asked).
@@ -780,6 +793,8 @@ class AnswerType:
             return False
         if self.precision and not self._new(getattr(facts, self.precision)):
             return False
+        if self.future and not _FUTURE.search(f"{in_context} {sentence}"):
+            return False  # "…founded in 2002" does not say when it is due to be renewed
         if (self.number or self.time) and self.about and not self._about_all(
                 f"{in_context or sentence} {setting}", title):
             return False
@@ -1140,6 +1155,7 @@ def answer_type(question: str, speakers: frozenset[str] = frozenset()) -> Answer
                       only=bool(_ONLY_QUESTION.search(question)),
                       span=bool(_SPAN_QUESTION.search(question)),
                       why=bool(_WHY_QUESTION.search(question)),
+                      future=time and bool(_FUTURE_QUESTION.search(question)),
                       typed=typed, remaining=number and measures.asks_remaining(question), words=typed)
 
 

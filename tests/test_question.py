@@ -530,6 +530,22 @@ def test_since_when_and_a_second_when_ask_for_a_time_in_french_and_russian():
     assert not answer_type("Comment la Russie a-t-elle réagi quand l'Arménie a demandé de l'aide ?").time
 
 
+def test_a_when_of_something_still_to_come_needs_a_sentence_about_what_is_to_come():
+    founded = "On the other hand, both are members of the CSTO, founded in 2002."
+    planned = "The next summit of the CSTO will take place in November in Yerevan."
+    for question in ("When is the collective security treaty due to be renewed?",
+                     "When will the next CSTO summit take place?",
+                     "Когда состоится следующий саммит ОДКБ?",
+                     "Quand aura lieu le prochain sommet de l'OTSC ?"):
+        asked = answer_type(question)
+        assert asked.future, question
+        assert not asked.satisfied_by(founded), question
+        assert asked.satisfied_by(planned), question
+    # A "when" of the past asks nothing of the kind.
+    assert not answer_type("When was the CSTO founded?").future
+    assert answer_type("When was the CSTO founded?").satisfied_by(founded)
+
+
 def test_which_asks_for_a_name_the_question_does_not_already_give():
     which = answer_type("Which countries are members of the CSTO?")
     # Spelling out the acronym names nothing new.
