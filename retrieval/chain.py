@@ -21,7 +21,9 @@ from retrieval.compose import AnswerComposer, Assessment, Judged
 from retrieval.foreign_names import asked as asked_abroad
 from retrieval.lexical import STOPWORDS, tokenize
 from retrieval.multilingual import MultilingualEmbedder
+from retrieval.places import PlaceNames
 from retrieval.question import (
+    AnswerType,
     answer_type,
     asked_category,
     is_small_talk,
@@ -125,6 +127,14 @@ def _unrelated(asked: str, typed: str, language: str, snapshot: Snapshot) -> boo
     return (len(words) >= 2 and not any(snapshot.speller.knows(t) for w in words for t in tokenize(w))
             and any(snapshot.speller.english(w) for w in re.findall(r"[^\W\d_]+", typed.lower())
                     if w not in STOPWORDS))
+
+
+def _people_of(wanted: AnswerType) -> frozenset[str]:
+    """The names of the country of the people a "which" asks for (``AnswerType.people_of``), or none
+    when the question's other words name that country already."""
+    forms = frozenset(f for n in wanted.people_of for c in PlaceNames.countries_of(n)
+                      for f in PlaceNames.forms_of(c))
+    return frozenset() if forms & (wanted.typed - wanted.people_of) else forms
 
 
 def _asks_about_interviewer(text: str, names: tuple[frozenset[str], ...]) -> bool:
@@ -243,6 +253,10 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
                 names | {c for n in names for c in snapshot.places.countries_of(n)}
                 for names in wanted.about),
                 speaker=frozenset(f for n in wanted.speaker for f in snapshot.places.forms_of(n)),
+                # and so must the country of the people a "which" asks for, when it names one and
+                # the question does not place them there itself ("Which Armenian politicians are
+                # the hawks in Yerevan?" is answered by "The hawks, led by…").
+                people_of=_people_of(wanted),
                 # and a name is no new fact when it stands for a place the question names
                 # ("Yerevan" to "Which Armenian politicians…?").
                 words=frozenset(f for w in wanted.words for f in snapshot.places.forms_of(w)),

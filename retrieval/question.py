@@ -392,6 +392,11 @@ _PEOPLE_QUESTION = re.compile(
     r"|(?i:^\W*who\s+(?:\w+ly\s+)?(?:ordered|orders|commanded|commands|gave\s+the\s+orders?)\b"
     r"|^\W*(?:кто|kto)\s+(?:\w+\s+)?(?:приказал|командует|командовал|отдал\s+приказ)"
     r"|^\W*qui\s+(?:a\s+)?(?:ordonné|commande|commandait|a\s+commandé|a\s+donné\s+l['’]ordre))")
+# The people or country of those a "which" asks for ("Which Russian official…?", "Which Armenian
+# politicians…?"): the capitalised words between "which" and the word for people.
+_PEOPLE_OF = re.compile(
+    r"\b[Ww]hich\s+(?P<of>(?:[A-Z][\w'’-]*\s+)+)(?:(?i:foreign|defen[cs]e|deputy|vice|interior|finance|"
+    rf"prime|top|senior|leading|key|main|other)\s+)*(?i:{_PERSON_WORDS})s?\b")
 # Settlements asked for by "which" ("Which Armenian villages were shelled?", "Какие города…?",
 # "Quelles villes…?") need a sentence that names one: a word for a settlement ("the village of
 # Sotk", "the capital"), a capital city the question does not give, or a name a city has as
@@ -715,6 +720,11 @@ class AnswerType:
     # People asked for by a "which" ("Which politicians…?"): a name is not enough, it must be a
     # person's or an office's.
     people: bool = False
+    # The country of the people a "which" asks for, in its forms (``_PEOPLE_OF``; the chain keeps
+    # it only when it names a country and adds that country's names): the sentence, the one before
+    # it or its setting must name it ("Which Russian official…?" is not answered by "Armenian Prime
+    # Minister Nikol Pashinyan…").
+    people_of: frozenset[str] = frozenset()
     # What an English "how many" counts ("tanks" for "How many tanks does Armenia have?"): a count
     # in the sentence must count that (or people, for people): "3,000 Russian military personnel"
     # and "two military bases" count no tanks.
@@ -816,6 +826,10 @@ class AnswerType:
             return False
         if self.people and not (self._new_personal_name(_facts(in_context or sentence))
                                 or self._new_office(in_context or sentence)):
+            return False
+        if self.people and self.people_of and not any(
+                _same_name(n, w) for n in self.people_of
+                for w in _folded_words(f"{in_context or sentence} {setting}")):
             return False
         if self.speech and not (facts.speech and self._speaks(in_context or sentence)):
             return False
@@ -1101,6 +1115,14 @@ def _asked_about(question: str) -> tuple[frozenset[str], ...]:
     return tuple(out)
 
 
+def _people_of(question: str) -> frozenset[str]:
+    """The folded, lower-case words between "which" and the word for the people asked for."""
+    match = _PEOPLE_OF.search(question)
+    if match is None:
+        return frozenset()
+    return frozenset(_fold(re.sub(r"['’]s?$", "", w).lower()) for w in match.group("of").split())
+
+
 def _fold(word: str) -> str:
     """A word without its accents ("erdoğan" → "erdogan")."""
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
@@ -1141,6 +1163,7 @@ def answer_type(question: str, speakers: frozenset[str] = frozenset()) -> Answer
                       units=measures.units(question) if number else frozenset(),
                       counts=bool(_COUNT_QUESTION.search(question)), role=_asked_role(question),
                       people=bool(_PEOPLE_QUESTION.search(question)),
+                      people_of=_people_of(question),
                       outcome=_asks_outcome(question, speakers),
                       counted=_counted(question), attributes=measures.attributes(question),
                       events=events.events(question) if time else frozenset(),

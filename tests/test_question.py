@@ -517,6 +517,17 @@ def test_when_inside_a_question_and_how_big_a_deal_ask_for_no_time_or_number():
     assert not answer_type("How big a deal is this for Moscow?").number
 
 
+def test_which_people_of_a_country_needs_a_sentence_that_names_it():
+    russian = answer_type("Which Russian official rejected Pashinyan's call for Article 4?")
+    assert russian.people_of == {"russian"}
+    assert not russian.satisfied_by("Armenian Prime Minister Nikol Pashinyan immediately called for "
+                                    "the implementation of Article 4.")
+    assert russian.satisfied_by("Russian Foreign Minister Sergei Lavrov rejected the call.")
+    # Words that name no country are kept too; the chain keeps only a country's (chain._people_of).
+    assert answer_type("Which Central Asian leader spoke?").people_of == {"central", "asian"}
+    assert answer_type("Which leaders phoned the Kremlin chief?").people_of == frozenset()
+
+
 def test_since_when_and_a_second_when_ask_for_a_time_in_french_and_russian():
     bio = "Emmanuel Dupuy is a professor of geopolitical sciences and president of an institute."
     for question in ("Depuis quand Emmanuel Dupuy préside-t-il l'Institut ?",
@@ -574,7 +585,7 @@ def test_which_people_needs_a_person_by_name_or_office_not_a_place():
     assert not which.satisfied_by(hawks)  # Azerbaijan is a place, and the office is the question's
     assert not which.satisfied_by("Turkey wants a gas hub between the Caspian and Black Seas.")  # no person
     assert not which.satisfied_by("The Armenian Parliament wants a new war.")  # a body, no office holder
-    assert which.satisfied_by("The hawks, led by Robert Kocharyan, want a new war.")
+    assert which.satisfied_by("The Armenian hawks, led by Robert Kocharyan, want a new war.")
     leaders = answer_type("Which leaders phoned Putin after the shelling?")
     assert leaders.satisfied_by("The Prime Minister of Armenia and the President of Iran called "
                                 "President Vladimir Putin after the shelling by Azerbaijan.")

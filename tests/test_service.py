@@ -12,10 +12,12 @@ from langchain_core.documents import Document
 
 from config.errors import InvalidQuestion
 from config.settings import Settings
+from retrieval.chain import _people_of
 from retrieval.compose import CITATION_MARGIN_E5_ONLY
 from retrieval.embeddings import SentenceEmbedder
 from retrieval.evaluation import REPORT, evaluate, load_questions, split_halves
 from retrieval.multilingual import MultilingualEmbedder
+from retrieval.question import answer_type
 from retrieval.retriever import ContextFusion, DenseSentenceRetriever
 from retrieval.service import QuoteService
 from tests.conftest import CORPUS, PROJECT_ROOT_QUESTIONS, assert_verbatim
@@ -394,6 +396,21 @@ def test_a_later_part_that_asks_the_response_to_the_request_before_it_finds_how_
     second = next(i for i, q in enumerate(quotes) if q.startswith("But Russia did not consider it necessary"))
     assert first < second < 3
     assert_verbatim(service, answer)
+
+
+def test_the_country_of_the_people_asked_for_is_read_in_its_names_unless_the_question_places_them():
+    russian = _people_of(answer_type("Which Russian official rejected Pashinyan's call?"))
+    assert {"russia", "moscow", "kremlin"} <= russian
+    # "in Yerevan" places the hawks in Armenia already; a region names no country.
+    assert _people_of(answer_type("Which Armenian politicians are the hawks in Yerevan?")) == frozenset()
+    assert _people_of(answer_type("Which Central Asian leader spoke?")) == frozenset()
+
+
+def test_a_question_of_a_countrys_people_is_not_answered_by_another_countrys(service):
+    # "Armenian Prime Minister Nikol Pashinyan immediately called for…" was quoted.
+    answer = service.ask("Which Russian official rejected Pashinyan's call for the implementation of "
+                         "Article 4?")
+    assert answer.support != "answers"
 
 
 def test_a_question_about_the_opening_is_answered_by_the_lede(service):
