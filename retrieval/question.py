@@ -134,6 +134,18 @@ _TIME_QUESTION = re.compile(
     # question may join two clauses instead: "Comment a-t-elle réagi quand…?").
     r"|\b(?:depuis|jusqu['’]à)\s+quand\b|\bet\s+quand\b|\b[сc]\s+каких\s+пор\b|\bдо\s+каких\s+пор\b"
     r"|\bи\s+когда\b", re.IGNORECASE)
+# A winner asked for ("Who won the 2020 war?", "Кто победил…?", "Qui a gagné… ?"): the sentence
+# must speak of a victory or a defeat (``_WIN``); "…the fighting took place during the last
+# escalation in 2020" names the war, not who won it.
+_WIN_QUESTION = re.compile(
+    r"\b(?:who|which\s+(?:\w+\s+)?(?:side|country|team|party|army|state))\s+(?:\w+ly\s+)?"
+    r"(?:won|wins|has\s+won|had\s+won|prevailed|triumphed|came\s+out\s+on\s+top|emerged\s+victorious)\b"
+    r"|\b(?:кто|какая\s+сторона)\s+(?:\w+\s+)?(?:победил\w*|выиграл\w*)"
+    r"|\bqui\s+(?:a|avait)\s+(?:gagné|remporté|vaincu)\b|\bqui\s+(?:gagne|remporte)\b", re.IGNORECASE)
+_WIN = re.compile(
+    r"\b(?:won|wins?|winning|winners?|victor(?:y|ies|ious)|defeat\w*|prevail\w*|triumph\w*|lost|los(?:e|es|ing)|"
+    r"loser|beat|beaten|conquer\w*|побед\w*|выигр\w*|пораж\w*|проигр\w*|vainqu\w*|victoire|gagn\w*|défaite|"
+    r"perdu)\b", re.IGNORECASE)
 # A "when" of something still to come ("When is the treaty due to be renewed?", "Когда состоится
 # следующий саммит?", "Quand aura lieu le prochain sommet ?"): a time of the past does not say it, so
 # the sentence must speak of what is to come (``_FUTURE``).
@@ -779,6 +791,8 @@ class AnswerType:
     # A "when" of something still to come (``_FUTURE_QUESTION``): the sentence must speak of what
     # is to come.
     future: bool = False
+    # A winner asked for (``_WIN_QUESTION``): the sentence must speak of a victory or a defeat.
+    winner: bool = False
 
     def satisfied_by(self, sentence: str, in_context: str = "", setting: str = "", title: str = "") -> bool:
         """True when a sentence holds a new fact of the kind asked for (or nothing special is asked).
@@ -805,6 +819,8 @@ class AnswerType:
             return False
         if self.future and not _FUTURE.search(f"{in_context} {sentence}"):
             return False  # "…founded in 2002" does not say when it is due to be renewed
+        if self.winner and not _WIN.search(f"{in_context} {sentence}"):
+            return False
         if (self.number or self.time) and self.about and not self._about_all(
                 f"{in_context or sentence} {setting}", title):
             return False
@@ -1179,6 +1195,7 @@ def answer_type(question: str, speakers: frozenset[str] = frozenset()) -> Answer
                       span=bool(_SPAN_QUESTION.search(question)),
                       why=bool(_WHY_QUESTION.search(question)),
                       future=time and bool(_FUTURE_QUESTION.search(question)),
+                      winner=bool(_WIN_QUESTION.search(question)),
                       typed=typed, remaining=number and measures.asks_remaining(question), words=typed)
 
 

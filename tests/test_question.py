@@ -557,6 +557,18 @@ def test_a_when_of_something_still_to_come_needs_a_sentence_about_what_is_to_com
     assert answer_type("When was the CSTO founded?").satisfied_by(founded)
 
 
+def test_a_winner_asked_for_needs_a_sentence_about_a_victory_or_a_defeat():
+    escalation = ("(Russia undertook to protect Armenia, but not Nagorno-Karabakh, where the fighting "
+                  "took place during the last escalation in 2020.)")
+    for question in ("Who won the 2020 war in Nagorno-Karabakh?", "Кто победил в войне 2020 года?",
+                     "Qui a gagné la guerre de 2020 ?", "Which side prevailed in 2020?"):
+        asked = answer_type(question)
+        assert asked.winner, question
+        assert not asked.satisfied_by(escalation), question
+        assert asked.satisfied_by("In 2020 Azerbaijan won the war and Armenia lost much territory."), question
+    assert not answer_type("Who wants to win the next election?").winner
+
+
 def test_which_asks_for_a_name_the_question_does_not_already_give():
     which = answer_type("Which countries are members of the CSTO?")
     # Spelling out the acronym names nothing new.
