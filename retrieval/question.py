@@ -1323,6 +1323,9 @@ hmm cheers many lot much so very advance a in
 привет здравствуйте здравствуй добрый доброе день утро вечер спасибо большое пока ок окей хорошо
 понятно ясно отлично салют благодарю
 bonjour bonsoir salut merci beaucoup bien coucou
+tell me joke jokes funny something please
+расскажи расскажите анекдот анекдоты шутку шутка пошути пошутите что-нибудь смешное пожалуйста мне
+raconte racontez moi une blague blagues drôle quelque chose plaît s'il te vous
 """.split())  # noqa: SIM905 - a word list reads best as text
 
 

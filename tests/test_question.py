@@ -847,12 +847,14 @@ def test_the_category_a_question_asks_for(question, category):
 
 def test_small_talk_is_a_greeting_a_thanks_or_a_question_of_function_words():
     for message in ("hi", "thanks!", "good morning", "lol", "Привет!", "спасибо большое",
-                    "merci beaucoup", "Bonjour", "hello?", "why?", "who are you?", "What is this?"):
+                    "merci beaucoup", "Bonjour", "hello?", "why?", "who are you?", "What is this?",
+                    "tell me a joke", "расскажи анекдот", "Raconte-moi une blague !"):
         assert is_small_talk(message), message
     # Anything else is searched, however short, misspelt or foreign: the encoders may find it.
     for message in ("Karabakh", "armnia", "2002", "thanks 2002", "nato article 5", "Lachin corridor",
                     "tropas rusas", "who won the world cup?", "what r the csto rules",
-                    "Карабах", "спасибо, а сколько там военных?", "ОДКБ", "why 2002?", "UN"):
+                    "Карабах", "спасибо, а сколько там военных?", "ОДКБ", "why 2002?", "UN",
+                    "tell me about the CSTO", "расскажи про ОДКБ", "raconte-moi la guerre de 2020"):
         assert not is_small_talk(message), message
 
 
