@@ -129,7 +129,7 @@ def _unrelated(asked: str, typed: str, language: str, snapshot: Snapshot) -> boo
                     if w not in STOPWORDS))
 
 
-def _people_of(wanted: AnswerType) -> frozenset[str]:
+def _country_of_people(wanted: AnswerType) -> frozenset[str]:
     """The names of the country of the people a "which" asks for (``AnswerType.people_of``), or none
     when the question's other words name that country already."""
     forms = frozenset(f for n in wanted.people_of for c in PlaceNames.countries_of(n)
@@ -256,7 +256,7 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
                 # and so must the country of the people a "which" asks for, when it names one and
                 # the question does not place them there itself ("Which Armenian politicians are
                 # the hawks in Yerevan?" is answered by "The hawks, led by…").
-                people_of=_people_of(wanted),
+                people_of=_country_of_people(wanted),
                 # and a name is no new fact when it stands for a place the question names
                 # ("Yerevan" to "Which Armenian politicians…?").
                 words=frozenset(f for w in wanted.words for f in snapshot.places.forms_of(w)),

@@ -390,9 +390,11 @@ _NAME_QUESTION = re.compile(
 # The person word must be what "which" asks for: the first word after it but names and qualifiers
 # ("Which EU leader", "which Russian official"), not "Which foreign countries" or "Which state
 # sent soldiers".
+# Words that may stand between "which" and the word for people ("Which senior Russian officials…?").
+_PEOPLE_QUALIFIERS = (r"(?i:foreign|defen[cs]e|deputy|vice|interior|finance|prime|top|senior|leading|key|"
+                      r"main|other)")
 _PEOPLE_QUESTION = re.compile(
-    r"\b[Ww]hich\s+(?:(?:[A-Z][\w'’-]*|(?i:foreign|defen[cs]e|deputy|vice|interior|finance|prime|top|"
-    rf"senior|leading|key|main|other))\s+)*(?i:{_PERSON_WORDS})s?\b"
+    rf"\b[Ww]hich\s+(?:(?:[A-Z][\w'’-]*|{_PEOPLE_QUALIFIERS})\s+)*(?i:{_PERSON_WORDS})s?\b"
     # "general" and "chief" with a people's or a place's name before them ("Which Azerbaijani general…?",
     # not "Which general principle…?").
     r"|\b[Ww]hich\s+(?:[A-Z][\w'’-]*\s+)+(?i:generals?|chiefs?)\b"
@@ -407,8 +409,7 @@ _PEOPLE_QUESTION = re.compile(
 # The people or country of those a "which" asks for ("Which Russian official…?", "Which Armenian
 # politicians…?"): the capitalised words between "which" and the word for people.
 _PEOPLE_OF = re.compile(
-    r"\b[Ww]hich\s+(?P<of>(?:[A-Z][\w'’-]*\s+)+)(?:(?i:foreign|defen[cs]e|deputy|vice|interior|finance|"
-    rf"prime|top|senior|leading|key|main|other)\s+)*(?i:{_PERSON_WORDS})s?\b")
+    rf"\b[Ww]hich\s+(?P<of>(?:[A-Z][\w'’-]*\s+)+)(?:{_PEOPLE_QUALIFIERS}\s+)*(?i:{_PERSON_WORDS})s?\b")
 # Settlements asked for by "which" ("Which Armenian villages were shelled?", "Какие города…?",
 # "Quelles villes…?") need a sentence that names one: a word for a settlement ("the village of
 # Sotk", "the capital"), a capital city the question does not give, or a name a city has as

@@ -523,7 +523,8 @@ def test_which_people_of_a_country_needs_a_sentence_that_names_it():
     assert not russian.satisfied_by("Armenian Prime Minister Nikol Pashinyan immediately called for "
                                     "the implementation of Article 4.")
     assert russian.satisfied_by("Russian Foreign Minister Sergei Lavrov rejected the call.")
-    # Words that name no country are kept too; the chain keeps only a country's (chain._people_of).
+    # Words that name no country are kept too; the chain keeps only a country's
+    # (chain._country_of_people).
     assert answer_type("Which Central Asian leader spoke?").people_of == {"central", "asian"}
     assert answer_type("Which leaders phoned the Kremlin chief?").people_of == frozenset()
 

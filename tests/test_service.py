@@ -12,7 +12,7 @@ from langchain_core.documents import Document
 
 from config.errors import InvalidQuestion
 from config.settings import Settings
-from retrieval.chain import _people_of
+from retrieval.chain import _country_of_people
 from retrieval.compose import CITATION_MARGIN_E5_ONLY
 from retrieval.embeddings import SentenceEmbedder
 from retrieval.evaluation import REPORT, evaluate, load_questions, split_halves
@@ -399,11 +399,12 @@ def test_a_later_part_that_asks_the_response_to_the_request_before_it_finds_how_
 
 
 def test_the_country_of_the_people_asked_for_is_read_in_its_names_unless_the_question_places_them():
-    russian = _people_of(answer_type("Which Russian official rejected Pashinyan's call?"))
+    russian = _country_of_people(answer_type("Which Russian official rejected Pashinyan's call?"))
     assert {"russia", "moscow", "kremlin"} <= russian
     # "in Yerevan" places the hawks in Armenia already; a region names no country.
-    assert _people_of(answer_type("Which Armenian politicians are the hawks in Yerevan?")) == frozenset()
-    assert _people_of(answer_type("Which Central Asian leader spoke?")) == frozenset()
+    hawks = answer_type("Which Armenian politicians are the hawks in Yerevan?")
+    assert _country_of_people(hawks) == frozenset()
+    assert _country_of_people(answer_type("Which Central Asian leader spoke?")) == frozenset()
 
 
 def test_a_question_of_a_countrys_people_is_not_answered_by_another_countrys(service):
