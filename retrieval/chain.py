@@ -26,6 +26,7 @@ from retrieval.question import (
     AnswerType,
     answer_type,
     asked_category,
+    asks_for_advice,
     is_small_talk,
     language_of,
     normalise,
@@ -270,8 +271,9 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
                               category=asked_category(asked), known=snapshot.speller.knows)
             # Small talk as typed, too: the speller reads a one-word "merci" as "mercy".
             # So is a question about a year the documents never come near ("…in the 2022
-            # referendum?"), in any language.
-            unasked = (is_small_talk(cased) or is_small_talk(asked)
+            # referendum?"), in any language, and a request for advice for the one who asks ("How
+            # do I get a visa for Azerbaijan?").
+            unasked = (is_small_talk(cased) or is_small_talk(asked) or asks_for_advice(cased)
                        or _unrelated(asked, cased, ranking.language, snapshot)
                        or years_elsewhere(cased, years))
             support = Support(NONE, 0.0) if unasked else decide(values)

@@ -1335,6 +1335,22 @@ def _pleasantries_only(text: str) -> bool:
     return bool(words) and all(w in _SMALL_TALK_WORDS for w in words)
 
 
+# A request for advice or a recommendation for the user ("How do I get a visa?", "Can you recommend a
+# recipe?", "What's the best way to learn Python?", "Как мне…?", "Посоветуй…", "Comment puis-je…?"):
+# news quotes what was said and done, and tells no one what to do.
+_ADVICE = re.compile(
+    r"^\W*(?:how\s+(?:do|can|could|should|would)\s+i\b|(?:can|could)\s+you\s+(?:please\s+)?"
+    r"(?:recommend|suggest)\b|what(?:['’]s|\s+is)\s+the\s+(?:best|easiest|cheapest|fastest)\s+way\s+to\b"
+    r"|как\s+мне\b|как\s+я\s+могу\b|посоветуй\w*|порекомендуй\w*"
+    r"|comment\s+(?:puis-je|est-ce\s+que\s+je|faire\s+pour)\b|(?:peux-tu|pouvez-vous)\s+(?:me\s+)?"
+    r"(?:recommander|conseiller|suggérer)\b)", re.IGNORECASE)
+
+
+def asks_for_advice(part: str) -> bool:
+    """True for a request for advice or a recommendation for the one who asks (``_ADVICE``)."""
+    return bool(_ADVICE.search(part))
+
+
 def is_small_talk(part: str) -> bool:
     """True for a message that asks nothing and names nothing: "hi", "thanks!", "good morning",
     "спасибо", "merci", "why?". It gets no quotes: the nearest sentence to "hi" is no answer.

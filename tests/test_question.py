@@ -12,6 +12,7 @@ from retrieval.question import (
     Speller,
     answer_type,
     asked_category,
+    asks_for_advice,
     is_small_talk,
     language_of,
     normalise,
@@ -857,6 +858,18 @@ def test_small_talk_is_a_greeting_a_thanks_or_a_question_of_function_words():
                     "Карабах", "спасибо, а сколько там военных?", "ОДКБ", "why 2002?", "UN",
                     "tell me about the CSTO", "расскажи про ОДКБ", "raconte-moi la guerre de 2020"):
         assert not is_small_talk(message), message
+
+
+def test_a_request_for_advice_for_the_one_who_asks_is_no_question_for_the_news():
+    for message in ("How do I get a tourist visa for Azerbaijan?", "Can you recommend a good recipe?",
+                    "What's the best way to fly to Baku?", "Как мне получить визу?",
+                    "Посоветуй хорошую книгу", "Comment puis-je obtenir un visa ?"):
+        assert asks_for_advice(message), message
+    # What someone in the news should do, or how a thing was done, is asked of the documents.
+    for message in ("How should Russia respond?", "How can Armenia count on its allies?",
+                    "How did Moscow react?", "What is the best way for Russia to help, per Dupuy?",
+                    "Как Россия может помочь?", "Comment la Russie peut-elle aider ?"):
+        assert not asks_for_advice(message), message
 
 
 @pytest.mark.parametrize(("message", "question"), [

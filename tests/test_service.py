@@ -216,6 +216,13 @@ def test_small_talk_gets_no_quotes_and_a_keyword_still_does(service):
         assert service.ask(query).citations, query
 
 
+def test_a_request_for_advice_gets_no_quotes(service):
+    # "A new skirmish between Azerbaijan and Armenia…" was quoted: the documents name Azerbaijan.
+    answer = service.ask("how do I get a tourist visa for Azerbaijan")
+    assert answer.support == "none"
+    assert answer.citations == ()
+
+
 def test_an_english_question_none_of_whose_words_the_documents_use_is_not_about_them(service):
     # "Are you a person or a program?" comes close enough to some sentence for the support model.
     for question in ("Are you a person or a program?", "How do I convert euros to US dollars?"):
