@@ -134,18 +134,6 @@ _TIME_QUESTION = re.compile(
     # question may join two clauses instead: "Comment a-t-elle réagi quand…?").
     r"|\b(?:depuis|jusqu['’]à)\s+quand\b|\bet\s+quand\b|\b[сc]\s+каких\s+пор\b|\bдо\s+каких\s+пор\b"
     r"|\bи\s+когда\b", re.IGNORECASE)
-# A winner asked for ("Who won the 2020 war?", "Кто победил…?", "Qui a gagné… ?"): the sentence
-# must speak of a victory or a defeat (``_WIN``); "…the fighting took place during the last
-# escalation in 2020" names the war, not who won it.
-_WIN_QUESTION = re.compile(
-    r"\b(?:who|which\s+(?:\w+\s+)?(?:side|country|team|party|army|state))\s+(?:\w+ly\s+)?"
-    r"(?:won|wins|has\s+won|had\s+won|prevailed|triumphed|came\s+out\s+on\s+top|emerged\s+victorious)\b"
-    r"|\b(?:кто|какая\s+сторона)\s+(?:\w+\s+)?(?:победил\w*|выиграл\w*)"
-    r"|\bqui\s+(?:a|avait)\s+(?:gagné|remporté|vaincu)\b|\bqui\s+(?:gagne|remporte)\b", re.IGNORECASE)
-_WIN = re.compile(
-    r"\b(?:won|wins?|winning|winners?|victor(?:y|ies|ious)|defeat\w*|prevail\w*|triumph\w*|lost|los(?:e|es|ing)|"
-    r"loser|beat|beaten|conquer\w*|побед\w*|выигр\w*|пораж\w*|проигр\w*|vainqu\w*|victoire|gagn\w*|défaite|"
-    r"perdu)\b", re.IGNORECASE)
 # A "when" of something still to come ("When is the treaty due to be renewed?", "Когда состоится
 # следующий саммит?", "Quand aura lieu le prochain sommet ?"): a time of the past does not say it, so
 # the sentence must speak of what is to come (``_FUTURE``).
@@ -509,6 +497,18 @@ _SPAN = re.compile(
     r"\b(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centur(?:y|ies)|until|since|aged|old|"
     r"distance)\b|\b(?:лет|год\w*|месяц\w*|недел\w*|дн(?:ей|я)|час\w*|ans|mois|semaines?|jours?|heures?)\b",
     re.IGNORECASE)
+# A winner asked for ("Who won the 2020 war?", "Кто победил…?", "Qui a gagné… ?"): the sentence
+# must speak of a victory or a defeat (``_WIN``); "…the fighting took place during the last
+# escalation in 2020" names the war, not who won it.
+_WIN_QUESTION = re.compile(
+    r"\b(?:who|which\s+(?:\w+\s+)?(?:side|country|team|party|army|state))\s+(?:\w+ly\s+)?"
+    r"(?:won|wins|has\s+won|had\s+won|prevailed|triumphed|came\s+out\s+on\s+top|emerged\s+victorious)\b"
+    r"|\b(?:кто|какая\s+сторона)\s+(?:\w+\s+)?(?:победил\w*|выиграл\w*)"
+    r"|\bqui\s+(?:a|avait)\s+(?:gagné|remporté|vaincu)\b|\bqui\s+(?:gagne|remporte)\b", re.IGNORECASE)
+_WIN = re.compile(
+    r"\b(?:won|wins?|winning|winners?|victor(?:y|ies|ious)|defeat\w*|prevail\w*|triumph\w*|lost|los(?:e|es|ing)|"
+    r"loser|beat|beaten|conquer\w*|побед\w*|выигр\w*|пораж\w*|проигр\w*|vainqu\w*|victoire|gagn\w*|défaite|"
+    r"perdu)\b", re.IGNORECASE)
 # Villages asked for: a capital, a city or "St. X" is no village.
 _VILLAGE_QUESTION = re.compile(r"\b(?:villages?|hamlets?)\b|\b(?:сёл\w*|сел(?:о|а|ах)|деревн\w*)",
                                re.IGNORECASE)
