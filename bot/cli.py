@@ -37,7 +37,8 @@ EARLIER_BLIND_QUESTIONS = (("fresh set", _TESTS / "fresh_questions.jsonl"),
 # a rule must take or must leave alone; tuning questions since they were written (README, Quality).
 PROBE_QUESTIONS = (("twelfth session's probe sets", _TESTS / "probe12_questions.jsonl"),
                    ("thirteenth session's probe set", _TESTS / "probe13_questions.jsonl"),
-                   ("fourteenth session's probe set", _TESTS / "probe14_questions.jsonl"))
+                   ("fourteenth session's probe set", _TESTS / "probe14_questions.jsonl"),
+                   ("fifteenth session's probe set", _TESTS / "probe15_questions.jsonl"))
 # Blind sets nothing is tuned on, each scored on its own so its first figures stay comparable.
 FRESH_QUESTIONS = (("seventh fresh set", _TESTS / "fresh7_questions.jsonl"),
                    ("eighth fresh set", _TESTS / "fresh8_questions.jsonl"),
@@ -45,7 +46,8 @@ FRESH_QUESTIONS = (("seventh fresh set", _TESTS / "fresh7_questions.jsonl"),
                    ("tenth fresh set", _TESTS / "fresh10_questions.jsonl"),
                    ("eleventh fresh set", _TESTS / "fresh11_questions.jsonl"),
                    ("twelfth fresh set", _TESTS / "fresh12_questions.jsonl"),
-                   ("thirteenth fresh set", _TESTS / "fresh13_questions.jsonl"))
+                   ("thirteenth fresh set", _TESTS / "fresh13_questions.jsonl"),
+                   ("fourteenth fresh set", _TESTS / "fresh14_questions.jsonl"))
 # The kinds of unanswerable question that say whether the documents come close.
 CLOSE_KINDS = ("near-miss", "unanswerable")
 

@@ -68,6 +68,17 @@ _ASKED = re.compile(
     r"\b(?:ask(?:s|ed|ing)?|questions?|quer(?:y|ies|ied)|wonder(?:s|ed)?|demand(?:e|é|ée|ait)|спраш\w*|спросил\w*|"
     r"вопрос\w*)(?!\w)", re.IGNORECASE)
 
+# What the interviewer said or asked, asked about ("What reason did the interviewer suggest for…?",
+# "What did Atlantico ask about…?"): the role or the interviewer's name (``_says_after``), then a
+# verb of saying. One that also names the interviewee ("How did Dupuy respond when Atlantico
+# asked…?") asks what the interviewee said.
+_SAYING = (r"(?:\w+\s+){0,3}?(?:ask|asks|asked|asking|suggest\w*|float\w*|say|says|said|claim\w*|"
+           r"wonder\w*|propos\w*|mention\w*|rais\w*|impl(?:y|ies|ied)|hint\w*|put|stat(?:e|es|ed)|"
+           r"assert\w*|спрос\w*|спраш\w*|предпол\w*|сказал\w*|утвержд\w*|предлож\w*|"
+           r"suggér\w*|demand\w*|affirm\w*|dit|évoqu\w*)(?!\w)")
+_INTERVIEWEE_WORDS = frozenset(tokenize("expert analyst professor scholar academic specialist guest "
+                                        "interviewee эксперт аналитик профессор политолог expert analyste "
+                                        "professeur spécialiste"))
 
 # A pronoun that points back to what an earlier part of the message names (English, Russian,
 # French): "Where did the offensive take place, and when did it start?"
@@ -88,6 +99,8 @@ class Retrievers:
     multilingual_both_ways: DenseSentenceRetriever | None = None
     # Tokenised names of the corpus's interviewers, read once per index generation.
     interviewer_names: tuple[frozenset[str], ...] = ()
+    # The same names as written ("Atlantico").
+    interviewers: tuple[str, ...] = ()
     # Lower-case words of every speaker's name ("emmanuel", "dupuy", "atlantico", "inosmi").
     speaker_words: frozenset[str] = frozenset()
     # The interviewees' names, whose "according to …" a question's search leaves out.
@@ -103,7 +116,9 @@ class Retrievers:
         search = normalise(text, snap.speller) if language == "en" else text
         inputs: dict[str, Any] = {
             "question": search, "language": language,
-            "quotes_interviewer": _asks_about_interviewer(search, self.interviewer_names),
+            "quotes_interviewer": (
+                _asks_about_interviewer(search, self.interviewer_names)
+                or _asks_what_interviewer_said(search, self.interviewers, self.interviewees)),
             "multilingual": (self.multilingual_both_ways or self.multilingual).invoke(search, config),
         }
         # Sequential on purpose: BM25 takes under a millisecond, while RunnableParallel's
@@ -136,6 +151,17 @@ def _country_of_people(wanted: AnswerType) -> frozenset[str]:
     forms = frozenset(f for n in wanted.people_of for c in PlaceNames.countries_of(n)
                       for f in PlaceNames.forms_of(c))
     return frozenset() if forms & (wanted.typed - wanted.people_of) else forms
+
+
+def _asks_what_interviewer_said(text: str, interviewers: tuple[str, ...],
+                                interviewees: tuple[str, ...]) -> bool:
+    """True when a question asks what the interviewer said or asked (``_SAYING``), and names no
+    interviewee, by name or by role."""
+    who = "|".join([_INTERVIEWER_WORDS.pattern, *(re.escape(n) for n in interviewers)])
+    if re.search(rf"(?:{who})\s+{_SAYING}", text, re.IGNORECASE) is None:
+        return False
+    tokens = set(tokenize(text))
+    return not (tokens & _INTERVIEWEE_WORDS or any(tokens & set(tokenize(n)) for n in interviewees))
 
 
 def _asks_about_interviewer(text: str, names: tuple[frozenset[str], ...]) -> bool:
@@ -178,6 +204,7 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
         lexical=BM25SentenceRetriever(snapshot=snapshot, k=candidates),
         interviewer_names=tuple({frozenset(tokenize(s.speaker)) for s in snapshot.sentences
                                  if s.role == "interviewer"}),
+        interviewers=tuple(sorted({s.speaker for s in snapshot.sentences if s.role == "interviewer"})),
         speaker_words=frozenset(w.lower() for s in snapshot.sentences for w in s.speaker.split()),
         interviewees=tuple(sorted({s.speaker for s in snapshot.sentences if s.role == "interviewee"})),
         openings=_openings(snapshot),
@@ -193,7 +220,7 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
     years = years_of(texts)
 
     def assess(question: str, config: RunnableConfig) -> Assessment:
-        judged = []
+        judged: list[Judged] = []
         # The message's question out of its wrapping, then each part out of its own ("Who is
         # Dupuy? Thanks! What is the CSTO?").
         before = ""  # the part before, as searched
@@ -262,7 +289,14 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
                 # ("Yerevan" to "Which Armenian politicians…?").
                 words=frozenset(f for w in wanted.words for f in snapshot.places.forms_of(w)),
                 # and a year of the documents it gives must be the sentence's ("…in 2020?").
-                years=years_given(cased, years), openings=retrievers.openings)
+                years=years_given(cased, years), openings=retrievers.openings,
+                # and what the interviewer said is in the interviewer's own sentences.
+                said_by=frozenset(retrievers.interviewers)
+                if _asks_what_interviewer_said(ranking.question, retrievers.interviewers,
+                                               retrievers.interviewees) else frozenset())
+            if wanted.said_by:  # only their own sentences say what they said
+                ranking = replace(ranking, candidates=tuple(
+                    c for c in ranking.candidates if setting[c.position] in wanted.said_by))
             typed = {s.position for s in ranking.candidates
                      if wanted.satisfied_by(texts[s.position], in_context[s.position], setting[s.position],
                                             title[s.position])}
@@ -273,9 +307,13 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
             # So is a question about a year the documents never come near ("…in the 2022
             # referendum?"), in any language, and a request for advice for the one who asks ("How
             # do I get a visa for Azerbaijan?").
+            # And so is a part that points back to a part before about nothing the documents
+            # touch ("What is the Lachin corridor and why does it matter?"): what "it" is, they
+            # do not say.
             unasked = (is_small_talk(cased) or is_small_talk(asked) or asks_for_advice(cased)
                        or _unrelated(asked, cased, ranking.language, snapshot)
-                       or years_elsewhere(cased, years))
+                       or years_elsewhere(cased, years)
+                       or (bool(earlier) and not response and judged[-1].support.outcome == NONE))
             support = Support(NONE, 0.0) if unasked else decide(values)
             judged.append(Judged(part, ranking, support, values))
         return Assessment(question, tuple(judged))

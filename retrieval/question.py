@@ -232,7 +232,8 @@ _SPEECH_QUESTION = re.compile(
 _REASON_GIVEN_QUESTION = re.compile(
     r"\b(?:what|which)\s+(?:official\s+)?(?:reasons?|explanations?|justifications?|grounds|excuses?|"
     r"motives?)\s+(?:did|does|do|has|have|had)\s+(?P<who>.+?)\s+(?:\w+ly\s+)?(?:give|given|offer|offered|"
-    r"provide|provided|cite|cited|put\s+forward)\b", re.IGNORECASE)
+    r"provide|provided|cite|cited|put\s+forward|suggest|suggested|float|floated|propose|proposed|"
+    r"advance|advanced)\b", re.IGNORECASE)
 # "What is China's position on…?", "How does Moscow view…?": where someone stands. The sentence
 # that answers names them (or the one before it does): a sentence about the conflict that never
 # names China does not say what China thinks of it (English only, as names are matched as typed).
@@ -276,6 +277,7 @@ _LATIN_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ'’]+")
 _TEXT_WORDS = frozenset("""
 note notes editor editors editorial translator article articles headline lede text treaty interview
 interviewer interviewee expert author piece report document agreement he she they it this that
+journalist journalists questioner reporter analyst professor
 you we i people remark remarks comment comments correction corrections clarification bracket
 brackets bracketed parenthesis parentheses parenthetical aside footnote passage paragraph caption
 статья статьи статье статью статьей договор договора договоре примечание примечании редакция
@@ -794,6 +796,10 @@ class AnswerType:
     future: bool = False
     # A winner asked for (``_WIN_QUESTION``): the sentence must speak of a victory or a defeat.
     winner: bool = False
+    # Whose sentences alone answer (their speakers' names; set by the chain, which knows the
+    # speakers): "What reason did the interviewer suggest…?" asks what the interviewer said, which
+    # the reply to it does not. Nothing is checked when empty.
+    said_by: frozenset[str] = frozenset()
 
     def satisfied_by(self, sentence: str, in_context: str = "", setting: str = "", title: str = "") -> bool:
         """True when a sentence holds a new fact of the kind asked for (or nothing special is asked).
@@ -821,6 +827,8 @@ class AnswerType:
         if self.future and not _FUTURE.search(f"{in_context} {sentence}"):
             return False  # "…founded in 2002" does not say when it is due to be renewed
         if self.winner and not _WIN.search(f"{in_context} {sentence}"):
+            return False
+        if self.said_by and setting not in self.said_by:
             return False
         if (self.number or self.time) and self.about and not self._about_all(
                 f"{in_context or sentence} {setting}", title):

@@ -1182,3 +1182,13 @@ def test_a_span_asked_for_needs_a_time_or_a_length():
     assert not answer_type("How far did the fighting go?").satisfied_by(
         "Only Kazakhstan has used this principle so far, an ally along the border.")
     assert not answer_type("How many troops are in Armenia?").span
+
+
+def test_what_an_analyst_or_a_journalist_says_is_no_outsiders_speech():
+    # The corpus's own speakers by role: their words are the documents', not reported speech.
+    for question in ("What does the analyst say one should anticipate from Ankara?",
+                     "What reason did the journalist float for Moscow's inaction?",
+                     "What does the professor think of the treaty?"):
+        assert not answer_type(question).speech, question
+    assert answer_type("What did Erdogan say about the shelling?").speech
+    assert answer_type("What reason did Erdogan suggest for the shelling?").speech

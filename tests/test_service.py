@@ -12,7 +12,7 @@ from langchain_core.documents import Document
 
 from config.errors import InvalidQuestion
 from config.settings import Settings
-from retrieval.chain import _country_of_people
+from retrieval.chain import _asks_what_interviewer_said, _country_of_people
 from retrieval.compose import CITATION_MARGIN_E5_ONLY
 from retrieval.embeddings import SentenceEmbedder
 from retrieval.evaluation import REPORT, evaluate, load_questions, split_halves
@@ -412,6 +412,32 @@ def test_the_country_of_the_people_asked_for_is_read_in_its_names_unless_the_que
     hawks = answer_type("Which Armenian politicians are the hawks in Yerevan?")
     assert _country_of_people(hawks) == frozenset()
     assert _country_of_people(answer_type("Which Central Asian leader spoke?")) == frozenset()
+
+
+def test_a_question_about_what_the_interviewer_said_is_answered_by_the_interviewer():
+    who = (("Atlantico",), ("Emmanuel Dupuy",))
+    assert _asks_what_interviewer_said("What reason did Atlantico suggest for Russia ignoring it?", *who)
+    assert _asks_what_interviewer_said("What did the journalist ask about Turkey?", *who)
+    # The interviewee's reply to the interviewer is asked for, or the interviewer is no speaker here.
+    assert not _asks_what_interviewer_said("How did Dupuy respond when Atlantico asked about it?", *who)
+    assert not _asks_what_interviewer_said("What did the expert say when the journalist asked?", *who)
+    assert not _asks_what_interviewer_said("What reason did Moscow suggest?", *who)
+
+
+def test_what_the_interviewer_suggested_is_quoted_from_the_interviewer(service):
+    # Dupuy's reply ("On the one hand, there is an agreement…") was quoted first: the reply to a
+    # question does not say what the interviewer asked or suggested.
+    answer = service.ask("What reason did Atlantico suggest for Russia ignoring the clash?")
+    assert answer.support == "answers"
+    assert answer.citations
+    assert all(c.role == "interviewer" for c in answer.citations)
+
+
+def test_a_part_pointing_back_to_a_part_about_nothing_in_the_documents_is_not_answered(service):
+    # "why does it matter?" was searched after the corridor and answered with a sentence on Turkey.
+    answer = service.ask("What is the Zangezur corridor and why does it matter?")
+    assert answer.support == "none"
+    assert answer.citations == ()
 
 
 def test_a_question_of_a_countrys_people_is_not_answered_by_another_countrys(service):
