@@ -17,8 +17,9 @@ general knowledge, not this corpus's words.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
+from typing import Any
 
 # Buildings and streets that stand for a government in the news, and capitals renamed after the
 # package's data was gathered (Astana was Nur-Sultan from 2019 to 2022), with the country's name
@@ -48,14 +49,27 @@ _IN_COMPOUND_NAME = re.compile(r"\b[A-Z]\w*\s*[-–‐]\s*$")
 _BEFORE_COMPOUND_NAME = re.compile(r"\s*[-–‐]\s*[A-Z]")
 
 
+# A country's capital named by the country: "the Armenian capital", "the capital of Armenia",
+# "Armenia's capital"; and a question that asks what it is.
+_CAPITAL = re.compile(r"(?<!\w)(?:the\s+(?P<adjective>\w+)\s+capital|the\s+capital\s+(?:city\s+)?of\s+"
+                      r"(?P<of>\w+)|(?P<owner>\w+)['’]s\s+capital)(?!\w)", re.IGNORECASE)
+_ASKS_WHAT = re.compile(r"\b(?:what|which|whats)(?:\s+is|\s+was|['’]s)?\s*$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _country_infos() -> tuple[Mapping[str, Any], ...]:
+    """The package's data on every country."""
+    from countryinfo import CountryInfo
+
+    return tuple(CountryInfo.all().values())
+
+
 @lru_cache(maxsize=1)
 def _countries() -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
     """(name, formal names and native spellings, every other name) of every country; the other
     names are the formal ones, their parts ("Islamic Republic"), the capital and seats of power."""
-    from countryinfo import CountryInfo
-
     countries = []
-    for info in CountryInfo.all().values():
+    for info in _country_infos():
         name = info.get("name")
         if not isinstance(name, str):
             continue
@@ -71,11 +85,9 @@ def _countries() -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
 def _country_of_word() -> dict[str, frozenset[str]]:
     """Lower-cased one-word capitals, seats of power and demonyms ("paris", "kremlin", "french"),
     each with the lower-cased names of the countries they stand for."""
-    from countryinfo import CountryInfo
-
     out: dict[str, set[str]] = {}
     seats = {s: c for s, c in _SEATS_OF_POWER.items() if " " not in s}
-    for info in CountryInfo.all().values():
+    for info in _country_infos():
         name = info.get("name")
         if not isinstance(name, str):
             continue
@@ -89,9 +101,7 @@ def _country_of_word() -> dict[str, frozenset[str]]:
 @lru_cache(maxsize=1)
 def capital_cities() -> frozenset[str]:
     """Every country's capital, lower-cased ("yerevan", "baku"), from the package's data."""
-    from countryinfo import CountryInfo
-
-    return frozenset(c.lower() for info in CountryInfo.all().values()
+    return frozenset(c.lower() for info in _country_infos()
                      if isinstance(c := info.get("capital"), str) and c)
 
 
@@ -174,6 +184,16 @@ class PlaceNames:
         names = _alternatives(kept | to)
         self._pattern = (re.compile(rf"(?<!\w)(the\s+)?(?>({names})(?!\w))(?!(?-i:\s+[A-Z]))", re.IGNORECASE)
                          if to else None)
+        # "The Armenian capital", "the capital of Armenia", "Armenia's capital": the capital's name
+        # when the texts use it ("Yerevan"), else the country's as they spell it.
+        self._capital_of: dict[str, str] = {}
+        for info in _country_infos():
+            country, capital = info.get("name"), info.get("capital")
+            if not (isinstance(country, str) and isinstance(capital, str) and capital) or not used(country):
+                continue
+            for key in (country, info.get("demonym")):
+                if isinstance(key, str) and _TOKEN.fullmatch(key):
+                    self._capital_of[key.casefold()] = capital if used(capital) else country
 
     @staticmethod
     def countries_of(word: str) -> frozenset[str]:
@@ -190,10 +210,20 @@ class PlaceNames:
 
     def resolve(self, question: str) -> str:
         """The question with each other name of a country the texts name replaced by that name
-        ("When did Baku's troops shell Armenia?" → "When did Azerbaijan's troops shell Armenia?")."""
+        ("When did Baku's troops shell Armenia?" → "When did Azerbaijan's troops shell Armenia?"),
+        and its capital named for what it is ("the Armenian capital" → "Yerevan"), unless the
+        capital is what it asks for ("What is the capital of Armenia?")."""
+        if self._capital_of:
+            question = _CAPITAL.sub(self._capital, question)
         if self._pattern is None:
             return question
         return self._pattern.sub(self._country, question)
+
+    def _capital(self, match: re.Match[str]) -> str:
+        country = next(g for g in match.group("adjective", "of", "owner") if g)
+        if _ASKS_WHAT.search(match.string[:match.start()]):
+            return match.group()
+        return self._capital_of.get(country.casefold(), match.group())
 
     def _country(self, match: re.Match[str]) -> str:
         article, name = match.group(1) or "", match.group(2)

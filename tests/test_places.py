@@ -76,3 +76,15 @@ def test_a_country_and_its_capital_seats_and_demonym_stand_for_each_other():
     assert "ankara" in PlaceNames.forms_of("turkey")
     assert "paris" not in PlaceNames.forms_of("turkey")
     assert PlaceNames.forms_of("aliyev") == {"aliyev"}  # not a place: only itself
+
+
+def test_a_country_s_capital_named_by_the_country_is_read_as_its_name():
+    places = PlaceNames(["There are hawks in Yerevan.", "Armenia and Azerbaijan clashed."])
+    assert places.resolve("Any hardliners in the Armenian capital?") == "Any hardliners in Yerevan?"
+    assert places.resolve("Who in the capital of Armenia wants war?") == "Who in Yerevan wants war?"
+    # A capital the texts do not name stands for its country.
+    assert places.resolve("What did Azerbaijan's capital say?") == "What did Azerbaijan say?"
+    # The capital asked for, a capital no country names, or a country the texts never name.
+    for question in ("What is the capital of Armenia?", "whats the capital of Armenia",
+                     "Which capital did the republic recognise?", "Is the French capital calm?"):
+        assert places.resolve(question) == question
