@@ -69,9 +69,9 @@ _ASKED = re.compile(
     r"вопрос\w*)(?!\w)", re.IGNORECASE)
 
 # What the interviewer said or asked, asked about ("What reason did the interviewer suggest for…?",
-# "What did Atlantico ask about…?"): the role or the interviewer's name (``_says_after``), then a
-# verb of saying. One that also names the interviewee ("How did Dupuy respond when Atlantico
-# asked…?") asks what the interviewee said.
+# "What did Atlantico ask about…?"): the role or the interviewer's name, then a verb of saying.
+# One that also names the interviewee ("How did Dupuy respond when Atlantico asked…?") asks what
+# the interviewee said.
 _SAYING = (r"(?:\w+\s+){0,3}?(?:ask|asks|asked|asking|suggest\w*|float\w*|say|says|said|claim\w*|"
            r"wonder\w*|propos\w*|mention\w*|rais\w*|impl(?:y|ies|ied)|hint\w*|put|stat(?:e|es|ed)|"
            r"assert\w*|спрос\w*|спраш\w*|предпол\w*|сказал\w*|утвержд\w*|предлож\w*|"
@@ -289,14 +289,12 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
                 # ("Yerevan" to "Which Armenian politicians…?").
                 words=frozenset(f for w in wanted.words for f in snapshot.places.forms_of(w)),
                 # and a year of the documents it gives must be the sentence's ("…in 2020?").
-                years=years_given(cased, years), openings=retrievers.openings,
-                # and what the interviewer said is in the interviewer's own sentences.
-                said_by=frozenset(retrievers.interviewers)
-                if _asks_what_interviewer_said(ranking.question, retrievers.interviewers,
-                                               retrievers.interviewees) else frozenset())
-            if wanted.said_by:  # only their own sentences say what they said
+                years=years_given(cased, years), openings=retrievers.openings)
+            # What the interviewer said is in the interviewer's own sentences, not in the replies.
+            if _asks_what_interviewer_said(ranking.question, retrievers.interviewers,
+                                           retrievers.interviewees):
                 ranking = replace(ranking, candidates=tuple(
-                    c for c in ranking.candidates if setting[c.position] in wanted.said_by))
+                    c for c in ranking.candidates if snapshot.sentences[c.position].role == "interviewer"))
             typed = {s.position for s in ranking.candidates
                      if wanted.satisfied_by(texts[s.position], in_context[s.position], setting[s.position],
                                             title[s.position])}

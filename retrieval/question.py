@@ -796,10 +796,6 @@ class AnswerType:
     future: bool = False
     # A winner asked for (``_WIN_QUESTION``): the sentence must speak of a victory or a defeat.
     winner: bool = False
-    # Whose sentences alone answer (their speakers' names; set by the chain, which knows the
-    # speakers): "What reason did the interviewer suggest…?" asks what the interviewer said, which
-    # the reply to it does not. Nothing is checked when empty.
-    said_by: frozenset[str] = frozenset()
 
     def satisfied_by(self, sentence: str, in_context: str = "", setting: str = "", title: str = "") -> bool:
         """True when a sentence holds a new fact of the kind asked for (or nothing special is asked).
@@ -827,8 +823,6 @@ class AnswerType:
         if self.future and not _FUTURE.search(f"{in_context} {sentence}"):
             return False  # "…founded in 2002" does not say when it is due to be renewed
         if self.winner and not _WIN.search(f"{in_context} {sentence}"):
-            return False
-        if self.said_by and setting not in self.said_by:
             return False
         if (self.number or self.time) and self.about and not self._about_all(
                 f"{in_context or sentence} {setting}", title):
