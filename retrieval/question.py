@@ -1039,10 +1039,20 @@ def _same_word(word: str, words: frozenset[str]) -> bool:
         min(len(word), len(w)) >= 4 and (w.startswith(word) or word.startswith(w)) for w in words)
 
 
+# Names of a faith and of its people, which share no beginning ("Islam" and "Muslim", "Shia" and
+# "Shiite"): general knowledge, as the countries' demonyms are.
+_FAITHS = ("islam islamic muslim muslims moslem moslems", "shia shias shiite shiites shiism shii",
+           "sunni sunnis sunnite sunnites", "jewish jew jews judaism", "christian christians christianity",
+           "catholic catholics catholicism", "orthodox orthodoxy", "buddhist buddhists buddhism",
+           "hindu hindus hinduism")
+_FAITH_OF = {form: group.split()[0] for group in _FAITHS for form in group.split()}
+
+
 def _same_name(name: str, word: str) -> bool:
-    """Two forms of one name: the same word, or a shared beginning of four letters or more that
-    leaves at most two letters of the shorter ("Turkish" and "Turkey", "Iranian" and "Iran")."""
-    if name == word:
+    """Two forms of one name: the same word, a shared beginning of four letters or more that
+    leaves at most two letters of the shorter ("Turkish" and "Turkey", "Iranian" and "Iran"), or
+    two names of one faith ("Shia" and "Shiite")."""
+    if name == word or _FAITH_OF.get(name, name) == _FAITH_OF.get(word, word):
         return True
     shorter = min(len(name), len(word))
     shared = next((i for i in range(shorter) if name[i] != word[i]), shorter)

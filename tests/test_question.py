@@ -1192,3 +1192,12 @@ def test_what_an_analyst_or_a_journalist_says_is_no_outsiders_speech():
         assert not answer_type(question).speech, question
     assert answer_type("What did Erdogan say about the shelling?").speech
     assert answer_type("What reason did Erdogan suggest for the shelling?").speech
+
+
+def test_a_faith_is_named_by_its_people_too():
+    # The places and people a number is about must be named: "Shiite" names the Shia, "Muslims" Islam.
+    wanted = answer_type("What share of Azerbaijanis are Shia?")
+    assert wanted.satisfied_by("It supports Azerbaijan, a 75% Shiite country.")
+    assert answer_type("How many Muslims follow Islam in Azerbaijan?").satisfied_by(
+        "Azerbaijan, where 9 million Muslims live.")
+    assert not wanted.satisfied_by("It supports Azerbaijan, a 75% Sunni country.")
