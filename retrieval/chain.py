@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
 from langchain_chroma import Chroma
@@ -153,12 +154,18 @@ def _country_of_people(wanted: AnswerType) -> frozenset[str]:
     return frozenset() if forms & (wanted.typed - wanted.people_of) else forms
 
 
+@lru_cache(maxsize=16)
+def _saying_by(interviewers: tuple[str, ...]) -> re.Pattern[str]:
+    """The interviewer by role or by name, then a verb of saying (built once per set of names)."""
+    who = "|".join([_INTERVIEWER_WORDS.pattern, *(re.escape(n) for n in interviewers)])
+    return re.compile(rf"(?:{who})\s+{_SAYING}", re.IGNORECASE)
+
+
 def _asks_what_interviewer_said(text: str, interviewers: tuple[str, ...],
                                 interviewees: tuple[str, ...]) -> bool:
     """True when a question asks what the interviewer said or asked (``_SAYING``), and names no
     interviewee, by name or by role."""
-    who = "|".join([_INTERVIEWER_WORDS.pattern, *(re.escape(n) for n in interviewers)])
-    if re.search(rf"(?:{who})\s+{_SAYING}", text, re.IGNORECASE) is None:
+    if _saying_by(interviewers).search(text) is None:
         return False
     tokens = set(tokenize(text))
     return not (tokens & _INTERVIEWEE_WORDS or any(tokens & set(tokenize(n)) for n in interviewees))
