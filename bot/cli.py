@@ -47,7 +47,8 @@ FRESH_QUESTIONS = (("seventh fresh set", _TESTS / "fresh7_questions.jsonl"),
                    ("eleventh fresh set", _TESTS / "fresh11_questions.jsonl"),
                    ("twelfth fresh set", _TESTS / "fresh12_questions.jsonl"),
                    ("thirteenth fresh set", _TESTS / "fresh13_questions.jsonl"),
-                   ("fourteenth fresh set", _TESTS / "fresh14_questions.jsonl"))
+                   ("fourteenth fresh set", _TESTS / "fresh14_questions.jsonl"),
+                   ("fifteenth fresh set", _TESTS / "fresh15_questions.jsonl"))
 # The kinds of unanswerable question that say whether the documents come close.
 CLOSE_KINDS = ("near-miss", "unanswerable")
 
