@@ -19,12 +19,14 @@ from langchain_core.runnables import Runnable, RunnableConfig, RunnableLambda
 from retrieval.answer import Answer
 from retrieval.attribution import without_attribution
 from retrieval.compose import AnswerComposer, Assessment, Judged
+from retrieval.descriptions import Description, describe, name_described
 from retrieval.foreign_names import asked as asked_abroad
 from retrieval.lexical import STOPWORDS, tokenize
 from retrieval.multilingual import MultilingualEmbedder
 from retrieval.places import PlaceNames
 from retrieval.question import (
     AnswerType,
+    Speller,
     answer_type,
     asked_category,
     asks_for_advice,
@@ -106,6 +108,9 @@ class Retrievers:
     speaker_words: frozenset[str] = frozenset()
     # The interviewees' names, whose "according to …" a question's search leaves out.
     interviewees: tuple[str, ...] = ()
+    # What the documents say each interviewee is ("French expert", "professor of …"), by which
+    # a question may name them (descriptions.py).
+    descriptions: tuple[Description, ...] = ()
     # The texts of the documents' openings: their narration before the first speaker's turn (a
     # headline and a lede; ``AnswerType.openings``).
     openings: frozenset[str] = frozenset()
@@ -144,6 +149,14 @@ def _unrelated(asked: str, typed: str, language: str, snapshot: Snapshot) -> boo
     return (len(words) >= 2 and not any(snapshot.speller.knows(t) for w in words for t in tokenize(w))
             and any(snapshot.speller.english(w) for w in re.findall(r"[^\W\d_]+", typed.lower())
                     if w not in STOPWORDS))
+
+
+def _named(question: str, descriptions: tuple[Description, ...], speller: Speller) -> str:
+    """An English question with an interviewee's description replaced by their name ("the Lille
+    professor" is "Emmanuel Dupuy"), typos corrected first; as it is when it describes no one."""
+    typed = normalise(question, speller)
+    named = name_described(typed, descriptions)
+    return question if named == typed else named
 
 
 def _country_of_people(wanted: AnswerType) -> frozenset[str]:
@@ -214,6 +227,8 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
         interviewers=tuple(sorted({s.speaker for s in snapshot.sentences if s.role == "interviewer"})),
         speaker_words=frozenset(w.lower() for s in snapshot.sentences for w in s.speaker.split()),
         interviewees=tuple(sorted({s.speaker for s in snapshot.sentences if s.role == "interviewee"})),
+        descriptions=describe([d.text for d in snapshot.documents.values()],
+                              {s.speaker for s in snapshot.sentences if s.role == "interviewee"}),
         openings=_openings(snapshot),
     )
     fusion = ContextFusion(snapshot)
@@ -241,8 +256,8 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
             if reads_as_russian(cased):  # "skolko voennyh v Armenii?" → "сколко военных в Армении?"
                 cased = to_cyrillic(cased, lambda w: len(w) > 3 and snapshot.casing.form(w) is not None)
             language = language_of(cased)
-            read = (snapshot.places.resolve(cased) if language == "en"
-                    else snapshot.acronyms.annotate(cased))
+            read = (_named(snapshot.places.resolve(cased), retrievers.descriptions, snapshot.speller)
+                    if language == "en" else snapshot.acronyms.annotate(cased))
             # e5 alone reads another language, and reads "Selon Dupuy, …" as close to the lines that
             # name Dupuy as to the answer (attribution.py).
             search = read if language == "en" else without_attribution(read, retrievers.interviewees)

@@ -530,3 +530,10 @@ def test_an_off_topic_question_has_no_support_and_no_quotes(service):
     assert answer.abstained
     assert answer.citations == ()
     assert answer.to_dict()["support"] == "none"
+
+
+def test_the_interviewee_named_by_a_description_is_answered_by_his_words(service):
+    # The biography line ("Emmanuel Dupuy is a professor … of Lille") came first, as "related".
+    answer = service.ask("What does the Lille professor think of solidarity within the CSTO?")
+    assert answer.support == "answers"
+    assert "fragile and unreliable" in answer.citations[0].quote
