@@ -89,6 +89,15 @@ _GIVEN_AMOUNT = re.compile(r"\d[\d.,\s]*\s*(?:sq\.?\s*|square\s+)?[^\W\d_]+|[$�
 _CURRENCY = re.compile(
     r"[$€£₽]|\b(?:dollars?|euros?|pounds|roubles?|rubles?|manats?|drams?|yuan|yen|USD|EUR|RUB|AMD|AZN)\b"
     r"|\b(?:долл\w*|евро|рубл\w*|драм\w*|манат\w*)", re.IGNORECASE)
+# "How much" asked of spending, paying or earning asks an amount of money too ("How much does
+# Russia spend on its bases?"), not a count of the soldiers there; so does "how much money".
+_HOW_MUCH_MONEY = re.compile(
+    r"\bhow\s+much\b(?![^?]*\b(?:time|effort|energy|attention|influence|power|land|territory|gas|oil)\b)"
+    r"[^?]*\b(?:money|spend(?:s|ing)?|spent|pa(?:y|ys|id|ying)|earn(?:s|ed|ing)?|worth|charg(?:e|es|ed|ing)|"
+    r"invest(?:s|ed|ing)?|fund(?:s|ed|ing)?|financ(?:e|es|ed|ing))\b"
+    r"|\bсколько\s+(?:\w+\s+){0,3}?(?:денег|тратит\w*|потрат\w*|плат\w*|заплат\w*|заработ\w*)"
+    r"|\bcombien\s+(?:d['’]argent\b|(?:\w+\s+){0,3}?(?:dépens\w*|pai\w*|pay\w*|gagn\w*|investi\w*))",
+    re.IGNORECASE)
 # "How many lives did the war cost?" counts lives, not money.
 _COUNT_OF_THINGS = re.compile(r"\bhow\s+many\b", re.IGNORECASE)
 
@@ -117,6 +126,8 @@ def units(question: str) -> frozenset[str]:
     amount it gives ("within 10 km")."""
     asked = _GIVEN_AMOUNT.sub(" ", question)
     found = {kind for kind, pattern in _UNITS.items() if pattern.search(asked)}
+    if _HOW_MUCH_MONEY.search(asked):
+        found.add("money")
     if "money" in found and _COUNT_OF_THINGS.search(question):
         found.discard("money")
     return frozenset(found)

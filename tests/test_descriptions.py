@@ -32,7 +32,8 @@ def test_a_name_with_no_description_in_the_documents_has_none():
      "Does Emmanuel Dupuy think the Kremlin will jump into the fighting?"),
     ("What does the president of the Institute for Security Perspectives in Europe say about Turkey?",
      "What does Emmanuel Dupuy say about Turkey?"),
-    ("Is Russia reliable, in the Lille-based academic's view?", "Is Russia reliable, in Emmanuel Dupuy's view?"),
+    ("Is Russia reliable, in the Lille-based academic's view?",
+     "Is Russia reliable, in Emmanuel Dupuy's view?"),
     ("Where does the French geopolitics expert teach?", "Where does Emmanuel Dupuy teach?"),
 ])
 def test_a_description_of_the_interviewee_is_searched_as_the_name(question, searched):

@@ -304,7 +304,11 @@ def test_an_amount_asked_in_a_unit_needs_that_unit():
                      "Combien coûte la base ?", "How much did the war cost?",
                      "What percentage of Armenians are Christian?", "Сколько процентов армян христиане?",
                      "À quel prix la Turquie vend-elle le gaz à l'Europe ?",
-                     "At what price is the gas sold?"):
+                     "At what price is the gas sold?",
+                     # Spending, paying or earning asks money, as "how much money" does.
+                     "How much does Russia spend on its bases abroad?",
+                     "How much money is Moscow ready to pay?", "Сколько Армения платит России за газ?",
+                     "Combien la Russie dépense-t-elle pour ses bases ?"):
         assert answer_type(question).units, question
         assert not answer_type(question).satisfied_by(troops), question
     assert answer_type("How long is the border in km?").satisfied_by("The border is 1,000 km long.")
@@ -314,6 +318,8 @@ def test_an_amount_asked_in_a_unit_needs_that_unit():
     # "стоит" is also "is stationed".
     assert answer_type("What price will Russia pay for staying out?").units == frozenset()
     assert answer_type("skolko soldat stoit v Armenii").units == frozenset()
+    assert answer_type("How much effort is Russia ready to spend?").units == frozenset()
+    assert answer_type("How many troops did Russia pay for?").units == frozenset()
     assert answer_type("Сколько солдат стоит в Армении?").satisfied_by(troops)
 
 
