@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
+import numpy as np
 from langchain_chroma import Chroma
 from langchain_core.runnables import Runnable, RunnableConfig, RunnableLambda
 
@@ -111,6 +112,7 @@ class Retrievers:
     # What the documents say each interviewee is ("French expert", "professor of …"), by which
     # a question may name them (descriptions.py).
     descriptions: tuple[Description, ...] = ()
+    outlets: tuple[str, ...] = ()
     # The texts of the documents' openings: their narration before the first speaker's turn (a
     # headline and a lede; ``AnswerType.openings``).
     openings: frozenset[str] = frozenset()
@@ -184,6 +186,52 @@ def _asks_what_interviewer_said(text: str, interviewers: tuple[str, ...],
     return not (tokens & _INTERVIEWEE_WORDS or any(tokens & set(tokenize(n)) for n in interviewees))
 
 
+# Where a sentence's clauses part.
+_CLAUSE = re.compile(r"\s*[,;:–—]\s*")
+# "Which outlet / publication / news site …?", "Who interviewed …?", "Какое издание …?", "Quel
+# média …?": the outlet of an interview asked for. (Not "which site": a place may be one.) The
+# sentence that answers names it in one clause of a longer sentence ("But it is unlikely … – for
+# her it is a "small matter," he said in an interview with Atlantico."), which e5 reads as far
+# from the question as a whole (0.78: the support model refused it) and as close in that clause
+# (0.83).
+_OUTLET_QUESTION = re.compile(
+    r"\b(?:which|what)\s+(?:\w+\s+){0,2}?(?:outlets?|publications?|newspapers?|magazines?|media|websites?|"
+    r"news\s+sites?|journals?)\b|\bwho\s+(?:interviewed|conducted\s+the\s+interview|did\s+the\s+interview)\b"
+    r"|\b(?:как\w+|котор\w+)\s+(?:\w+\s+)?(?:издани\w*|сми|газет\w*|журнал\w*|сайт\w*)"
+    r"|\bquel(?:le)?s?\s+(?:\w+\s+)?(?:média|journal|site|publication|magazine)\b", re.IGNORECASE)
+
+
+def _asks_which_outlet(text: str, speakers: frozenset[str]) -> bool:
+    """True when a question asks which outlet gave the interview ("Which publication interviewed
+    Dupuy?", "Какое издание взяло интервью у Дюпюи?"): the outlet asked for, and no one named but
+    the corpus's speakers and places ("Which outlet did Tokayev speak to?" asks of someone else)."""
+    if not _OUTLET_QUESTION.search(text):
+        return False
+    names = {w.lower() for w in re.findall(r"(?<!^)(?<![.!?]\s)\b[A-Z][\w'’-]*", text.strip())}
+    return all(n in speakers or PlaceNames.countries_of(n) for n in names)
+
+
+@lru_cache(maxsize=16)
+def _naming(names: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b")
+
+
+def _naming_outlet(ranking: Ranking, texts: list[str], outlets: tuple[str, ...],
+                   e5: MultilingualEmbedder | None) -> Ranking:
+    """The candidates that name an outlet, each as close to the question as e5 reads the clause that
+    names it ("…, he said in an interview with Atlantico."); the ranking as it is when none does."""
+    naming = _naming(outlets)
+    kept = [c for c in ranking.candidates if naming.search(texts[c.position])]
+    if not kept:
+        return ranking
+    if e5 is not None:
+        clauses = [next(c for c in _CLAUSE.split(texts[k.position]) if naming.search(c)) for k in kept]
+        closeness = e5.encode_passages(clauses) @ np.asarray(e5.embed_query_both_ways(ranking.question))
+        kept = [replace(k, multilingual=max(k.multilingual, float(v)))
+                for k, v in zip(kept, closeness, strict=True)]
+    return replace(ranking, candidates=tuple(kept))
+
+
 def _asks_about_interviewer(text: str, names: tuple[frozenset[str], ...]) -> bool:
     if _INTERVIEWER_WORDS.search(text):
         return True
@@ -230,8 +278,12 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
         descriptions=describe([d.text for d in snapshot.documents.values()],
                               {s.speaker for s in snapshot.sentences if s.role == "interviewee"}),
         openings=_openings(snapshot),
+        outlets=tuple(sorted({n for d in snapshot.documents.values()
+                              for n in (d.meta.outlet, d.meta.interviewer) if n})),
     )
     fusion = ContextFusion(snapshot)
+    e5 = (multilingual_store.embeddings if isinstance(multilingual_store.embeddings, MultilingualEmbedder)
+          else None)
     texts = [s.text for s in snapshot.sentences]
     in_context = read_in_context(snapshot.sentences)
     # Who says a sentence is part of what it is about. Its document's title stands in only for two
@@ -312,6 +364,10 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
                 words=frozenset(f for w in wanted.words for f in snapshot.places.forms_of(w)),
                 # and a year of the documents it gives must be the sentence's ("…in 2020?").
                 years=years_given(cased, years), openings=retrievers.openings)
+            # Which outlet gave the interview is said by the sentences that name it, and by the
+            # clause of each that does.
+            if retrievers.outlets and _asks_which_outlet(ranking.question, retrievers.speaker_words):
+                ranking = _naming_outlet(ranking, texts, retrievers.outlets, e5)
             # What the interviewer said is in the interviewer's own sentences, not in the replies.
             if _asks_what_interviewer_said(ranking.question, retrievers.interviewers,
                                            retrievers.interviewees):

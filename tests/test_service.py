@@ -12,7 +12,7 @@ from langchain_core.documents import Document
 
 from config.errors import InvalidQuestion
 from config.settings import Settings
-from retrieval.chain import _asks_what_interviewer_said, _country_of_people
+from retrieval.chain import _asks_what_interviewer_said, _asks_which_outlet, _country_of_people
 from retrieval.compose import CITATION_MARGIN_E5_ONLY
 from retrieval.embeddings import SentenceEmbedder
 from retrieval.evaluation import REPORT, evaluate, load_questions, split_halves
@@ -537,3 +537,21 @@ def test_the_interviewee_named_by_a_description_is_answered_by_his_words(service
     answer = service.ask("What does the Lille professor think of solidarity within the CSTO?")
     assert answer.support == "answers"
     assert "fragile and unreliable" in answer.citations[0].quote
+
+
+def test_a_question_of_which_outlet_gave_the_interview_is_read_as_one():
+    speakers = frozenset({"emmanuel", "dupuy", "atlantico", "inosmi"})
+    for question in ("Which publication interviewed Emmanuel Dupuy?", "which media outlet did dupuy talk to",
+                     "Which French outlet interviewed the expert?", "Who interviewed Dupuy?",
+                     "Какое издание взяло интервью у Дюпюи?", "Quel média a interviewé Dupuy ?"):
+        assert _asks_which_outlet(question, speakers), question
+    # Someone else's outlet, or no outlet asked for.
+    for question in ("Which outlet did Tokayev speak to?", "Which site was shelled?", "Who is Dupuy?"):
+        assert not _asks_which_outlet(question, speakers), question
+
+
+def test_which_outlet_gave_the_interview_is_answered_by_the_sentence_that_names_it(service):
+    # The biography line came first ("Emmanuel Dupuy is a professor…"), which names no outlet.
+    answer = service.ask("Which media outlet interviewed Dupuy?")
+    assert answer.support == "answers"
+    assert "in an interview with Atlantico" in answer.citations[0].quote
