@@ -77,9 +77,13 @@ _ASKED = re.compile(
 # One that also names the interviewee ("How did Dupuy respond when Atlantico asked…?") asks what
 # the interviewee said.
 _SAYING = (r"(?:\w+\s+){0,3}?(?:ask|asks|asked|asking|suggest\w*|float\w*|say|says|said|claim\w*|"
-           r"wonder\w*|propos\w*|mention\w*|rais\w*|impl(?:y|ies|ied)|hint\w*|put|stat(?:e|es|ed)|"
+           r"wonder\w*|propos\w*|mention\w*|offer\w*|rais\w*|impl(?:y|ies|ied)|hint\w*|put|stat(?:e|es|ed)|"
            r"assert\w*|спрос\w*|спраш\w*|предпол\w*|сказал\w*|утвержд\w*|предлож\w*|"
            r"suggér\w*|demand\w*|affirm\w*|dit|évoqu\w*)(?!\w)")
+_ASKS_REASON = re.compile(r"\b(?:reasons?|explain\w*|explanations?|why|causes?|motives?|причин\w*|"
+                          r"объясн\w*|почему|raisons?|expliqu\w*|pourquoi)\b", re.IGNORECASE)
+_GIVES_REASON = re.compile(r"\b(?:because|due\s+to|owing\s+to|since|reasons?|parce\s+que|à\s+cause|"
+                           r"потому|из-за|поскольку)\b", re.IGNORECASE)
 _INTERVIEWEE_WORDS = frozenset(tokenize("expert analyst professor scholar academic specialist guest "
                                         "interviewee эксперт аналитик профессор политолог expert analyste "
                                         "professeur spécialiste"))
@@ -371,8 +375,13 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
             # What the interviewer said is in the interviewer's own sentences, not in the replies.
             if _asks_what_interviewer_said(ranking.question, retrievers.interviewers,
                                            retrievers.interviewees):
+                said = [c for c in ranking.candidates if snapshot.sentences[c.position].role == "interviewer"]
+                # A reason the interviewer offered is given where a reason is ("Perhaps because of
+                # the special operation…?"), not by the question it explains ("Has Russia really
+                # ignored this clash?"), when one of their sentences gives one.
+                reasons = [c for c in said if _GIVES_REASON.search(texts[c.position])]
                 ranking = replace(ranking, candidates=tuple(
-                    c for c in ranking.candidates if snapshot.sentences[c.position].role == "interviewer"))
+                    reasons if reasons and _ASKS_REASON.search(ranking.question) else said))
             typed = {s.position for s in ranking.candidates
                      if wanted.satisfied_by(texts[s.position], in_context[s.position], setting[s.position],
                                             title[s.position])}

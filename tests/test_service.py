@@ -431,6 +431,11 @@ def test_what_the_interviewer_suggested_is_quoted_from_the_interviewer(service):
     assert answer.support == "answers"
     assert answer.citations
     assert all(c.role == "interviewer" for c in answer.citations)
+    # The reason is in the sentence that gives one, not in the question it explains ("Has Russia
+    # really ignored this clash?" came first).
+    assert answer.citations[0].quote.startswith("Perhaps because of the special operation")
+    offered = service.ask("What possible reason does the interviewer offer for Moscow's apparent inaction?")
+    assert offered.citations[0].quote.startswith("Perhaps because of the special operation")
 
 
 def test_a_part_pointing_back_to_a_part_about_nothing_in_the_documents_is_not_answered(service):
