@@ -850,7 +850,8 @@ class AnswerType:
                 _same_name(n, w) for n in self.people_of
                 for w in _folded_words(f"{in_context or sentence} {setting}")):
             return False
-        if self.speech and not (facts.speech and self._speaks(in_context or sentence)):
+        own = len(in_context) - len(sentence) if in_context else 0  # where the sentence starts in it
+        if self.speech and not (facts.speech and self._speaks(in_context or sentence, own)):
             return False
         # A group named by common words is not held to them: "the rest of the globe" is "the whole
         # world" too. A name is, typed in lower case as well ("how does china view it").
@@ -975,15 +976,17 @@ class AnswerType:
     def _gives(self, word: str) -> bool:
         return _same_word(word, self.words)
 
-    def _speaks(self, text: str) -> bool:
+    def _speaks(self, text: str, own: int = 0) -> bool:
         """True when the one asked about is who speaks in the text: named before a speech verb
         ("Armenian Prime Minister Nikol Pashinyan immediately called for…", "…Tokayev spoke… He
         stated…") or right after "according to". "…the President of the country requested
         assistance from the CSTO member countries (Russia, Armenia, …)" reports no words of
-        Armenia's."""
+        Armenia's. The verb must be the sentence's own, from ``own`` on in a text read in context:
+        "Turkey, criticizing Israel… . At the same time, Turkey has very cold… relations with
+        Shiite Iran" reports Turkey's words in the sentence before, not in this one."""
         if not self.speaker:
             return True
-        for verb in _SPEECH_VERB.finditer(text):
+        for verb in _SPEECH_VERB.finditer(text, own):
             if verb.group().lower().startswith("according"):
                 if self._names_speaker(" ".join(_WORD.findall(text[verb.end():])[:6])):
                     return True

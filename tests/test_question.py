@@ -269,6 +269,10 @@ def test_a_person_asked_by_role_and_place_needs_that_role_beside_that_place():
         "At the forum, the President of Kazakhstan Tokayev spoke. He stated that he would not help.")
     assert answer_type("What did the Azerbaijani president say?").satisfied_by(
         "Ilham Aliyev, the Azerbaijani leader, said so.")
+    # Words reported in the sentence before are not this sentence's: it must report them itself.
+    cold = "At the same time, Turkey has cold ties to Iran, which acts according to the West, to copy them."
+    assert not answer_type("What did Turkey say about the shelling?").satisfied_by(
+        cold, f"Turkey, criticizing Israel for its treatment of Arab Muslims, sides with it. {cold}")
     # Right beside the place, and no other office: not a foreign minister for a prime minister,
     # nor a president whom a comma parts from the place.
     armenia = answer_type("Who is the Prime Minister of Armenia?")
