@@ -307,12 +307,15 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
             # reads case). Capitals are read as their countries (English only, and before the
             # speller could take one for a typo); another language's acronyms get the
             # documents' English ones. The language is read once, before those two rewrites:
-            # "ОДКБ (CSTO)" must not change how the part is searched.
+            # "ОДКБ (CSTO)" must not change how the part is searched. An English part's epithets of
+            # organisations ("the Atlantic alliance") and of the interviewee ("the Lille
+            # professor") are read as the names the documents use (epithets.py, descriptions.py).
             cased = snapshot.casing.restore(part, snapshot.acronyms.is_foreign)
             if reads_as_russian(cased):  # "skolko voennyh v Armenii?" → "сколко военных в Армении?"
                 cased = to_cyrillic(cased, lambda w: len(w) > 3 and snapshot.casing.form(w) is not None)
             language = language_of(cased)
-            read = (_named(snapshot.places.resolve(cased), retrievers.descriptions, snapshot.speller)
+            read = (_named(snapshot.epithets.resolve(snapshot.places.resolve(cased)), retrievers.descriptions,
+                           snapshot.speller)
                     if language == "en" else snapshot.acronyms.annotate(cased))
             # e5 alone reads another language, and reads "Selon Dupuy, …" as close to the lines that
             # name Dupuy as to the answer (attribution.py).

@@ -8,6 +8,7 @@ from itertools import groupby
 from retrieval.acronyms import Acronyms
 from retrieval.casing import Casing
 from retrieval.catalogue import Catalogue, StoredDocument, vector_id
+from retrieval.epithets import Epithets
 from retrieval.foreign_names import ForeignNames
 from retrieval.lexical import LexicalIndex
 from retrieval.lexicon import word_list
@@ -32,6 +33,7 @@ class Snapshot:
     acronyms: Acronyms
     casing: Casing
     foreign_names: ForeignNames
+    epithets: Epithets
 
     @classmethod
     def from_catalogue(cls, catalogue: Catalogue) -> Snapshot:
@@ -59,7 +61,8 @@ class Snapshot:
                    PlaceNames(s.text for s in sentences),
                    Acronyms(s.text for s in sentences),
                    Casing([*(s.text for s in sentences), *labels], word_list()),
-                   ForeignNames([*(s.text for s in sentences), *(s.speaker for s in sentences)]))
+                   ForeignNames([*(s.text for s in sentences), *(s.speaker for s in sentences)]),
+                   Epithets(s.text for s in sentences))
 
     def neighbours(self, position: int) -> list[int]:
         """The sentences just before and after one, within the same speaker's turn."""

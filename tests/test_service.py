@@ -560,3 +560,11 @@ def test_which_outlet_gave_the_interview_is_answered_by_the_sentence_that_names_
     answer = service.ask("Which media outlet interviewed Dupuy?")
     assert answer.support == "answers"
     assert "in an interview with Atlantico" in answer.citations[0].quote
+
+
+def test_an_organisation_named_by_an_epithet_finds_the_sentences_about_it(service):
+    # "…especially if the Georgians one day become members of the NATO alliance." came first:
+    # "alliance" was searched as a word, and the sentence on what Georgia wants came second.
+    answer = service.ask("What does Tbilisi want regarding the Atlantic alliance?")
+    assert answer.support == "answers"
+    assert "seeks to join NATO" in answer.citations[0].quote

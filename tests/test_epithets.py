@@ -1,0 +1,41 @@
+"""International organisations named by an epithet, read as the documents' name (no model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from retrieval.epithets import Epithets
+
+TEXTS = ("The two countries are members of the Collective Security Treaty Organization (CSTO).",
+         "Georgia seeks to join NATO.", "It weakens the Minsk process within the OSCE.",
+         "France has called for the UN Security Council to be convened.")
+EPITHETS = Epithets(TEXTS)
+
+
+@pytest.mark.parametrize(("question", "searched"), [
+    ("What does Tbilisi want regarding the Atlantic alliance?", "What does Tbilisi want regarding NATO?"),
+    ("Is Georgia keen on the Western military alliance?", "Is Georgia keen on NATO?"),
+    ("Is the clause modelled on the North Atlantic alliance's one?", "Is the clause modelled on NATO's one?"),
+    ("When was the Moscow-led defensive bloc set up?", "When was CSTO set up?"),
+    ("how solid is that post-soviet security pact", "how solid is CSTO"),
+    ("What happens to the track run by the Vienna-based security organisation?",
+     "What happens to the track run by OSCE?"),
+    ("What did Paris ask the United Nations Security Council?", "What did Paris ask UN Security Council?"),
+])
+def test_an_organisation_named_by_an_epithet_is_searched_by_the_documents_name(question, searched):
+    assert EPITHETS.resolve(question) == searched
+
+
+@pytest.mark.parametrize("question", [
+    # Named already, or no epithet: an alliance or a bloc in general is not NATO.
+    "Is NATO really the Atlantic alliance?",
+    "Which alliance does Georgia want to join?",
+    "What does the European Union think?",
+])
+def test_what_names_the_organisation_already_or_no_epithet_is_left_as_typed(question):
+    assert EPITHETS.resolve(question) == question
+
+
+def test_an_organisation_the_documents_never_name_is_left_as_typed():
+    question = "Does Georgia want to join the Atlantic alliance?"
+    assert Epithets(["Georgia seeks closer ties with the West."]).resolve(question) == question
