@@ -2,7 +2,8 @@
 
 News and readers name the big alliances and bodies by description as often as by acronym: "the
 Atlantic alliance" or "the Western military alliance" is NATO, "the Moscow-led bloc" or "the
-post-Soviet defence pact" the CSTO, "the Vienna-based security organisation" the OSCE. Searched
+post-Soviet defence pact" the CSTO, "the Vienna-based security organisation" the OSCE, "the
+breakaway Donbas republics" the LPR and DPR. Searched
 as words, "alliance" drew a sentence about "the NATO alliance" that did not answer, and "the
 Vienna-based security organisation" the sentences about the collective security treaty; the
 acronym finds the sentences about the organisation itself. An English question's epithet is
@@ -34,6 +35,11 @@ _EPITHETS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("OSCE", "Organization for Security and Co-operation in Europe"),
      rf"(?:the\s+)?vienna[-\s]based\s+{_ARMED}(?:organi[sz]ation|body|group(?:ing)?)"
      r"|(?:the\s+)?organi[sz]ation\s+for\s+security\s+and\s+co-?operation\s+in\s+europe"),
+    (("LPR and DPR", "DPR and LPR"),
+     r"(?:the\s+)?(?:two\s+)?(?:(?:breakaway|separatist|self-proclaimed|rebel|pro-russian|eastern)\s+)*"
+     r"donbas+\s+(?:republics|entities|statelets|states|regions)"
+     r"|(?:the\s+)?(?:(?:breakaway|separatist|self-proclaimed)\s+)*(?:luhansk|lugansk)\s+and\s+donetsk"
+     r"(?:\s+people['’]s)?(?:\s+republics)?"),
     (("UN", "United Nations"), r"(?:the\s+)?united\s+nations"),
     (("EU", "European Union"), r"(?:the\s+)?european\s+union"),
 )

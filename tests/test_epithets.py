@@ -8,7 +8,8 @@ from retrieval.epithets import Epithets
 
 TEXTS = ("The two countries are members of the Collective Security Treaty Organization (CSTO).",
          "Georgia seeks to join NATO.", "It weakens the Minsk process within the OSCE.",
-         "France has called for the UN Security Council to be convened.")
+         "France has called for the UN Security Council to be convened.",
+         "He did not recognize the self-proclaimed LPR and DPR.")
 EPITHETS = Epithets(TEXTS)
 
 
@@ -21,6 +22,8 @@ EPITHETS = Epithets(TEXTS)
     ("What happens to the track run by the Vienna-based security organisation?",
      "What happens to the track run by OSCE?"),
     ("What did Paris ask the United Nations Security Council?", "What did Paris ask UN Security Council?"),
+    ("What was his stance on the two breakaway Donbas republics?", "What was his stance on LPR and DPR?"),
+    ("Did he recognise the Luhansk and Donetsk people's republics?", "Did he recognise LPR and DPR?"),
 ])
 def test_an_organisation_named_by_an_epithet_is_searched_by_the_documents_name(question, searched):
     assert EPITHETS.resolve(question) == searched
