@@ -27,7 +27,6 @@ from retrieval.multilingual import MultilingualEmbedder
 from retrieval.places import PlaceNames
 from retrieval.question import (
     AnswerType,
-    Speller,
     answer_type,
     asked_category,
     asks_for_advice,
@@ -157,11 +156,12 @@ def _unrelated(asked: str, typed: str, language: str, snapshot: Snapshot) -> boo
                     if w not in STOPWORDS))
 
 
-def _named(question: str, descriptions: tuple[Description, ...], speller: Speller) -> str:
-    """An English question with an interviewee's description replaced by their name ("the Lille
-    professor" is "Emmanuel Dupuy"), typos corrected first; as it is when it describes no one."""
-    typed = normalise(question, speller)
-    named = name_described(typed, descriptions)
+def _named(question: str, snapshot: Snapshot, descriptions: tuple[Description, ...]) -> str:
+    """An English question with an organisation's epithet replaced by the documents' name for it
+    ("the Atlantic alliance" is "NATO") and an interviewee's description by their name ("the Lille
+    professor" is "Emmanuel Dupuy"), typos corrected first; as it is when it has neither."""
+    typed = normalise(question, snapshot.speller)
+    named = name_described(snapshot.epithets.resolve(typed), descriptions)
     return question if named == typed else named
 
 
@@ -314,8 +314,7 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
             if reads_as_russian(cased):  # "skolko voennyh v Armenii?" → "сколко военных в Армении?"
                 cased = to_cyrillic(cased, lambda w: len(w) > 3 and snapshot.casing.form(w) is not None)
             language = language_of(cased)
-            read = (_named(snapshot.epithets.resolve(snapshot.places.resolve(cased)), retrievers.descriptions,
-                           snapshot.speller)
+            read = (_named(snapshot.places.resolve(cased), snapshot, retrievers.descriptions)
                     if language == "en" else snapshot.acronyms.annotate(cased))
             # e5 alone reads another language, and reads "Selon Dupuy, …" as close to the lines that
             # name Dupuy as to the answer (attribution.py).
@@ -361,6 +360,8 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
             wanted = replace(wanted, about=tuple(
                 names | {c for n in names for c in snapshot.places.countries_of(n)}
                 for names in wanted.about),
+                topic=tuple(names | {c for n in names for c in snapshot.places.countries_of(n)}
+                            for names in wanted.topic),
                 speaker=frozenset(f for n in wanted.speaker for f in snapshot.places.forms_of(n)),
                 # and so must the country of the people a "which" asks for, when it names one and
                 # the question does not place them there itself ("Which Armenian politicians are

@@ -234,6 +234,8 @@ _REASON_GIVEN_QUESTION = re.compile(
     r"motives?)\s+(?:did|does|do|has|have|had)\s+(?P<who>.+?)\s+(?:\w+ly\s+)?(?:give|given|offer|offered|"
     r"provide|provided|cite|cited|put\s+forward|suggest|suggested|float|floated|propose|proposed|"
     r"advance|advanced)\b", re.IGNORECASE)
+# What someone's words are asked about: "What did Tokayev say about Crimea?"
+_TOPIC = re.compile(r"\b(?:about|regarding|concerning|on\s+the\s+subject\s+of)\s+(.+)$", re.IGNORECASE)
 # "What is China's position on…?", "How does Moscow view…?": where someone stands. The sentence
 # that answers names them (or the one before it does): a sentence about the conflict that never
 # names China does not say what China thinks of it (English only, as names are matched as typed).
@@ -723,6 +725,9 @@ class AnswerType:
     # Kazakhstan in January?": {"kazakhstan"}, {"january"}): one set per run of capitalised words,
     # any of whose words (lower-cased, accents folded) will do; English questions only.
     about: tuple[frozenset[str], ...] = ()
+    # The names of what someone's words are asked about ("What did Tokayev say about Crimea?":
+    # {"crimea"}): words about something else do not answer (English questions only).
+    topic: tuple[frozenset[str], ...] = ()
     # The outcomes of people asked about ("killed", "injured": ``measures.outcomes``) and the units
     # a "how many/much" asks its amount in ("length", "money", "percent": ``measures.units``).
     outcomes: frozenset[str] = frozenset()
@@ -853,6 +858,9 @@ class AnswerType:
         own = len(in_context) - len(sentence) if in_context else 0  # where the sentence starts in it
         if self.speech and not (facts.speech and self._speaks(in_context or sentence, own)):
             return False
+        if self.speech and self.topic and not self._names_all(
+                self.topic, f"{in_context or sentence} {setting}", title):
+            return False
         # A group named by common words is not held to them: "the rest of the globe" is "the whole
         # world" too. A name is, typed in lower case as well ("how does china view it").
         if self.stance and not self.speaker <= _ANYONE and not self._names_speaker(in_context or sentence):
@@ -893,8 +901,12 @@ class AnswerType:
     def _about_all(self, text: str, title: str) -> bool:
         """Each run of names in ``about`` is in ``text``, in some form ("Russian" for "Russia"), or
         two or more of them are missing and the title holds all of those."""
+        return self._names_all(self.about, text, title)
+
+    @staticmethod
+    def _names_all(about: tuple[frozenset[str], ...], text: str, title: str) -> bool:
         words = _folded_words(text)
-        missing = [names for names in self.about if not any(_same_name(n, w) for n in names for w in words)]
+        missing = [names for names in about if not any(_same_name(n, w) for n in names for w in words)]
         if not missing:
             return True
         in_title = _folded_words(title)
@@ -1128,12 +1140,12 @@ def _is_place_form(place: str, word: str) -> bool:
                and word[len(place) - cut:] in _DEMONYM_ENDINGS for cut in (0, 1, 2))
 
 
-def _asked_about(question: str) -> tuple[frozenset[str], ...]:
-    """The runs of names in a question, its first word aside: titles ("President"), function
-    words ("How" after a quote mark or "Q:"), acronyms (which the documents may spell out) and
-    parts of compounds ("Moscow-led", "post-Soviet") do not count."""
+def _asked_about(question: str, start: int = 0) -> tuple[frozenset[str], ...]:
+    """The runs of names in a question (from ``start`` on), its first word aside: titles
+    ("President"), function words ("How" after a quote mark or "Q:"), acronyms (which the
+    documents may spell out) and parts of compounds ("Moscow-led", "post-Soviet") do not count."""
     out = []
-    for run in _NAME_RUN.finditer(question):
+    for run in _NAME_RUN.finditer(question, start):
         compound = question[run.start() - 1:run.start()] in ("-", "‐")
         names = set()
         for word in run.group().split():
@@ -1182,6 +1194,7 @@ def answer_type(question: str, speakers: frozenset[str] = frozenset()) -> Answer
         who = _asked_who(next(g for g in match.groups() if g), speakers)
         if who is not None and who[0]:
             stance, (speaker, named) = True, who
+    topic = _TOPIC.search(question) if speech else None
     return AnswerType(number=number,
                       person=bool(_PERSON_QUESTION.search(question)),
                       time=time, given=given,
@@ -1191,6 +1204,7 @@ def answer_type(question: str, speakers: frozenset[str] = frozenset()) -> Answer
                       personal_name=bool(_NAME_QUESTION.search(question)),
                       speech=speech, speaker=speaker, speaker_named=named, stance=stance,
                       about=_asked_about(question),
+                      topic=_asked_about(question, topic.start(1)) if topic else (),
                       outcomes=measures.outcomes(question),
                       units=measures.units(question) if number else frozenset(),
                       counts=bool(_COUNT_QUESTION.search(question)), role=_asked_role(question),

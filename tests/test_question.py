@@ -740,6 +740,18 @@ def test_what_someone_said_needs_a_sentence_that_reports_their_speech(question, 
     assert asked.satisfied_by(f"{named} has called for the UN Security Council to be convened.")
 
 
+def test_what_someone_said_about_a_name_needs_words_about_it():
+    # Tokayev's words on the LPR and DPR say nothing about Crimea.
+    asked = answer_type("What did Tokayev say about Crimea at the economic forum?", SPEAKERS)
+    assert asked.topic == (frozenset({"crimea"}),)
+    forum = "At the forum in May, Tokayev spoke."
+    assert not asked.satisfied_by(STATED, f"{forum} {STATED}")
+    assert answer_type("What did Tokayev say about the republics?", SPEAKERS).satisfied_by(
+        STATED, f"{forum} {STATED}")
+    assert answer_type("What did Tokayev say about Crimea?", SPEAKERS).satisfied_by(
+        "He stated that he did not recognize Crimea.", f"{forum} He stated that he did not recognize Crimea.")
+
+
 def test_reported_speech_of_someone_else_does_not_answer_what_a_named_person_said():
     asked = answer_type("What did Emmanuel Macron personally say about the clashes?", SPEAKERS)
     assert not asked.satisfied_by(STATED, f"At the forum, President Tokayev spoke. {STATED}")

@@ -568,3 +568,9 @@ def test_an_organisation_named_by_an_epithet_finds_the_sentences_about_it(servic
     answer = service.ask("What does Tbilisi want regarding the Atlantic alliance?")
     assert answer.support == "answers"
     assert "seeks to join NATO" in answer.citations[0].quote
+
+
+def test_an_epithet_typed_with_a_typo_is_read_once_the_typo_is_corrected(service):
+    answer = service.ask("what did the kazakh leader say about the breakaway donbas repubics")
+    assert answer.support == "answers"
+    assert "LPR and DPR" in answer.citations[0].quote
