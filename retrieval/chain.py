@@ -34,6 +34,7 @@ from retrieval.question import (
     language_of,
     normalise,
     responds_to,
+    role_span,
     split_parts,
     tidy,
     unwrap,
@@ -228,12 +229,24 @@ def _naming_outlet(ranking: Ranking, texts: list[str], outlets: tuple[str, ...],
     kept = [c for c in ranking.candidates if naming.search(texts[c.position])]
     if not kept:
         return ranking
-    if e5 is not None:
-        clauses = [next(c for c in _CLAUSE.split(texts[k.position]) if naming.search(c)) for k in kept]
-        closeness = e5.encode_passages(clauses) @ np.asarray(e5.embed_query_both_ways(ranking.question))
-        kept = [replace(k, multilingual=max(k.multilingual, float(v)))
-                for k, v in zip(kept, closeness, strict=True)]
-    return replace(ranking, candidates=tuple(kept))
+    return _read_by_phrase(replace(ranking, candidates=tuple(kept)), {
+        k.position: next(c for c in _CLAUSE.split(texts[k.position]) if naming.search(c)) for k in kept}, e5)
+
+
+def _read_by_phrase(ranking: Ranking, phrases: dict[int, str], e5: MultilingualEmbedder | None) -> Ranking:
+    """The ranking with each candidate that has a phrase in ``phrases`` (by position) as close to
+    the question as e5 reads that phrase, when closer than the whole sentence: the part of a long
+    sentence that holds what is asked ("…, he said in an interview with Atlantico.", "Armenian
+    Prime Minister Nikol Pashinyan") is what must be close to it."""
+    if e5 is None or not phrases:
+        return ranking
+    positions = list(phrases)
+    closeness = e5.encode_passages([phrases[p] for p in positions]) @ np.asarray(
+        e5.embed_query_both_ways(ranking.question))
+    close = dict(zip(positions, closeness.tolist(), strict=True))
+    return replace(ranking, candidates=tuple(
+        replace(c, multilingual=max(c.multilingual, close[c.position])) if c.position in close else c
+        for c in ranking.candidates))
 
 
 def _asks_about_interviewer(text: str, names: tuple[frozenset[str], ...]) -> bool:
@@ -389,6 +402,11 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
             typed = {s.position for s in ranking.candidates
                      if wanted.satisfied_by(texts[s.position], in_context[s.position], setting[s.position],
                                             title[s.position])}
+            # Who holds a role is said by the words that give the role and the name beside it.
+            if wanted.role and wanted.person:
+                spans = {p: span for p in typed
+                         if (span := role_span(wanted.role, texts[p], named=True)) is not None}
+                ranking = _read_by_phrase(ranking, {p: texts[p][a:b] for p, (a, b) in spans.items()}, e5)
             ranking = break_tie(prefer_typed(ranking, typed.__contains__, TYPE_PENALTY))
             values = features(ranking, wanted, texts, in_context, setting=setting, title=title,
                               category=asked_category(asked), known=snapshot.speller.knows)

@@ -838,7 +838,7 @@ class AnswerType:
             return False
         if self.counted and not _counts(self.counted, sentence):
             return False
-        if self.role and not _holds_role(self.role, in_context or sentence):
+        if self.role and not _holds_role(self.role, in_context or sentence, named=self.person):
             return False
         # A capital is a new name to a question about the country's cities ("Which Armenian city…?").
         # A country asked for is checked as such below, where the sentence's first word counts
@@ -1096,16 +1096,42 @@ def _asked_role(question: str) -> tuple[str, str] | tuple[()]:
     return " ".join(title), _fold(place)
 
 
-def _holds_role(role: tuple[str, str], sentence: str) -> bool:
-    """True when the sentence gives the role right beside the place, in some form ("Azerbaijani
-    President", "the President of the Republic of Azerbaijan", "Armenian Prime Minister"): only
-    titles may stand between them, and no qualifier the question does not ask ("Russian Foreign
-    Minister" is no prime minister; "vice-president" no president)."""
+def _holds_role(role: tuple[str, str], sentence: str, *, named: bool = False) -> bool:
+    """True when the sentence gives the role right beside the place (``role_span``)."""
+    return role_span(role, sentence, named=named) is not None
+
+
+def role_span(role: tuple[str, str], sentence: str, *, named: bool = False) -> tuple[int, int] | None:
+    """Where the sentence gives the role right beside the place, in some form ("Azerbaijani
+    President", "the President of the Republic of Azerbaijan", "Armenian Prime Minister"), as
+    character offsets; None when it does not. Only titles may stand between them, and no
+    qualifier the question does not ask ("Russian Foreign Minister" is no prime minister;
+    "vice-president" no president). With ``named`` (who holds it is asked), a name must stand
+    right beside the role in a country, after it or before it, a comma between at most
+    ("Armenian Prime Minister Nikol Pashinyan", "the President of Azerbaijan, Ilham Aliyev"), and
+    the span takes it in: "The Prime Minister of Armenia and the President of Iran called
+    President Vladimir Putin" names neither of the two."""
     asked, place = role
     *qualifiers, title = asked.split()
-    words = [_fold(re.sub(r"['’]s?$", "", w.lower())) for w in _ROLE_TOKEN.findall(sentence)]
-    words = [w for w in words if w not in _ROLE_FILLER]
+    found = [m for m in _ROLE_TOKEN.finditer(sentence)
+             if _fold(re.sub(r"['’]s?$", "", m.group().lower())) not in _ROLE_FILLER]
+    typed = [m.group() for m in found]
+    words = [_fold(re.sub(r"['’]s?$", "", w.lower())) for w in typed]
     offices = _TITLE_WORDS | _GENERIC_TITLES | _QUALIFIERS
+    # Whose name holds the role is read for a country's roles only ("he is also the president of
+    # the Institute…" names its president at the sentence's start).
+    held = named and is_country(place)
+
+    def name_at(k: int, step: int) -> int | None:
+        """The last token of a name that starts at ``k`` (after a comma, at most), or None."""
+        if 0 <= k < len(typed) and typed[k] == ",":
+            k += step
+        if not (0 <= k < len(typed) and typed[k][:1].isupper() and words[k] not in offices):
+            return None
+        while 0 <= k + step < len(typed) and typed[k + step][:1].isupper() and words[k + step] not in offices:
+            k += step
+        return k
+
     # A body's name of several words is matched whole, as one place ("the head of the European
     # Council Charles Michel").
     if " " in place:
@@ -1128,8 +1154,20 @@ def _holds_role(role: tuple[str, str], sentence: str) -> bool:
         for j, other in enumerate(words):
             if j != i and _is_place_form(place, other) and all(
                     w in offices for w in words[min(i, j) + 1:max(i, j)]):
-                return True
-    return False
+                # The role's first word ("Prime" of "Prime Minister"), before which a name may stand.
+                first = min(i, j)
+                while first > 0 and words[first - 1] in offices:
+                    first -= 1
+                if len(words) != len(found):  # a body's name was joined: no offsets to give
+                    return (0, len(sentence)) if not held else None
+                after, ahead = name_at(max(i, j) + 1, 1), name_at(first - 1, -1)
+                if not held:
+                    return found[first].start(), found[max(i, j)].end()
+                if after is not None:
+                    return found[first].start(), found[after].end()
+                if ahead is not None:
+                    return found[ahead].start(), found[max(i, j)].end()
+    return None
 
 
 def _is_place_form(place: str, word: str) -> bool:

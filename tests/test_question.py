@@ -17,6 +17,7 @@ from retrieval.question import (
     language_of,
     normalise,
     responds_to,
+    role_span,
     split_parts,
     tidy,
     years_elsewhere,
@@ -257,7 +258,18 @@ def test_a_person_asked_by_role_and_place_needs_that_role_beside_that_place():
     assert current.satisfied_by("Azerbaijani President Ilham Aliyev ordered the strike.")
     assert answer_type("Who is Azerbaijan's president?").satisfied_by(
         "The President of Azerbaijan, Ilham Aliyev, spoke.")
-    assert answer_type("Who is the president of Iran?").satisfied_by(putin)
+    # Who holds the role is named beside it, or the sentence does not say who: "the President of
+    # Iran called President Vladimir Putin" names Russia's president, not Iran's.
+    assert not answer_type("Who is the president of Iran?").satisfied_by(putin)
+    assert not answer_type("Who is the prime minister of Armenia?").satisfied_by(putin)
+    assert answer_type("Who is the prime minister of Armenia?").satisfied_by(
+        "Nikol Pashinyan, the Armenian Prime Minister, spoke.")
+    # What the role's holder said asks for no name beside it ("He stated…" after "…the
+    # President of Kazakhstan Tokayev spoke"): only words of the role beside the place.
+    spoke = answer_type("What did the Iranian president say?")
+    assert spoke.role == ("president", "iranian")
+    assert not spoke.person
+    assert spoke.satisfied_by("The Iranian President called Putin and said so.")
     assert answer_type("Who is the head of the European Council?").satisfied_by(
         "It weakens the mediation proposed by the head of the European Council Charles Michel.")
     # What an office holder said: a sentence about the country is not theirs; a generic role is
@@ -300,6 +312,17 @@ def test_a_person_asked_by_role_and_place_needs_that_role_beside_that_place():
     assert answer_type("Who is the leader of the hawks?").role == ()
     assert answer_type("What did the French expert say?").role == ()
     assert answer_type("Who is the President of the United States?").role == ()
+
+
+def test_the_span_of_a_role_takes_in_the_name_beside_it():
+    sentence = "Armenian Prime Minister Nikol Pashinyan immediately called for the implementation."
+    start, end = role_span(("prime minister", "armenia"), sentence, named=True) or (0, 0)
+    assert sentence[start:end] == "Armenian Prime Minister Nikol Pashinyan"
+    aliyev = "The President of Azerbaijan, Ilham Aliyev, spoke."
+    start, end = role_span(("president", "azerbaijan"), aliyev, named=True) or (0, 0)
+    assert aliyev[start:end] == "President of Azerbaijan, Ilham Aliyev"
+    assert role_span(("president", "iran"), "The President of Iran called President Vladimir Putin.",
+                     named=True) is None
 
 
 def test_an_amount_asked_in_a_unit_needs_that_unit():

@@ -574,3 +574,12 @@ def test_an_epithet_typed_with_a_typo_is_read_once_the_typo_is_corrected(service
     answer = service.ask("what did the kazakh leader say about the breakaway donbas repubics")
     assert answer.support == "answers"
     assert "LPR and DPR" in answer.citations[0].quote
+
+
+def test_who_holds_a_role_is_answered_by_the_sentence_that_names_them(service):
+    # "The Prime Minister of Armenia and the President of Iran called President Vladimir Putin…"
+    # came first: it gives the role, but names Putin, not Armenia's prime minister.
+    for question in ("Who is the prime minister of Armenia?", "Как зовут премьер-министра Армении?"):
+        answer = service.ask(question)
+        assert answer.support == "answers", question
+        assert "Nikol Pashinyan" in answer.citations[0].quote, question
