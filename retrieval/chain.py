@@ -233,6 +233,22 @@ def _naming_outlet(ranking: Ranking, texts: list[str], outlets: tuple[str, ...],
         k.position: next(c for c in _CLAUSE.split(texts[k.position]) if naming.search(c)) for k in kept}, e5)
 
 
+# "Who is Charles Michel?", "Who was Tokayev?": who a named one is.
+_WHO_IS = re.compile(r"^\W*(?i:who\s+(?:is|was)|who['’]s)\s+"
+                     r"(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s*\??\s*$")
+# How many words before a name may say who it is.
+_BEFORE_NAME = 8
+
+
+def _before_name(name: str, sentence: str) -> str:
+    """The words of ``sentence``'s clause just before ``name``, and the name; "" when it lacks it."""
+    at = sentence.find(name)
+    if at < 0:
+        return ""
+    clause = _CLAUSE.split(sentence[:at])[-1].split()
+    return " ".join([*clause[-_BEFORE_NAME:], name])
+
+
 def _read_by_phrase(ranking: Ranking, phrases: dict[int, str], e5: MultilingualEmbedder | None) -> Ranking:
     """The ranking with each candidate that has a phrase in ``phrases`` (by position) as close to
     the question as e5 reads that phrase, when closer than the whole sentence: the part of a long
@@ -402,11 +418,16 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
             typed = {s.position for s in ranking.candidates
                      if wanted.satisfied_by(texts[s.position], in_context[s.position], setting[s.position],
                                             title[s.position])}
-            # Who holds a role is said by the words that give the role and the name beside it.
+            # Who holds a role is said by the words that give the role and the name beside it;
+            # who someone is, by the words just before their name ("…proposed by the head of the
+            # European Council Charles Michel").
             if wanted.role and wanted.person:
                 spans = {p: span for p in typed
                          if (span := role_span(wanted.role, texts[p], named=True)) is not None}
                 ranking = _read_by_phrase(ranking, {p: texts[p][a:b] for p, (a, b) in spans.items()}, e5)
+            elif (who := _WHO_IS.match(ranking.question)) is not None:
+                ranking = _read_by_phrase(ranking, {
+                    p: phrase for p in typed if (phrase := _before_name(who.group("name"), texts[p]))}, e5)
             ranking = break_tie(prefer_typed(ranking, typed.__contains__, TYPE_PENALTY))
             values = features(ranking, wanted, texts, in_context, setting=setting, title=title,
                               category=asked_category(asked), known=snapshot.speller.knows)

@@ -12,7 +12,7 @@ from langchain_core.documents import Document
 
 from config.errors import InvalidQuestion
 from config.settings import Settings
-from retrieval.chain import _asks_what_interviewer_said, _asks_which_outlet, _country_of_people
+from retrieval.chain import _asks_what_interviewer_said, _asks_which_outlet, _before_name, _country_of_people
 from retrieval.compose import CITATION_MARGIN_E5_ONLY
 from retrieval.embeddings import SentenceEmbedder
 from retrieval.evaluation import REPORT, evaluate, load_questions, split_halves
@@ -583,3 +583,16 @@ def test_who_holds_a_role_is_answered_by_the_sentence_that_names_them(service):
         answer = service.ask(question)
         assert answer.support == "answers", question
         assert "Nikol Pashinyan" in answer.citations[0].quote, question
+
+
+def test_who_someone_is_is_read_in_the_words_before_their_name(service):
+    # Refused: e5 read the whole long sentence as far from "Who is Charles Michel?" (0.80), and the
+    # words that say who he is ("…proposed by the head of the European Council Charles Michel")
+    # as close (0.87).
+    assert _before_name("Charles Michel", "It weakens, in general, the mediation proposed by the head "
+                        "of the European Council Charles Michel.") == (
+        "proposed by the head of the European Council Charles Michel")
+    assert _before_name("Charles Michel", "The European Council met.") == ""
+    answer = service.ask("Who is Charles Michel?")
+    assert answer.support == "answers"
+    assert "head of the European Council Charles Michel" in answer.citations[0].quote
