@@ -1158,8 +1158,8 @@ def role_span(role: tuple[str, str], sentence: str, *, named: bool = False) -> t
                 first = min(i, j)
                 while first > 0 and words[first - 1] in offices:
                     first -= 1
-                if len(words) != len(found):  # a body's name was joined: no offsets to give
-                    return (0, len(sentence)) if not held else None
+                if len(words) != len(found):  # a body's name was joined: the words around it
+                    return _around_body(place.replace("_", " "), sentence)
                 after, ahead = name_at(max(i, j) + 1, 1), name_at(first - 1, -1)
                 if not held:
                     return found[first].start(), found[max(i, j)].end()
@@ -1168,6 +1168,23 @@ def role_span(role: tuple[str, str], sentence: str, *, named: bool = False) -> t
                 if ahead is not None:
                     return found[ahead].start(), found[max(i, j)].end()
     return None
+
+
+def _around_body(body: str, sentence: str) -> tuple[int, int]:
+    """The span of a body's name in a sentence with its title's few words before it and the name
+    after it ("the head of the European Council Charles Michel"); the whole sentence when the
+    body is there only as an acronym."""
+    found = re.search(r"\s+".join(map(re.escape, body.split())), sentence, re.IGNORECASE)
+    if found is None:
+        return 0, len(sentence)
+    start = found.start()
+    for _ in range(4):  # "the head of the": the title and its function words
+        before = re.search(r"[^\W\d_]+\s+$", sentence[:start])
+        if before is None:
+            break
+        start = before.start()
+    after = re.match(r"(?:\s+[A-Z][\w'’-]*){1,3}", sentence[found.end():])
+    return start, found.end() + (after.end() if after else 0)
 
 
 def _is_place_form(place: str, word: str) -> bool:

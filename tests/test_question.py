@@ -323,6 +323,10 @@ def test_the_span_of_a_role_takes_in_the_name_beside_it():
     assert aliyev[start:end] == "President of Azerbaijan, Ilham Aliyev"
     assert role_span(("president", "iran"), "The President of Iran called President Vladimir Putin.",
                      named=True) is None
+    # A body's head: the title's words before its name, and the name after it.
+    council = "It weakens the mediation proposed by the head of the European Council Charles Michel."
+    start, end = role_span(("head", "european council"), council, named=True) or (0, 0)
+    assert council[start:end] == "the head of the European Council Charles Michel"
 
 
 def test_an_amount_asked_in_a_unit_needs_that_unit():
