@@ -234,6 +234,19 @@ _REASON_GIVEN_QUESTION = re.compile(
     r"motives?)\s+(?:did|does|do|has|have|had)\s+(?P<who>.+?)\s+(?:\w+ly\s+)?(?:give|given|offer|offered|"
     r"provide|provided|cite|cited|put\s+forward|suggest|suggested|float|floated|propose|proposed|"
     r"advance|advanced)\b", re.IGNORECASE)
+# A place asked for: "Where did the fighting take place?", "In which region…?", "Где…?", "Où…?"
+# (not "where" joining two clauses: "the region where…"), and what names one in a sentence: a
+# capitalised name after a word of place or movement, or a common word for a place.
+_WHERE_QUESTION = re.compile(
+    r"^\W*(?:and\s+|so\s+)?(?:where|wher|whereabouts)\b|\b(?:in|at|on)\s+(?:which|what)\s+(?:place|region|"
+    r"area|part|city|town|village|country|location|spot|province|district|zone|territory)\b"
+    r"|^\W*(?:где|gde|куда|откуда)\b|^\W*(?:où|ou)\b", re.IGNORECASE)
+_PLACE = re.compile(
+    r"\b(?:in|at|along|near|across|inside|within|from|to|into|on|over|between|around|outside)\s+"
+    r"(?:the\s+|a\s+|its\s+|their\s+)?(?:[A-Z][\w'’-]+|common\s+|northern\s+|southern\s+|eastern\s+|"
+    r"western\s+|border|frontier|north|south|east|west|region|territory|city|capital|village|town|area|"
+    r"zone|sea|front|line|bases?|country|countries)"
+    r"|\b(?:border|frontier|territory|region|regions|enclave|villages?|towns?|cities|capital|province)\b")
 # What someone's words are asked about: "What did Tokayev say about Crimea?"
 _TOPIC = re.compile(r"\b(?:about|regarding|concerning|on\s+the\s+subject\s+of)\s+(.+)$", re.IGNORECASE)
 # "What is China's position on…?", "How does Moscow view…?": where someone stands. The sentence
@@ -801,6 +814,9 @@ class AnswerType:
     future: bool = False
     # A winner asked for (``_WIN_QUESTION``): the sentence must speak of a victory or a defeat.
     winner: bool = False
+    # A place asked for ("Where did the fighting take place?", ``_WHERE_QUESTION``): the sentence
+    # must name one, or a word for one (``_PLACE``).
+    where: bool = False
 
     def satisfied_by(self, sentence: str, in_context: str = "", setting: str = "", title: str = "") -> bool:
         """True when a sentence holds a new fact of the kind asked for (or nothing special is asked).
@@ -829,6 +845,8 @@ class AnswerType:
             return False  # "…founded in 2002" does not say when it is due to be renewed
         if self.winner and not _WIN.search(f"{in_context} {sentence}"):
             return False
+        if self.where and not _PLACE.search(in_context or sentence):
+            return False  # "…were injured on both sides" says how many, not where
         if (self.number or self.time) and self.about and not self._about_all(
                 f"{in_context or sentence} {setting}", title):
             return False
@@ -1281,6 +1299,7 @@ def answer_type(question: str, speakers: frozenset[str] = frozenset()) -> Answer
                       why=bool(_WHY_QUESTION.search(question)),
                       future=time and bool(_FUTURE_QUESTION.search(question)),
                       winner=bool(_WIN_QUESTION.search(question)),
+                      where=bool(_WHERE_QUESTION.search(question)),
                       typed=typed, remaining=number and measures.asks_remaining(question), words=typed)
 
 

@@ -314,6 +314,21 @@ def test_a_person_asked_by_role_and_place_needs_that_role_beside_that_place():
     assert answer_type("Who is the President of the United States?").role == ()
 
 
+def test_a_place_asked_for_needs_a_sentence_that_names_one():
+    injured = "As a result of the fighting, about fifty people, mostly military, were injured on both sides."
+    border = "This offensive is taking place along the common border between Azerbaijan and Armenia."
+    for question in ("Where did the fighting take place?", "where did the fighting happen exactly",
+                     "In which region did the fighting take place?", "Где шли бои?",
+                     "Où ont eu lieu les combats ?"):
+        asked = answer_type(question)
+        assert asked.where, question
+        assert not asked.satisfied_by(injured), question
+        assert asked.satisfied_by(border), question
+    assert answer_type("Where does Dupuy teach?").satisfied_by("He is a professor at the Catholic University")
+    # "where" that joins two clauses asks no place.
+    assert not answer_type("What happened in the region where the fighting took place?").where
+
+
 def test_the_span_of_a_role_takes_in_the_name_beside_it():
     sentence = "Armenian Prime Minister Nikol Pashinyan immediately called for the implementation."
     start, end = role_span(("prime minister", "armenia"), sentence, named=True) or (0, 0)
