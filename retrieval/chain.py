@@ -233,9 +233,10 @@ def _naming_outlet(ranking: Ranking, texts: list[str], outlets: tuple[str, ...],
         k.position: next(c for c in _CLAUSE.split(texts[k.position]) if naming.search(c)) for k in kept}, e5)
 
 
-# "Who is Charles Michel?", "Who was Tokayev?": who a named one is.
-_WHO_IS = re.compile(r"^\W*(?i:who\s+(?:is|was)|who['’]s)\s+"
-                     r"(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s*\??\s*$")
+# "Who is Charles Michel?", "Qui est Charles Michel ?", "кто такой Charles Michel в этой статье?":
+# who a named one is, named as the documents write it.
+_WHO_IS = re.compile(r"^\W*(?i:who\s+(?:is|was)|who['’]s|qui\s+(?:est|était)|кто\s+(?:так(?:ой|ая)|это))\s+"
+                     r"(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})(?:\s+[^\sA-Z?][^?]*)?\s*\??\s*$")
 # How many words before a name may say who it is.
 _BEFORE_NAME = 8
 
