@@ -250,6 +250,21 @@ def _before_name(name: str, sentence: str) -> str:
     return " ".join([*clause[-_BEFORE_NAME:], name])
 
 
+# A list of three names or more: "Russia, Armenia, Belarus, Kazakhstan, Kyrgyzstan and Tajikistan".
+_NAME_LIST = re.compile(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?:\s*,\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)+"
+                        r"\s*,?\s+and\s+[A-Z][\w'’-]+")
+
+
+def _listed(sentence: str) -> str:
+    """The list of names a sentence gives, with the words just before it ("the CSTO member
+    countries (Russia, …)"); "" when it gives none."""
+    found = _NAME_LIST.search(sentence)
+    if found is None:
+        return ""
+    before = re.sub(r"[^\w\s'’-]", " ", sentence[:found.start()]).split()
+    return " ".join([*before[-_BEFORE_NAME // 2:], found.group()])
+
+
 def _read_by_phrase(ranking: Ranking, phrases: dict[int, str], e5: MultilingualEmbedder | None) -> Ranking:
     """The ranking with each candidate that has a phrase in ``phrases`` (by position) as close to
     the question as e5 reads that phrase, when closer than the whole sentence: the part of a long
@@ -429,6 +444,11 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
             elif (who := _WHO_IS.match(ranking.question)) is not None:
                 ranking = _read_by_phrase(ranking, {
                     p: phrase for p in typed if (phrase := _before_name(who.group("name"), texts[p]))}, e5)
+            # Which countries, by the list that names them ("…the CSTO member countries (Russia,
+            # Armenia, Belarus, Kazakhstan, Kyrgyzstan and Tajikistan)").
+            elif wanted.country:
+                ranking = _read_by_phrase(ranking, {
+                    p: phrase for p in typed if (phrase := _listed(texts[p]))}, e5)
             ranking = break_tie(prefer_typed(ranking, typed.__contains__, TYPE_PENALTY))
             values = features(ranking, wanted, texts, in_context, setting=setting, title=title,
                               category=asked_category(asked), known=snapshot.speller.knows)

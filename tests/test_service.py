@@ -12,7 +12,13 @@ from langchain_core.documents import Document
 
 from config.errors import InvalidQuestion
 from config.settings import Settings
-from retrieval.chain import _asks_what_interviewer_said, _asks_which_outlet, _before_name, _country_of_people
+from retrieval.chain import (
+    _asks_what_interviewer_said,
+    _asks_which_outlet,
+    _before_name,
+    _country_of_people,
+    _listed,
+)
 from retrieval.compose import CITATION_MARGIN_E5_ONLY
 from retrieval.embeddings import SentenceEmbedder
 from retrieval.evaluation import REPORT, evaluate, load_questions, split_halves
@@ -597,3 +603,17 @@ def test_who_someone_is_is_read_in_the_words_before_their_name(service):
         answer = service.ask(question)
         assert answer.support == "answers", question
         assert "head of the European Council Charles Michel" in answer.citations[0].quote, question
+
+
+def test_which_countries_is_read_by_e5_in_the_list_that_names_them(service):
+    # The InoSMI note ("…the territories of the CSTO countries, including Armenia…") came first:
+    # e5 read the whole Kazakhstan sentence as no closer, and its list as closer.
+    assert _listed("He requested help from the CSTO member countries (Russia, Armenia, Belarus, "
+                   "Kazakhstan, Kyrgyzstan and Tajikistan) to stop attacks.") == (
+        "the CSTO member countries Russia, Armenia, Belarus, Kazakhstan, Kyrgyzstan and Tajikistan")
+    assert _listed("Russia and Armenia are members.") == ""
+    for question in ("Quels pays sont membres de l'OTSC avec la Russie ?",
+                     "Какие страны входят в ОДКБ вместе с Россией?"):
+        answer = service.ask(question)
+        assert answer.support == "answers", question
+        assert "Tajikistan" in answer.citations[0].quote, question
