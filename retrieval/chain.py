@@ -82,8 +82,8 @@ _SAYING = (r"(?:\w+\s+){0,3}?(?:ask|asks|asked|asking|suggest\w*|float\w*|say|sa
            r"suggér\w*|demand\w*|affirm\w*|dit|évoqu\w*)(?!\w)")
 _ASKS_REASON = re.compile(r"\b(?:reasons?|explain\w*|explanations?|why|causes?|motives?|причин\w*|"
                           r"объясн\w*|почему|raisons?|expliqu\w*|pourquoi)\b", re.IGNORECASE)
-_GIVES_REASON = re.compile(r"\b(?:because|due\s+to|owing\s+to|since|reasons?|parce\s+que|à\s+cause|"
-                           r"потому|из-за|поскольку)\b", re.IGNORECASE)
+_GIVES_REASON = re.compile(r"\b(?:because|due\s+to|owing\s+to|since(?!\s+(?:\d|the\s+\d|then\b))|parce\s+que|"
+                           r"à\s+cause|потому|из-за|поскольку)\b", re.IGNORECASE)
 _INTERVIEWEE_WORDS = frozenset(tokenize("expert analyst professor scholar academic specialist guest "
                                         "interviewee эксперт аналитик профессор политолог expert analyste "
                                         "professeur spécialiste"))
@@ -116,6 +116,8 @@ class Retrievers:
     # What the documents say each interviewee is ("French expert", "professor of …"), by which
     # a question may name them (descriptions.py).
     descriptions: tuple[Description, ...] = ()
+    # The outlets of the documents' interviews and their interviewers' names ("Atlantico"), which
+    # a question of which outlet gave the interview asks for.
     outlets: tuple[str, ...] = ()
     # The texts of the documents' openings: their narration before the first speaker's turn (a
     # headline and a lede; ``AnswerType.openings``).
@@ -166,6 +168,12 @@ def _named(question: str, snapshot: Snapshot, descriptions: tuple[Description, .
     return question if named == typed else named
 
 
+def _with_countries(groups: tuple[frozenset[str], ...], places: PlaceNames) -> tuple[frozenset[str], ...]:
+    """Each group of names with the countries its capitals and demonyms stand for ("moscow" →
+    "russia")."""
+    return tuple(names | {c for n in names for c in places.countries_of(n)} for names in groups)
+
+
 def _country_of_people(wanted: AnswerType) -> frozenset[str]:
     """The names of the country of the people a "which" asks for (``AnswerType.people_of``), or none
     when the question's other words name that country already."""
@@ -200,10 +208,11 @@ _CLAUSE = re.compile(r"\s*[,;:–—]\s*")
 # from the question as a whole (0.78: the support model refused it) and as close in that clause
 # (0.83).
 _OUTLET_QUESTION = re.compile(
-    r"\b(?:which|what)\s+(?:\w+\s+){0,2}?(?:outlets?|publications?|newspapers?|magazines?|media|websites?|"
+    r"\b(?:which|what)\s+(?!(?:do|does|did|is|are|was|were|has|have|had|will|would|can|could)\b)"
+    r"(?:\w+\s+){0,2}?(?:outlets?|publications?|newspapers?|magazines?|media|websites?|"
     r"news\s+sites?|journals?)\b|\bwho\s+(?:interviewed|conducted\s+the\s+interview|did\s+the\s+interview)\b"
     r"|\b(?:как\w+|котор\w+)\s+(?:\w+\s+)?(?:издани\w*|сми|газет\w*|журнал\w*|сайт\w*)"
-    r"|\bquel(?:le)?s?\s+(?:\w+\s+)?(?:média|journal|site|publication|magazine)\b", re.IGNORECASE)
+    r"|\bquel(?:le)?s?\s+(?:\w+\s+)?(?:média|journal|publication|magazine)\b", re.IGNORECASE)
 
 
 def _asks_which_outlet(text: str, speakers: frozenset[str]) -> bool:
@@ -212,7 +221,8 @@ def _asks_which_outlet(text: str, speakers: frozenset[str]) -> bool:
     the corpus's speakers and places ("Which outlet did Tokayev speak to?" asks of someone else)."""
     if not _OUTLET_QUESTION.search(text):
         return False
-    names = {w.lower() for w in re.findall(r"(?<!^)(?<![.!?]\s)\b[A-Z][\w'’-]*", text.strip())}
+    names = {re.sub(r"['’]s$", "", w.lower())
+             for w in re.findall(r"(?<!^)(?<![.!?]\s)\b[A-Z][\w'’-]*", text.strip())}
     return all(n in speakers or PlaceNames.countries_of(n) for n in names)
 
 
@@ -230,15 +240,17 @@ def _naming_outlet(ranking: Ranking, texts: list[str], outlets: tuple[str, ...],
     if not kept:
         return ranking
     return _read_by_phrase(replace(ranking, candidates=tuple(kept)), {
-        k.position: next(c for c in _CLAUSE.split(texts[k.position]) if naming.search(c)) for k in kept}, e5)
+        k.position: next((c for c in _CLAUSE.split(texts[k.position]) if naming.search(c)), texts[k.position])
+        for k in kept}, e5)
 
 
 # "Who is Charles Michel?", "Qui est Charles Michel ?", "кто такой Charles Michel в этой статье?":
 # who a named one is, named as the documents write it.
 _WHO_IS = re.compile(r"^\W*(?i:who\s+(?:is|was)|who['’]s|qui\s+(?:est|était)|кто\s+(?:так(?:ой|ая)|это))\s+"
-                     r"(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})(?:\s+[^\sA-Z?][^?]*)?\s*\??\s*$")
-# How many words before a name may say who it is.
+                     r"(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})(?:\s+[^\sA-Z?][^?]*)?\s*\??\s*$")
+# How many words before a name may say who it is, and before a list what it lists.
 _BEFORE_NAME = 8
+_BEFORE_LIST = 4
 
 
 def _before_name(name: str, sentence: str) -> str:
@@ -262,7 +274,7 @@ def _listed(sentence: str) -> str:
     if found is None:
         return ""
     before = re.sub(r"[^\w\s'’-]", " ", sentence[:found.start()]).split()
-    return " ".join([*before[-_BEFORE_NAME // 2:], found.group()])
+    return " ".join([*before[-_BEFORE_LIST:], found.group()])
 
 
 def _read_by_phrase(ranking: Ranking, phrases: dict[int, str], e5: MultilingualEmbedder | None) -> Ranking:
@@ -402,11 +414,8 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
             # countries their capitals and demonyms stand for ("Moscow", "French").
             # So must the one whose words or stand are asked for: "How did Russia react?" is
             # answered by a sentence about Moscow.
-            wanted = replace(wanted, about=tuple(
-                names | {c for n in names for c in snapshot.places.countries_of(n)}
-                for names in wanted.about),
-                topic=tuple(names | {c for n in names for c in snapshot.places.countries_of(n)}
-                            for names in wanted.topic),
+            wanted = replace(wanted, about=_with_countries(wanted.about, snapshot.places),
+                topic=_with_countries(wanted.topic, snapshot.places),
                 speaker=frozenset(f for n in wanted.speaker for f in snapshot.places.forms_of(n)),
                 # and so must the country of the people a "which" asks for, when it names one and
                 # the question does not place them there itself ("Which Armenian politicians are

@@ -15,9 +15,13 @@ University of Lille, he is also the president of …"). A description in a quest
 the role ("expert", "professor", "president") with words of that description before it ("the
 Lille professor", "the Lille-based academic") or after it ("the president of the Institute for
 Security Perspectives in Europe"). A word that says only the role ("the expert", "the analyst")
-names the interviewee when there is one; a role the documents give someone ("president") needs
-words of that someone's description, or "What did the president say?" would ask about Dupuy. A
-description with a word the documents do not give ("the Armenian expert") names no one.
+is left as typed: on the tuning questions naming it lost as many answers as it gained (the lede
+answers "What does the analyst say…?" as often as the replies do). A role the documents give
+someone ("president") needs words of that someone's description, or "What did the president
+say?" would ask about Dupuy. A description with a word the documents do not give ("the
+Armenian expert") names no one, and neither does "Who is the French expert…?", which asks who
+the description is. A role read beside the name must be a noun: "…, explained Emmanuel Dupuy"
+describes no one as "explained".
 """
 
 from __future__ import annotations
@@ -37,13 +41,16 @@ _JOINERS = frozenset({"based", "born", "trained"})
 # A question's tokens, with their places: words (hyphens and a possessive kept), or one other
 # character.
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*(?:['’]s?)?|\S")
-_WORDS = re.compile(r"[^\W\d_]+")
 # "Emmanuel Dupuy is a professor …": what follows says who the name is.
 _IS_A = r"\s+(?:is|was)\s+(?:also\s+)?(?:a|an|the)\s+(?P<what>[^.;!?]+)"
 # "Who is the French expert …?" asks who the description is.
 _ASKS_WHO = re.compile(r"\bwho(?:['’]s|\s+(?:is|was))\s+(?:\w+\s+)?$", re.IGNORECASE)
-# An article, then a lower-case word: a role in a description ("a professor", "the president").
-_ROLE_IN = re.compile(r"\b(?:a|an|the)\s+([a-z]+)\b")
+# An article, then lower-case words: the last before "of", "at", a comma… is the role in a
+# description ("a professor of …", "the president of …", "a leading expert on …").
+_ROLE_IN = re.compile(r"\b(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}?([a-z]+)"
+                      r"(?=\s+(?:of|at|in|on|for|with|and|who|from)\b|\s*[,;.]|\s*$)")
+# Endings of a verb, not of a noun for a role ("explained", "arguing").
+_VERB_ENDINGS = ("ed", "ing")
 
 
 @dataclass(frozen=True)
@@ -71,7 +78,7 @@ def describe(texts: Iterable[str], names: Iterable[str]) -> tuple[Description, .
                     if word.lower() in STOPWORDS:
                         break
                     run.insert(0, word)
-                if run and run[-1].islower():
+                if run and run[-1].islower() and not run[-1].endswith(_VERB_ENDINGS):
                     words.update(tokenize(" ".join(run)))
                     roles.update(tokenize(run[-1]))
             for match in after.finditer(text):
@@ -96,7 +103,7 @@ def name_described(question: str, descriptions: tuple[Description, ...]) -> str:
     """``question`` with a description of an interviewee replaced by their name (the module
     docstring); as it is when it holds none."""
     tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(question)]
-    for i, (token, _, end) in enumerate(tokens):
+    for i, (token, _, _) in enumerate(tokens):
         bare = re.sub(r"['’]s?$", "", token)
         role = tokenize(bare)
         if len(role) != 1 or bare.lower().endswith("s"):  # "Which other French analysts …?" asks for others
@@ -128,7 +135,5 @@ def name_described(question: str, descriptions: tuple[Description, ...]) -> str:
             if determined:
                 start -= 1
             owner = "'s" if token.endswith(("'s", "’s")) and stop == i + 1 else ""
-            begin = tokens[start][1]
-            finish = tokens[stop - 1][2] if stop > i + 1 else end
-            return question[:begin] + described.name + owner + question[finish:]
+            return question[:tokens[start][1]] + described.name + owner + question[tokens[stop - 1][2]:]
     return question

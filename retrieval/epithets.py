@@ -38,8 +38,8 @@ _EPITHETS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("LPR and DPR", "DPR and LPR"),
      r"(?:the\s+)?(?:two\s+)?(?:(?:breakaway|separatist|self-proclaimed|rebel|pro-russian|eastern)\s+)*"
      r"donbas+\s+(?:republics|entities|statelets|states|regions)"
-     r"|(?:the\s+)?(?:(?:breakaway|separatist|self-proclaimed)\s+)*(?:luhansk|lugansk)\s+and\s+donetsk"
-     r"(?:\s+people['’]s)?(?:\s+republics)?"),
+     r"|(?:the\s+)?(?:(?:breakaway|separatist|self-proclaimed)\s+)*(?:(?:luhansk|lugansk)\s+and\s+donetsk|"
+     r"donetsk\s+and\s+(?:luhansk|lugansk))(?:\s+people['’]s)?(?:\s+republics)?(?!\s+(?:regions?|oblasts?))"),
     (("UN", "United Nations"), r"(?:the\s+)?united\s+nations"),
     (("EU", "European Union"), r"(?:the\s+)?european\s+union"),
 )
@@ -55,7 +55,7 @@ class Epithets:
             used = next((n for n in names if re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text)), None)
             if used is None:
                 continue
-            named = re.compile(rf"(?<!\w){re.escape(used)}(?!\w)")
+            named = re.compile(rf"(?<!\w){re.escape(used)}(?!\w)", re.IGNORECASE)
             self._rules.append((re.compile(rf"(?<![\w-])(?:{epithet})(?![\w-])", re.IGNORECASE), used, named))
 
     def resolve(self, question: str) -> str:

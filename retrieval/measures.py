@@ -92,11 +92,12 @@ _CURRENCY = re.compile(
 # "How much" asked of spending, paying or earning asks an amount of money too ("How much does
 # Russia spend on its bases?"), not a count of the soldiers there; so does "how much money".
 _HOW_MUCH_MONEY = re.compile(
-    r"\bhow\s+much\b(?![^?]*\b(?:time|effort|energy|attention|influence|power|land|territory|gas|oil)\b)"
+    r"\bhow\s+much\s+(?!(?:time|effort|energy|attention|influence|power|land|territory|gas|oil)\b)"
     r"[^?]*\b(?:money|spend(?:s|ing)?|spent|pa(?:y|ys|id|ying)|earn(?:s|ed|ing)?|worth|charg(?:e|es|ed|ing)|"
     r"invest(?:s|ed|ing)?|fund(?:s|ed|ing)?|financ(?:e|es|ed|ing))\b"
     r"|\bсколько\s+(?:\w+\s+){0,3}?(?:денег|тратит\w*|потрат\w*|плат\w*|заплат\w*|заработ\w*)"
-    r"|\bcombien\s+(?:d['’]argent\b|(?:\w+\s+){0,3}?(?:dépens\w*|pai\w*|pay\w*|gagn\w*|investi\w*))",
+    r"|\bcombien\s+(?:d['’]argent\b|(?:[\w'’-]+\s+){0,3}?(?:dépens\w*|pai(?:e|es|ent|era|eront)\b|"
+    r"pay(?:é|ée|és|er|ons|ez|ait|aient)\b|gagn\w*|investi\w*))",
     re.IGNORECASE)
 # "How many lives did the war cost?" counts lives, not money.
 _COUNT_OF_THINGS = re.compile(r"\bhow\s+many\b", re.IGNORECASE)

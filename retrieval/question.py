@@ -238,14 +238,16 @@ _REASON_GIVEN_QUESTION = re.compile(
 # (not "where" joining two clauses: "the region where…"), and what names one in a sentence: a
 # capitalised name after a word of place or movement, or a common word for a place.
 _WHERE_QUESTION = re.compile(
-    r"^\W*(?:and\s+|so\s+)?(?:where|wher|whereabouts)\b|\b(?:in|at|on)\s+(?:which|what)\s+(?:place|region|"
-    r"area|part|city|town|village|country|location|spot|province|district|zone|territory)\b"
+    r"^\W*(?:and\s+|so\s+)?(?:where|wher|whereabouts)\b(?![^?]*\bstands?\b)"  # not "Where does X stand on…?"
+    r"|\b(?:in|at|on)\s+(?:which|what)\s+(?:place|region|"
+    r"area|city|town|village|country|location|spot|province|district|zone|territory)\b"
     r"|^\W*(?:где|gde|куда|откуда)\b|^\W*(?:où|ou)\b", re.IGNORECASE)
 _PLACE = re.compile(
-    r"\b(?:in|at|along|near|across|inside|within|from|to|into|on|over|between|around|outside)\s+"
-    r"(?:the\s+|a\s+|its\s+|their\s+)?(?:[A-Z][\w'’-]+|common\s+|northern\s+|southern\s+|eastern\s+|"
-    r"western\s+|border|frontier|north|south|east|west|region|territory|city|capital|village|town|area|"
-    r"zone|sea|front|line|bases?|country|countries)"
+    r"\b(?i:in|at|along|near|across|inside|within|from|to|into|on|over|between|around|outside)\s+"
+    r"(?:the\s+|a\s+|its\s+|their\s+)?(?:(?!(?i:january|february|march|april|may|june|july|august|september|"
+    r"october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)[A-Z][\w'’-]+"
+    r"|(?:common|northern|southern|eastern|western)\s+\w+|(?:border|frontier|north|south|east|west|region|"
+    r"territory|city|capital|village|town|area|zone|sea|front|bases?|country|countries)\b)"
     r"|\b(?:border|frontier|territory|region|regions|enclave|villages?|towns?|cities|capital|province)\b")
 # What someone's words are asked about: "What did Tokayev say about Crimea?"
 _TOPIC = re.compile(r"\b(?:about|regarding|concerning|on\s+the\s+subject\s+of)\s+(.+)$", re.IGNORECASE)
@@ -1139,14 +1141,21 @@ def role_span(role: tuple[str, str], sentence: str, *, named: bool = False) -> t
     # Whose name holds the role is read for a country's roles only ("he is also the president of
     # the Institute…" names its president at the sentence's start).
     held = named and is_country(place)
+    no_name = offices | _NOT_A_NAME | _NOT_A_HOLDER
+
+    def is_name(k: int) -> bool:
+        """A capitalised word that names someone: not a title, a function word, a place, a month
+        or a word that opens a sentence in capitals ("Yesterday, the Armenian Prime Minister…")."""
+        return (0 <= k < len(typed) and typed[k][:1].isupper() and words[k] not in no_name
+                and not is_country(words[k]))
 
     def name_at(k: int, step: int) -> int | None:
         """The last token of a name that starts at ``k`` (after a comma, at most), or None."""
         if 0 <= k < len(typed) and typed[k] == ",":
             k += step
-        if not (0 <= k < len(typed) and typed[k][:1].isupper() and words[k] not in offices):
+        if not is_name(k):
             return None
-        while 0 <= k + step < len(typed) and typed[k + step][:1].isupper() and words[k + step] not in offices:
+        while is_name(k + step):
             k += step
         return k
 
@@ -1186,6 +1195,14 @@ def role_span(role: tuple[str, str], sentence: str, *, named: bool = False) -> t
                 if ahead is not None:
                     return found[ahead].start(), found[max(i, j)].end()
     return None
+
+
+# Capitalised words that open a sentence and name no one.
+_NOT_A_HOLDER = frozenset("""
+yesterday today tomorrow meanwhile however later earlier then now recently january february march
+april may june july august september october november december monday tuesday wednesday thursday
+friday saturday sunday
+""".split())  # noqa: SIM905 - a word list reads best as text
 
 
 def _around_body(body: str, sentence: str) -> tuple[int, int]:

@@ -21,6 +21,13 @@ def test_what_describes_an_interviewee_is_read_beside_the_name_and_after_is_a():
     assert not {"escal", "russia", "alli"} & dupuy.words
 
 
+def test_a_verb_beside_the_name_is_no_role():
+    (dupuy,) = describe(["Russia is weak, explained Emmanuel Dupuy."], ["Emmanuel Dupuy"]) or (None,)
+    assert dupuy is None or "explain" not in dupuy.roles
+    assert name_described("How did the expert explain the war?", DESCRIBED) == (
+        "How did the expert explain the war?")
+
+
 def test_a_name_with_no_description_in_the_documents_has_none():
     assert describe(TEXTS, ["Atlantico"]) == ()
 

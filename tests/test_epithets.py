@@ -33,7 +33,10 @@ def test_an_organisation_named_by_an_epithet_is_searched_by_the_documents_name(q
     # Named already, or no epithet: an alliance or a bloc in general is not NATO.
     "Is NATO really the Atlantic alliance?",
     "Which alliance does Georgia want to join?",
-    "What does the European Union think?",
+    "What does the alliance think?",
+    "nato, the atlantic alliance, is it?",
+    # Regions are no republics.
+    "What happened in the Luhansk and Donetsk regions?",
 ])
 def test_what_names_the_organisation_already_or_no_epithet_is_left_as_typed(question):
     assert EPITHETS.resolve(question) == question

@@ -325,8 +325,10 @@ def test_a_place_asked_for_needs_a_sentence_that_names_one():
         assert not asked.satisfied_by(injured), question
         assert asked.satisfied_by(border), question
     assert answer_type("Where does Dupuy teach?").satisfied_by("He is a professor at the Catholic University")
-    # "where" that joins two clauses asks no place.
+    # "where" that joins two clauses asks no place, nor does "Where does X stand?"; a month is none.
     assert not answer_type("What happened in the region where the fighting took place?").where
+    assert not answer_type("Where does Russia stand on the conflict?").where
+    assert not answer_type("Where did the fighting take place?").satisfied_by("It began on Monday.")
 
 
 def test_the_span_of_a_role_takes_in_the_name_beside_it():
@@ -366,6 +368,7 @@ def test_an_amount_asked_in_a_unit_needs_that_unit():
     assert answer_type("skolko soldat stoit v Armenii").units == frozenset()
     assert answer_type("How much effort is Russia ready to spend?").units == frozenset()
     assert answer_type("How many troops did Russia pay for?").units == frozenset()
+    assert answer_type("Combien de pays sont membres de l'OTSC ?").units == frozenset()  # "pays": countries
     assert answer_type("Сколько солдат стоит в Армении?").satisfied_by(troops)
 
 

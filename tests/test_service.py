@@ -557,7 +557,8 @@ def test_a_question_of_which_outlet_gave_the_interview_is_read_as_one():
                      "Какое издание взяло интервью у Дюпюи?", "Quel média a interviewé Dupuy ?"):
         assert _asks_which_outlet(question, speakers), question
     # Someone else's outlet, or no outlet asked for.
-    for question in ("Which outlet did Tokayev speak to?", "Which site was shelled?", "Who is Dupuy?"):
+    for question in ("Which outlet did Tokayev speak to?", "Which site was shelled?", "Who is Dupuy?",
+                     "What does the media say about Dupuy?", "Quel site a été bombardé ?"):
         assert not _asks_which_outlet(question, speakers), question
 
 
