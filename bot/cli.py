@@ -39,7 +39,8 @@ PROBE_QUESTIONS = (("twelfth session's probe sets", _TESTS / "probe12_questions.
                    ("thirteenth session's probe set", _TESTS / "probe13_questions.jsonl"),
                    ("fourteenth session's probe set", _TESTS / "probe14_questions.jsonl"),
                    ("fifteenth session's probe set", _TESTS / "probe15_questions.jsonl"),
-                   ("sixteenth session's probe set", _TESTS / "probe16_questions.jsonl"))
+                   ("sixteenth session's probe set", _TESTS / "probe16_questions.jsonl"),
+                   ("seventeenth session's probe set", _TESTS / "probe17_questions.jsonl"))
 # Blind sets nothing is tuned on, each scored on its own so its first figures stay comparable.
 FRESH_QUESTIONS = (("seventh fresh set", _TESTS / "fresh7_questions.jsonl"),
                    ("eighth fresh set", _TESTS / "fresh8_questions.jsonl"),
@@ -49,7 +50,8 @@ FRESH_QUESTIONS = (("seventh fresh set", _TESTS / "fresh7_questions.jsonl"),
                    ("twelfth fresh set", _TESTS / "fresh12_questions.jsonl"),
                    ("thirteenth fresh set", _TESTS / "fresh13_questions.jsonl"),
                    ("fourteenth fresh set", _TESTS / "fresh14_questions.jsonl"),
-                   ("fifteenth fresh set", _TESTS / "fresh15_questions.jsonl"))
+                   ("fifteenth fresh set", _TESTS / "fresh15_questions.jsonl"),
+                   ("sixteenth fresh set", _TESTS / "fresh16_questions.jsonl"))
 # The kinds of unanswerable question that say whether the documents come close.
 CLOSE_KINDS = ("near-miss", "unanswerable")
 

@@ -111,6 +111,8 @@ class Retrievers:
     interviewers: tuple[str, ...] = ()
     # Lower-case words of every speaker's name ("emmanuel", "dupuy", "atlantico", "inosmi").
     speaker_words: frozenset[str] = frozenset()
+    # The same, of the interviewees' names only ("emmanuel", "dupuy").
+    interviewee_words: frozenset[str] = frozenset()
     # The interviewees' names, whose "according to …" a question's search leaves out.
     interviewees: tuple[str, ...] = ()
     # What the documents say each interviewee is ("French expert", "professor of …"), by which
@@ -166,6 +168,11 @@ def _named(question: str, snapshot: Snapshot, descriptions: tuple[Description, .
     typed = normalise(question, snapshot.speller)
     named = name_described(snapshot.epithets.resolve(typed), descriptions)
     return question if named == typed else named
+
+
+# Names of regions, which a sentence names as "the region" as often as by name ("Has Putin handed
+# his sway over the South Caucasus to Ankara?").
+_REGIONS = frozenset({"caucasus", "asia", "europe", "east", "west", "balkans", "donbas", "donbass"})
 
 
 def _with_countries(groups: tuple[frozenset[str], ...], places: PlaceNames) -> tuple[frozenset[str], ...]:
@@ -335,6 +342,8 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
                                  if s.role == "interviewer"}),
         interviewers=tuple(sorted({s.speaker for s in snapshot.sentences if s.role == "interviewer"})),
         speaker_words=frozenset(w.lower() for s in snapshot.sentences for w in s.speaker.split()),
+        interviewee_words=frozenset(w.lower() for s in snapshot.sentences if s.role == "interviewee"
+                                    for w in s.speaker.split()),
         interviewees=tuple(sorted({s.speaker for s in snapshot.sentences if s.role == "interviewee"})),
         descriptions=describe([d.text for d in snapshot.documents.values()],
                               {s.speaker for s in snapshot.sentences if s.role == "interviewee"}),
@@ -425,7 +434,13 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
                 # ("Yerevan" to "Which Armenian politicians…?").
                 words=frozenset(f for w in wanted.words for f in snapshot.places.forms_of(w)),
                 # and a year of the documents it gives must be the sentence's ("…in 2020?").
-                years=years_given(cased, years), openings=retrievers.openings)
+                years=years_given(cased, years), openings=retrievers.openings,
+                # A yes-or-no question's names must be the sentence's, in any of their forms
+                # ("the Kremlin" is Moscow), but for regions and the interviewee, whose words the
+                # lede reports without his name ("…, he said in an interview…").
+                yes_no=tuple(frozenset(f for n in names for f in snapshot.places.forms_of(n))
+                             for names in wanted.yes_no
+                             if not names & (_REGIONS | retrievers.interviewee_words)))
             # Which outlet gave the interview is said by the sentences that name it, and by the
             # clause of each that does.
             if retrievers.outlets and _asks_which_outlet(ranking.question, retrievers.speaker_words):

@@ -249,6 +249,11 @@ _PLACE = re.compile(
     r"|(?:common|northern|southern|eastern|western)\s+\w+|(?:border|frontier|north|south|east|west|region|"
     r"territory|city|capital|village|town|area|zone|sea|front|bases?|country|countries)\b)"
     r"|\b(?:border|frontier|territory|region|regions|enclave|villages?|towns?|cities|capital|province)\b")
+# A question that asks whether ("Did Tokayev say…?", "Is Belarus a member…?"), and one that asks
+# whether something was done ("Did the Security Council meet?").
+_YES_NO_QUESTION = re.compile(r"\W*(?:did|does|do|is|are|was|were|has|have|had|can|could|will|would|"
+                              r"should|might|may)\b", re.IGNORECASE)
+_DONE_QUESTION = re.compile(r"\W*(?:did|has|have|had)\b", re.IGNORECASE)
 # What someone's words are asked about: "What did Tokayev say about Crimea?"
 _TOPIC = re.compile(r"\b(?:about|regarding|concerning|on\s+the\s+subject\s+of)\s+(.+)$", re.IGNORECASE)
 # "What is China's position on…?", "How does Moscow view…?": where someone stands. The sentence
@@ -483,7 +488,10 @@ _OPENING_QUESTION = re.compile(
 # it was met (``_RESPONDED``); a sentence on the treaty that never mentions the request does not,
 # nor does the one that reports the request ("…the President of the country requested assistance").
 _RESPONSE_QUESTION = re.compile(
-    r"(?<!not\s)(?<!n't\s)(?<!n’t\s)\b(?:respond(?:s|ed|ing)?|react(?:s|ed|ing)?|reaction|response)\b"
+    r"(?<!not\s)(?<!n't\s)(?<!n’t\s)\b(?:respond(?:s|ed|ing)?|react(?:s|ed|ing)?|reaction|response|"
+    r"repl(?:y|ies|ied)|answer(?:s|ed)?\s+(?:to\s+)?(?:[\w'’-]+\s+){0,3}?(?:request|call|plea|appeal)|"
+    r"(?:support(?:s|ed)?|back(?:s|ed)?|endors(?:es|ed)?|second(?:s|ed)?)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:request|call|plea|appeal))\b"
     r"|\bat\s+(?:[\w'’-]+\s+){1,3}request\b"
     r"|\b(?:отреагир|реагир|реакци|ответ)\w*|\b(?:réag|réaction|répon)\w*", re.IGNORECASE)
 _REQUEST_QUESTION = re.compile(
@@ -493,6 +501,16 @@ _REQUEST_QUESTION = re.compile(
     r"appeal\w*|demand\w*|trigger\w*|activat\w*|implement\w*|appl(?:y|ied|ication))\b"
     r"|\b(?:призыв|просьб|запрос|требова|потребова|обращени|применить|задейств)\w*"
     r"|\b(?:demande|appel|requête|sollicit|invoqu|activ|appliqu)\w*", re.IGNORECASE)
+# A wish or a call asked of ("Did Armenia want…?", "Did France urge…?"): what someone called for
+# answers it.
+_WISH_QUESTION = re.compile(r"\b(?:want\w*|wish\w*|seek\w*|sought|urg\w*|push\w*|press\w*|hop\w*|"
+                            r"expect\w*|intend\w*|plan\w*|propos\w*|suggest\w*|call\w*|ask\w*|"
+                            r"invit\w*|insist\w*|lobb\w*|advocat\w*|(?<=\s)do|done|doing|anything|something|"
+                            r"act|acted|action|actions|steps?|measures?)\b", re.IGNORECASE)
+# A sentence that reports a call for something to be done ("France has called for the UN Security
+# Council to be convened…", "…urged both sides to…").
+_CALLED_FOR = re.compile(r"\bcall(?:ed|s|ing)?\s+(?:\w+\s+){0,2}?for\b|\burg(?:ed|es|ing)\b|"
+                         r"\brequest(?:ed|s|ing)?\b|\bask(?:ed|s|ing)?\s+(?:\w+\s+){0,3}?to\b", re.IGNORECASE)
 # A sentence that reports a response in words that say so ("All of them responded positively…").
 _RESPONDED = re.compile(r"\b(?:respond(?:s|ed)?|react(?:s|ed)?|repl(?:y|ies|ied)|answer(?:s|ed)?|"
                         r"refus(?:e|es|ed)|reject(?:s|ed)?|declin(?:e|es|ed)|agree(?:s|d)?|compl(?:y|ies|ied))\b",
@@ -819,6 +837,13 @@ class AnswerType:
     # A place asked for ("Where did the fighting take place?", ``_WHERE_QUESTION``): the sentence
     # must name one, or a word for one (``_PLACE``).
     where: bool = False
+    # A yes-or-no question ("Did Tokayev say he recognises Crimea?"): the places and people it
+    # names must be the sentence's.
+    yes_no: tuple[frozenset[str], ...] = ()
+    # A yes-or-no question whether something was done that asks of no request or wish ("Did the
+    # UN Security Council meet?"): a sentence that reports only a call for it is no answer ("France
+    # has called for the UN Security Council to be convened…").
+    done: bool = False
 
     def satisfied_by(self, sentence: str, in_context: str = "", setting: str = "", title: str = "") -> bool:
         """True when a sentence holds a new fact of the kind asked for (or nothing special is asked).
@@ -849,6 +874,13 @@ class AnswerType:
             return False
         if self.where and not _PLACE.search(in_context or sentence):
             return False  # "…were injured on both sides" says how many, not where
+        # A yes-or-no question's names are in the sentence, the one before it, its setting or its
+        # document's title (whose names the whole document is about).
+        if self.yes_no and not self._names_all(self.yes_no, f"{in_context or sentence} {setting} {title}",
+                                                  ""):
+            return False  # "…Tokayev spoke not at all in an allied way" says nothing of Crimea
+        if self.done and _CALLED_FOR.search(sentence) and not _RESPONDED.search(sentence):
+            return False
         if (self.number or self.time) and self.about and not self._about_all(
                 f"{in_context or sentence} {setting}", title):
             return False
@@ -1317,6 +1349,9 @@ def answer_type(question: str, speakers: frozenset[str] = frozenset()) -> Answer
                       future=time and bool(_FUTURE_QUESTION.search(question)),
                       winner=bool(_WIN_QUESTION.search(question)),
                       where=bool(_WHERE_QUESTION.search(question)),
+                      yes_no=_asked_about(question) if _YES_NO_QUESTION.match(question) else (),
+                      done=bool(_DONE_QUESTION.match(question) and not _REQUEST_QUESTION.search(question)
+                                and not _WISH_QUESTION.search(question)),
                       typed=typed, remaining=number and measures.asks_remaining(question), words=typed)
 
 

@@ -1268,3 +1268,36 @@ def test_a_faith_is_named_by_its_people_too():
     assert answer_type("How many Muslims follow Islam in Azerbaijan?").satisfied_by(
         "Azerbaijan, where 9 million Muslims live.")
     assert not wanted.satisfied_by("It supports Azerbaijan, a 75% Sunni country.")
+
+
+def test_a_yes_or_no_question_needs_the_names_it_gives():
+    forum = ("But at the St. Petersburg Economic Forum in May, the President of Kazakhstan Tokayev spoke "
+             "not at all in an allied way.")
+    asked = answer_type("Did Tokayev say at the forum that he recognises Crimea as Russian?")
+    assert not asked.satisfied_by(forum)
+    assert asked.satisfied_by("Tokayev said that Crimea is Russian.")
+    # The document's title names what all of it is about.
+    assert asked.satisfied_by("Tokayev said it was.", title="Tokayev: Crimea is Russian")
+    # A question that asks what, not whether, is held to its names only where it counts or dates.
+    assert not answer_type("What did Tokayev say at the forum about Ukraine?").yes_no
+
+
+def test_whether_something_was_done_is_not_answered_by_a_call_for_it():
+    called = "France has called for the UN Security Council to be convened to determine who is behind it."
+    asked = answer_type("Did the UN Security Council actually meet?")
+    assert asked.done
+    assert not asked.satisfied_by(called)
+    assert asked.satisfied_by("The UN Security Council met on Wednesday.")
+    # A call answers a question about a wish, a call or an action.
+    for question in ("Did France want the UN Security Council to meet?", "Did France call for a meeting?",
+                     "did france do anything abt it"):
+        assert answer_type(question).satisfied_by(called), question
+
+
+def test_a_reply_to_a_request_or_support_for_a_call_is_a_response():
+    called = "Armenian Prime Minister Nikol Pashinyan immediately called for the implementation of Article 4."
+    for question in ("Which other CSTO member supported Pashinyan's call to activate Article 4?",
+                     "What official reply did the Kremlin send to Pashinyan's request?"):
+        asked = answer_type(question)
+        assert asked.response, question
+        assert not asked.satisfied_by(called), question

@@ -618,3 +618,13 @@ def test_which_countries_is_read_by_e5_in_the_list_that_names_them(service):
         answer = service.ask(question)
         assert answer.support == "answers", question
         assert "Tajikistan" in answer.citations[0].quote, question
+
+
+def test_a_yes_or_no_question_is_held_to_its_names_in_any_of_their_forms(service):
+    # The forum sentence never names Crimea: it was quoted as the answer.
+    assert service.ask("Did Tokayev say at the St. Petersburg Economic Forum that he recognizes Crimea "
+                       "as Russian?").support != "answers"
+    # "the Kremlin" is Moscow, and the lede reports the interviewee's words without his name.
+    answer = service.ask("Is the Kremlin likely to get involved in the fighting, according to Dupuy?")
+    assert answer.support == "answers"
+    assert "unlikely that Moscow will get involved" in answer.citations[0].quote
