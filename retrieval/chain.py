@@ -170,11 +170,6 @@ def _named(question: str, snapshot: Snapshot, descriptions: tuple[Description, .
     return question if named == typed else named
 
 
-# Names of regions, which a sentence names as "the region" as often as by name ("Has Putin handed
-# his sway over the South Caucasus to Ankara?").
-_REGIONS = frozenset({"caucasus", "asia", "europe", "east", "west", "balkans", "donbas", "donbass"})
-
-
 def _with_countries(groups: tuple[frozenset[str], ...], places: PlaceNames) -> tuple[frozenset[str], ...]:
     """Each group of names with the countries its capitals and demonyms stand for ("moscow" →
     "russia")."""
@@ -435,12 +430,9 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
                 words=frozenset(f for w in wanted.words for f in snapshot.places.forms_of(w)),
                 # and a year of the documents it gives must be the sentence's ("…in 2020?").
                 years=years_given(cased, years), openings=retrievers.openings,
-                # A yes-or-no question's names must be the sentence's, in any of their forms
-                # ("the Kremlin" is Moscow), but for regions and the interviewee, whose words the
-                # lede reports without his name ("…, he said in an interview…").
-                yes_no=tuple(frozenset(f for n in names for f in snapshot.places.forms_of(n))
-                             for names in wanted.yes_no
-                             if not names & (_REGIONS | retrievers.interviewee_words)))
+                # A yes-or-no question's names must be the sentence's, but for the interviewee's,
+                # whose words the lede reports without his name ("…, he said in an interview…").
+                yes_no=tuple(names for names in wanted.yes_no if not names & retrievers.interviewee_words))
             # Which outlet gave the interview is said by the sentences that name it, and by the
             # clause of each that does.
             if retrievers.outlets and _asks_which_outlet(ranking.question, retrievers.speaker_words):

@@ -36,7 +36,7 @@ from functools import lru_cache
 from retrieval import details, events, measures
 from retrieval.lexical import STOPWORDS, tokenize
 from retrieval.lexicon import Lexicon
-from retrieval.places import capital_cities, is_country
+from retrieval.places import PlaceNames, capital_cities, is_country
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
 _LATIN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ɏ]")
@@ -254,6 +254,8 @@ _PLACE = re.compile(
 _YES_NO_QUESTION = re.compile(r"\W*(?:did|does|do|is|are|was|were|has|have|had|can|could|will|would|"
                               r"should|might|may)\b", re.IGNORECASE)
 _DONE_QUESTION = re.compile(r"\W*(?:did|has|have|had)\b", re.IGNORECASE)
+_DESCRIBING_CLAUSE = re.compile(r",\s*(?:which|who|whose|where)\b[^,?]*,")
+_REGIONS = frozenset({"caucasus", "asia", "europe", "east", "west", "balkans", "donbas", "donbass"})
 # What someone's words are asked about: "What did Tokayev say about Crimea?"
 _TOPIC = re.compile(r"\b(?:about|regarding|concerning|on\s+the\s+subject\s+of)\s+(.+)$", re.IGNORECASE)
 # "What is China's position on…?", "How does Moscow view…?": where someone stands. The sentence
@@ -1281,6 +1283,17 @@ def _asked_about(question: str, start: int = 0) -> tuple[frozenset[str], ...]:
     return tuple(out)
 
 
+def _asked_whether(question: str) -> tuple[frozenset[str], ...]:
+    """The names a yes-or-no question asks about, each with the forms that stand for its country
+    ("kremlin" → {"russia", "moscow", …}): not those of regions, which a sentence names as "the
+    region" as often as by name, nor those of a clause that only describes ("Is the CSTO, which
+    sent troops to Kazakhstan, reliable?" does not ask about Kazakhstan)."""
+    if not _YES_NO_QUESTION.match(question):
+        return ()
+    return tuple(frozenset(f for n in names for f in PlaceNames.forms_of(n))
+                 for names in _asked_about(_DESCRIBING_CLAUSE.sub(",", question)) if not names & _REGIONS)
+
+
 def _people_of(question: str) -> frozenset[str]:
     """The folded, lower-case words between "which" and the word for the people asked for."""
     match = _PEOPLE_OF.search(question)
@@ -1349,7 +1362,7 @@ def answer_type(question: str, speakers: frozenset[str] = frozenset()) -> Answer
                       future=time and bool(_FUTURE_QUESTION.search(question)),
                       winner=bool(_WIN_QUESTION.search(question)),
                       where=bool(_WHERE_QUESTION.search(question)),
-                      yes_no=_asked_about(question) if _YES_NO_QUESTION.match(question) else (),
+                      yes_no=_asked_whether(question),
                       done=bool(_DONE_QUESTION.match(question) and not _REQUEST_QUESTION.search(question)
                                 and not _WISH_QUESTION.search(question)),
                       typed=typed, remaining=number and measures.asks_remaining(question), words=typed)

@@ -1278,6 +1278,10 @@ def test_a_yes_or_no_question_needs_the_names_it_gives():
     assert asked.satisfied_by("Tokayev said that Crimea is Russian.")
     # The document's title names what all of it is about.
     assert asked.satisfied_by("Tokayev said it was.", title="Tokayev: Crimea is Russian")
+    # "the Kremlin" is Moscow; a region is named as "the region" as often as by name.
+    assert answer_type("Is the Kremlin going to get involved?").satisfied_by("Moscow will not get involved.")
+    assert answer_type("Has Putin handed his sway over the South Caucasus to Ankara?").satisfied_by(
+        "Vladimir Putin has already partially transferred control of the region to Turkey.")
     # A question that asks what, not whether, is held to its names only where it counts or dates.
     assert not answer_type("What did Tokayev say at the forum about Ukraine?").yes_no
 
