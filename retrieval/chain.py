@@ -53,7 +53,7 @@ from retrieval.retriever import (
 )
 from retrieval.sentences import read_in_context
 from retrieval.snapshot import Snapshot
-from retrieval.support import NONE, Support, decide, features
+from retrieval.support import ANSWERS, NONE, Support, decide, features
 from retrieval.translit import reads_as_russian, to_cyrillic
 
 # Who asks about the interviewer's questions, which are otherwise never quoted: a question that
@@ -124,6 +124,8 @@ class Retrievers:
     # The texts of the documents' openings: their narration before the first speaker's turn (a
     # headline and a lede; ``AnswerType.openings``).
     openings: frozenset[str] = frozenset()
+    # Each interview's turns of the interviewer, in order, as positions of their sentences.
+    asking_turns: tuple[tuple[tuple[int, ...], ...], ...] = ()
 
     def rank(self, text: str, language: str, fusion: ContextFusion,
              config: RunnableConfig | None = None) -> Ranking:
@@ -199,6 +201,55 @@ def _asks_what_interviewer_said(text: str, interviewers: tuple[str, ...],
         return False
     tokens = set(tokenize(text))
     return not (tokens & _INTERVIEWEE_WORDS or any(tokens & set(tokenize(n)) for n in interviewees))
+
+
+# "What was Atlantico's first question?", "the interviewer's closing query", "Quel était le
+# premier question…", "Какой был первый вопрос…": one of the interviewer's turns asked for by its
+# place in the interview (0 the first, -1 the last).
+_NTH_QUESTION = re.compile(
+    r"\b(?:(?P<first>first|opening|initial|1st|premi(?:er|ère)|перв\w+)|(?P<second>second|2nd|deuxième|"
+    r"seconde?|втор\w+)|(?P<third>third|3rd|troisième|трет\w+)|(?P<last>last|final|closing|dernière|"
+    r"последн\w+|заключительн\w+))\s+(?:\w+\s+)?(?:questions?|quer(?:y|ies)|вопрос\w*)\b", re.IGNORECASE)
+_NTH = {"first": 0, "second": 1, "third": 2, "last": -1}
+
+
+def _nth_question_asked(text: str, interviewers: tuple[str, ...],
+                        interviewees: tuple[str, ...]) -> int | None:
+    """Which of the interviewer's turns a question asks for by its place (``_NTH_QUESTION``), when
+    it speaks of the interview: it names the interviewer, by role or by name, the interviewee or
+    the interview."""
+    match = _NTH_QUESTION.search(text)
+    if match is None:
+        return None
+    tokens = set(tokenize(text))
+    if not (_INTERVIEWER_WORDS.search(text) or tokens & (_INTERVIEW | _INTERVIEWEE_WORDS)
+            or any(tokens & set(tokenize(n)) for n in (*interviewers, *interviewees))):
+        return None
+    return _NTH[next(k for k, v in match.groupdict().items() if v)]
+
+
+def _asking_turns(snapshot: Snapshot) -> tuple[tuple[tuple[int, ...], ...], ...]:
+    """Each interview's turns of the interviewer, in order, as the positions of their sentences."""
+    turns: dict[str, dict[int, list[int]]] = {}
+    for position, s in enumerate(snapshot.sentences):
+        if s.role == "interviewer":
+            turns.setdefault(s.doc_id, {}).setdefault(s.turn, []).append(position)
+    return tuple(tuple(tuple(t) for _, t in sorted(by_turn.items())) for by_turn in turns.values())
+
+
+def _the_nth_turn(ranking: Ranking, nth: int, turns: tuple[tuple[tuple[int, ...], ...], ...],
+                  texts: list[str]) -> Ranking:
+    """The ranking with the ``nth`` turn of each interview's interviewer as its candidates, its
+    questions first; each holds the signals of the best candidate, for the place of a turn is what
+    answers, not its words ("What do we know about this Azerbaijani offensive?" answers "What was
+    Atlantico's first question?"). The ranking as it is when no interview has that turn."""
+    chosen = [p for doc in turns if -len(doc) <= nth < len(doc) for p in doc[nth]]
+    if not chosen or not ranking.candidates:
+        return ranking
+    best = ranking.candidates[0]
+    chosen.sort(key=lambda p: not texts[p].rstrip().endswith("?"))
+    return replace(ranking, candidates=tuple(replace(best, position=p, score=best.score - 1e-6 * i)
+                                             for i, p in enumerate(chosen)))
 
 
 # Where a sentence's clauses part.
@@ -343,6 +394,7 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
         descriptions=describe([d.text for d in snapshot.documents.values()],
                               {s.speaker for s in snapshot.sentences if s.role == "interviewee"}),
         openings=_openings(snapshot),
+        asking_turns=_asking_turns(snapshot),
         outlets=tuple(sorted({n for d in snapshot.documents.values()
                               for n in (d.meta.outlet, d.meta.interviewer) if n})),
     )
@@ -437,8 +489,14 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
             # clause of each that does.
             if retrievers.outlets and _asks_which_outlet(ranking.question, retrievers.speaker_words):
                 ranking = _naming_outlet(ranking, texts, retrievers.outlets, e5)
+            # The interviewer's first (second, last) question is that turn of theirs.
+            nth = _nth_question_asked(ranking.question, retrievers.interviewers, retrievers.interviewees)
+            by_place = False  # whether the turn asked for by its place is the answer
+            if nth is not None:
+                turn = _the_nth_turn(ranking, nth, retrievers.asking_turns, texts)
+                by_place, ranking = turn is not ranking, turn
             # What the interviewer said is in the interviewer's own sentences, not in the replies.
-            if _asks_what_interviewer_said(ranking.question, retrievers.interviewers,
+            elif _asks_what_interviewer_said(ranking.question, retrievers.interviewers,
                                            retrievers.interviewees):
                 said = [c for c in ranking.candidates if snapshot.sentences[c.position].role == "interviewer"]
                 # A reason the interviewer offered is given where a reason is ("Perhaps because of
@@ -479,7 +537,8 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
                        or _unrelated(asked, cased, ranking.language, snapshot)
                        or years_elsewhere(cased, years)
                        or (bool(earlier) and not response and judged[-1].support.outcome == NONE))
-            support = Support(NONE, 0.0) if unasked else decide(values)
+            # A turn asked for by its place answers, whatever its words: they are not the question's.
+            support = Support(NONE, 0.0) if unasked else Support(ANSWERS, 1.0) if by_place else decide(values)
             judged.append(Judged(part, ranking, support, values))
         return Assessment(question, tuple(judged))
 

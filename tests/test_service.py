@@ -18,6 +18,7 @@ from retrieval.chain import (
     _before_name,
     _country_of_people,
     _listed,
+    _nth_question_asked,
 )
 from retrieval.compose import CITATION_MARGIN_E5_ONLY
 from retrieval.embeddings import SentenceEmbedder
@@ -628,3 +629,23 @@ def test_a_yes_or_no_question_is_held_to_its_names_in_any_of_their_forms(service
     answer = service.ask("Is the Kremlin likely to get involved in the fighting, according to Dupuy?")
     assert answer.support == "answers"
     assert "unlikely that Moscow will get involved" in answer.citations[0].quote
+
+
+def test_the_interviewers_question_asked_for_by_its_place_is_that_turn(service):
+    # The biography line came first, or nothing: the turn's words are not the question's.
+    for question in ("What was Atlantico's opening question to Dupuy?", "What was Atlantico's very first "
+                     "question to the expert?", "Какой был первый вопрос журналиста?"):
+        answer = service.ask(question)
+        assert answer.support == "answers", question
+        assert answer.citations[0].quote == "What do we know about this Azerbaijani offensive?", question
+    last = service.ask("What was the last question Atlantico asked?")
+    assert last.citations[0].quote.startswith("Can this lead to the fact that some of Russia's allies")
+
+
+def test_a_question_asked_for_by_its_place_must_speak_of_the_interview():
+    who, guest = ("Atlantico",), ("Emmanuel Dupuy",)
+    assert _nth_question_asked("What was Atlantico's opening question?", who, guest) == 0
+    assert _nth_question_asked("what was the journalist's final query", who, guest) == -1
+    assert _nth_question_asked("Quelle était la deuxième question posée à Dupuy ?", who, guest) == 1
+    assert _nth_question_asked("What was the first question at the UN meeting?", who, guest) is None
+    assert _nth_question_asked("What was Atlantico's view of the clash?", who, guest) is None
