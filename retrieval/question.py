@@ -1512,11 +1512,23 @@ _ADVICE = re.compile(
     r"|как\s+мне\b|как\s+я\s+могу\b|посоветуй\w*|порекомендуй\w*"
     r"|comment\s+(?:puis-je|est-ce\s+que\s+je|faire\s+pour)\b|(?:peux-tu|pouvez-vous)\s+(?:me\s+)?"
     r"(?:recommander|conseiller|suggérer)\b)", re.IGNORECASE)
+# A request for a piece of writing ("write me a poem about the Caucasus", "compose a song…",
+# "Напиши стихотворение…", "Écris-moi une histoire…"): the documents' sentences are no poem.
+_WRITING = re.compile(
+    r"^\W*(?:(?:can|could|would)\s+you\s+)?(?:please\s+)?(?:write|compose|draft|make\s+up|invent)\s+"
+    r"(?:me\s+|us\s+)?(?:an?\s+|some\s+|the\s+)?(?:short\s+|funny\s+|little\s+)?"
+    r"(?:poem|poems|story|stories|song|songs|essay|haiku|limerick|rap|joke|jokes|letter|tweet|speech|verse|"
+    r"rhyme|novel|script|fairy\s+tale)\b"
+    r"|^\W*(?:напиши|напишите|сочини|сочините|придумай|придумайте)\s+(?:мне\s+|нам\s+)?"
+    r"(?:\w+\s+)?(?:стих\w*|рассказ\w*|песн\w*|сказк\w*|эссе|сочинени\w*|шутк\w*|анекдот\w*)"
+    r"|^\W*(?:écris|écrivez|compose|composez|invente|inventez)(?:-moi|-nous)?\s+(?:un|une|des)\s+"
+    r"(?:\w+\s+)?(?:poème|poèmes|histoire|chanson|essai|conte|blague|lettre|discours)", re.IGNORECASE)
 
 
 def asks_for_advice(part: str) -> bool:
-    """True for a request for advice or a recommendation for the one who asks (``_ADVICE``)."""
-    return bool(_ADVICE.search(part))
+    """True for a request for advice or a recommendation for the one who asks (``_ADVICE``), or
+    for a piece of writing (``_WRITING``)."""
+    return bool(_ADVICE.search(part) or _WRITING.search(part))
 
 
 def is_small_talk(part: str) -> bool:

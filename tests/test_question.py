@@ -939,6 +939,15 @@ def test_a_request_for_advice_for_the_one_who_asks_is_no_question_for_the_news()
         assert not asks_for_advice(message), message
 
 
+def test_a_request_for_a_piece_of_writing_is_no_question_for_the_news():
+    for message in ("write me a poem about the caucasus", "Could you write a short story about Karabakh?",
+                    "Напиши стихотворение про Карабах", "Écris-moi un poème sur le Caucase"):
+        assert asks_for_advice(message), message
+    for message in ("What did Dupuy write about Turkey?", "Who wrote the article?",
+                    "write down the CSTO members", "Напиши, кто такой Дюпюи"):
+        assert not asks_for_advice(message), message
+
+
 @pytest.mark.parametrize(("message", "question"), [
     ("who is dupuy", "Who is dupuy?"),
     ("hey, quick question: when was the CSTO founded?", "When was the CSTO founded?"),
