@@ -846,6 +846,10 @@ class AnswerType:
     # UN Security Council meet?"): a sentence that reports only a call for it is no answer ("France
     # has called for the UN Security Council to be convened…").
     done: bool = False
+    # The things a question places in a country ("hawks in Baku": ("hawk", the names of
+    # Azerbaijan)): a sentence that places the same thing in another country only is no answer
+    # ("…there are hawks in Yerevan…"). English questions only.
+    placed: tuple[tuple[str, frozenset[str]], ...] = ()
 
     def satisfied_by(self, sentence: str, in_context: str = "", setting: str = "", title: str = "") -> bool:
         """True when a sentence holds a new fact of the kind asked for (or nothing special is asked).
@@ -882,6 +886,8 @@ class AnswerType:
                                                   ""):
             return False  # "…Tokayev spoke not at all in an allied way" says nothing of Crimea
         if self.done and _CALLED_FOR.search(sentence) and not _RESPONDED.search(sentence):
+            return False
+        if self.placed and _placed_elsewhere(self.placed, sentence):
             return False
         if (self.number or self.time) and self.about and not self._about_all(
                 f"{in_context or sentence} {setting}", title):
@@ -1294,6 +1300,35 @@ def _asked_whether(question: str) -> tuple[frozenset[str], ...]:
                  for names in _asked_about(_DESCRIBING_CLAUSE.sub(",", question)) if not names & _REGIONS)
 
 
+# A thing placed in a country: "hawks in Yerevan", "troops from Russia", "the army of Azerbaijan".
+_PLACED = re.compile(r"\b(?P<thing>[a-z]{3,})\s+(?:in|from|of)\s+(?:the\s+)?(?P<place>[A-Z][\w'’-]+)")
+
+
+def _placings(text: str) -> list[tuple[str, frozenset[str]]]:
+    """The things ``text`` places in a country (``_PLACED``), each stemmed and with the country's
+    names ("hawks in Baku" → ("hawk", {"azerbaijan", "baku", "azerbaijani", …}))."""
+    out = []
+    for match in _PLACED.finditer(text):
+        place = re.sub(r"['’]s?$", "", match.group("place")).lower()
+        stems = tokenize(match.group("thing"))
+        if stems and is_country(place):
+            out.append((stems[0], PlaceNames.forms_of(place)))
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _placed(question: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    return tuple(_placings(question)) if language_of(question) == "en" else ()
+
+
+def _placed_elsewhere(placed: tuple[tuple[str, frozenset[str]], ...], sentence: str) -> bool:
+    """True when the sentence places a thing the question places in a country in another country
+    only ("…hawks in Yerevan…" to "Which hawks in Baku…?")."""
+    found = _placings(sentence)
+    return any(thing == other and not forms & where and not any(t == thing and forms & w for t, w in found)
+               for thing, forms in placed for other, where in found)
+
+
 def _people_of(question: str) -> frozenset[str]:
     """The folded, lower-case words between "which" and the word for the people asked for."""
     match = _PEOPLE_OF.search(question)
@@ -1363,6 +1398,7 @@ def answer_type(question: str, speakers: frozenset[str] = frozenset()) -> Answer
                       winner=bool(_WIN_QUESTION.search(question)),
                       where=bool(_WHERE_QUESTION.search(question)),
                       yes_no=_asked_whether(question),
+                      placed=_placed(question),
                       done=bool(_DONE_QUESTION.match(question) and not _REQUEST_QUESTION.search(question)
                                 and not _WISH_QUESTION.search(question)),
                       typed=typed, remaining=number and measures.asks_remaining(question), words=typed)

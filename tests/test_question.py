@@ -1314,3 +1314,13 @@ def test_a_reply_to_a_request_or_support_for_a_call_is_a_response():
         asked = answer_type(question)
         assert asked.response, question
         assert not asked.satisfied_by(called), question
+
+
+def test_a_thing_placed_in_one_country_is_not_answered_by_it_placed_in_another():
+    hawks = ("Despite the Armenian Prime Minister's desire to establish peace, there are hawks in Yerevan "
+             "who seek to rewrite the peace agreement and ignite a conflict with Azerbaijan.")
+    assert not answer_type("Which hawks in Baku want to rewrite the peace agreement?").satisfied_by(hawks)
+    # The same country by another name, or the thing placed in both, answers.
+    assert answer_type("Who are the hawks in Armenia?").satisfied_by(hawks)
+    assert answer_type("Which hawks in Baku want war?").satisfied_by(
+        "There are hawks in Yerevan and hawks in Azerbaijan.")
