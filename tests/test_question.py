@@ -10,6 +10,7 @@ from retrieval.lexicon import word_list
 from retrieval.places import is_country
 from retrieval.question import (
     Speller,
+    _placed_elsewhere,
     answer_type,
     asked_category,
     asks_for_advice,
@@ -1322,5 +1323,6 @@ def test_a_thing_placed_in_one_country_is_not_answered_by_it_placed_in_another()
     assert not answer_type("Which hawks in Baku want to rewrite the peace agreement?").satisfied_by(hawks)
     # The same country by another name, or the thing placed in both, answers.
     assert answer_type("Who are the hawks in Armenia?").satisfied_by(hawks)
-    assert answer_type("Which hawks in Baku want war?").satisfied_by(
-        "There are hawks in Yerevan and hawks in Azerbaijan.")
+    asked = answer_type("Which hawks in Baku want to rewrite the peace agreement?")
+    assert not _placed_elsewhere(asked.placed, "There are hawks in Yerevan, and hawks in Azerbaijan.")
+    assert _placed_elsewhere(asked.placed, "There are hawks in Yerevan.")
