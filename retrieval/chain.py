@@ -135,8 +135,9 @@ class Retrievers:
         inputs: dict[str, Any] = {
             "question": search, "language": language,
             "quotes_interviewer": (
-                _asks_about_interviewer(search, self.interviewer_names)
-                or _asks_what_interviewer_said(search, self.interviewers, self.interviewees)),
+                (_asks_about_interviewer(search, self.interviewer_names)
+                 or _asks_what_interviewer_said(search, self.interviewers, self.interviewees))
+                and not _asks_reply(search, self.interviewees)),
             "multilingual": (self.multilingual_both_ways or self.multilingual).invoke(search, config),
         }
         # Sequential on purpose: BM25 takes under a millisecond, while RunnableParallel's
@@ -344,6 +345,22 @@ def _read_by_phrase(ranking: Ranking, phrases: dict[int, str], e5: MultilingualE
     return replace(ranking, candidates=tuple(
         replace(c, multilingual=max(c.multilingual, close[c.position])) if c.position in close else c
         for c in ranking.candidates))
+
+
+# "When the interviewer asked whether…", "…when Atlantico suggested…": what was asked, in a clause
+# that sets the scene for what the reply was.
+_WHEN_ASKED = re.compile(r"\b(?:when|after|once)\s+(?:[\w'’-]+\s+){0,3}?(?:asked|suggested|put|raised|"
+                         r"wondered|questioned|pressed|quizzed|proposed)\b", re.IGNORECASE)
+
+
+def _asks_reply(text: str, interviewees: tuple[str, ...]) -> bool:
+    """True when a question asks the interviewee's reply to what was asked ("When the interviewer
+    asked if…, how did Dupuy reframe it?"): it names the interviewee, by name or by role, and
+    what was asked is a clause of its own (``_WHEN_ASKED``)."""
+    if _WHEN_ASKED.search(text) is None:
+        return False
+    tokens = set(tokenize(text))
+    return bool(tokens & _INTERVIEWEE_WORDS) or any(tokens & set(tokenize(n)) for n in interviewees)
 
 
 def _asks_about_interviewer(text: str, names: tuple[frozenset[str], ...]) -> bool:

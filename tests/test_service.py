@@ -13,6 +13,7 @@ from langchain_core.documents import Document
 from config.errors import InvalidQuestion
 from config.settings import Settings
 from retrieval.chain import (
+    _asks_reply,
     _asks_what_interviewer_said,
     _asks_which_outlet,
     _before_name,
@@ -649,3 +650,14 @@ def test_a_question_asked_for_by_its_place_must_speak_of_the_interview():
     assert _nth_question_asked("Quelle était la deuxième question posée à Dupuy ?", who, guest) == 1
     assert _nth_question_asked("What was the first question at the UN meeting?", who, guest) is None
     assert _nth_question_asked("What was Atlantico's view of the clash?", who, guest) is None
+
+
+def test_the_reply_to_what_the_interviewer_asked_is_the_interviewees(service):
+    # The interviewer's own question came first: the question names the interviewer, but in the
+    # clause that sets the scene for the reply.
+    answer = service.ask("When the interviewer asked if this was a test of Russia's reliability, how did "
+                         "Dupuy reframe it?")
+    assert answer.citations[0].quote.startswith("Rather, it is a test of how important this topic")
+    assert _asks_reply("How did Dupuy respond when Atlantico asked if Russia's credibility could suffer?",
+                       ("Emmanuel Dupuy",))
+    assert not _asks_reply("What did Atlantico ask Dupuy about Russia's credibility?", ("Emmanuel Dupuy",))
