@@ -3,7 +3,8 @@
 News and readers name the big alliances and bodies by description as often as by acronym: "the
 Atlantic alliance" or "the Western military alliance" is NATO, "the Moscow-led bloc" or "the
 post-Soviet defence pact" the CSTO, "the Vienna-based security organisation" the OSCE, "the
-breakaway Donbas republics" the LPR and DPR. Searched
+breakaway Donbas republics" the LPR and DPR, "the fifteen-member UN body" the UN Security Council;
+and a disputed land is named by its epithet too: "the disputed enclave" is Nagorno-Karabakh. Searched
 as words, "alliance" drew a sentence about "the NATO alliance" that did not answer, and "the
 Vienna-based security organisation" the sentences about the collective security treaty; the
 acronym finds the sentences about the organisation itself. An English question's epithet is
@@ -40,6 +41,17 @@ _EPITHETS: tuple[tuple[tuple[str, ...], str], ...] = (
      r"donbas+\s+(?:republics|entities|statelets|states|regions)"
      r"|(?:the\s+)?(?:(?:breakaway|separatist|self-proclaimed)\s+)*(?:(?:luhansk|lugansk)\s+and\s+donetsk|"
      r"donetsk\s+and\s+(?:luhansk|lugansk))(?:\s+people['’]s)?(?:\s+republics)?(?!\s+(?:regions?|oblasts?))"),
+    (("UN Security Council", "Security Council"),
+     r"(?:the\s+)?(?:(?:15|fifteen)[-\s]member|top|highest|security)\s+(?:un|u\.n\.|united\s+nations)\s+"
+     r"(?:body|council|organ|forum)"
+     r"|(?:the\s+)?(?:un|u\.n\.|united\s+nations)['’]s?\s+(?:(?:15|fifteen)[-\s]member|top|highest|"
+     r"security)\s+(?:body|council|organ|forum)"
+     r"|(?:the\s+)?(?:world|global)\s+body['’]s\s+(?:top|highest|security)\s+(?:council|body|organ)"),
+    (("Nagorno-Karabakh", "Karabakh"),
+     r"(?:the\s+|that\s+|this\s+)?(?:(?:disputed|contested|breakaway|mountainous|separatist|landlocked|"
+     r"armenian[-\s]populated|ethnic(?:ally)?[-\s]armenian|self-proclaimed)\s+)+(?:mountain\s+)?"
+     r"(?:enclave|region|territory|republic|province)"
+     r"|(?:the|that|this)\s+enclave"),
     (("UN", "United Nations"), r"(?:the\s+)?united\s+nations"),
     (("EU", "European Union"), r"(?:the\s+)?european\s+union"),
 )

@@ -9,7 +9,8 @@ from retrieval.epithets import Epithets
 TEXTS = ("The two countries are members of the Collective Security Treaty Organization (CSTO).",
          "Georgia seeks to join NATO.", "It weakens the Minsk process within the OSCE.",
          "France has called for the UN Security Council to be convened.",
-         "He did not recognize the self-proclaimed LPR and DPR.")
+         "He did not recognize the self-proclaimed LPR and DPR.",
+         "This offensive is not taking place in Nagorno-Karabakh.")
 EPITHETS = Epithets(TEXTS)
 
 
@@ -24,6 +25,15 @@ EPITHETS = Epithets(TEXTS)
     ("What did Paris ask the United Nations Security Council?", "What did Paris ask UN Security Council?"),
     ("What was his stance on the two breakaway Donbas republics?", "What was his stance on LPR and DPR?"),
     ("Did he recognise the Luhansk and Donetsk people's republics?", "Did he recognise LPR and DPR?"),
+    ("Which capital sought a session of the fifteen-member UN body?",
+     "Which capital sought a session of UN Security Council?"),
+    ("Did Paris ask the world body's top council to meet?", "Did Paris ask UN Security Council to meet?"),
+    # A disputed land by its epithet.
+    ("If the bombardment wasn't in the disputed enclave, where did it hit?",
+     "If the bombardment wasn't in Nagorno-Karabakh, where did it hit?"),
+    ("Did the assault unfold inside the contested mountainous enclave?", "Did the assault unfold inside "
+     "Nagorno-Karabakh?"),
+    ("who lays claim to the enclave's land", "who lays claim to Nagorno-Karabakh's land"),
 ])
 def test_an_organisation_named_by_an_epithet_is_searched_by_the_documents_name(question, searched):
     assert EPITHETS.resolve(question) == searched
@@ -37,6 +47,9 @@ def test_an_organisation_named_by_an_epithet_is_searched_by_the_documents_name(q
     "nato, the atlantic alliance, is it?",
     # Regions are no republics.
     "What happened in the Luhansk and Donetsk regions?",
+    # A region, or an enclave in general, is no disputed land.
+    "Which region is disputed?",
+    "What is an enclave?",
 ])
 def test_what_names_the_organisation_already_or_no_epithet_is_left_as_typed(question):
     assert EPITHETS.resolve(question) == question

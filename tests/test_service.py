@@ -661,3 +661,10 @@ def test_the_reply_to_what_the_interviewer_asked_is_the_interviewees(service):
     assert _asks_reply("How did Dupuy respond when Atlantico asked if Russia's credibility could suffer?",
                        ("Emmanuel Dupuy",))
     assert not _asks_reply("What did Atlantico ask Dupuy about Russia's credibility?", ("Emmanuel Dupuy",))
+
+
+def test_a_disputed_land_named_by_its_epithet_is_searched_by_its_name(service):
+    # Refused: no word of "the disputed enclave" is the documents'.
+    answer = service.ask("If the bombardment wasn't in the disputed enclave, where did it actually hit?")
+    assert answer.support == "answers"
+    assert "along the common border between Azerbaijan and Armenia" in answer.citations[0].quote
