@@ -22,6 +22,7 @@ from retrieval.attribution import without_attribution
 from retrieval.compose import AnswerComposer, Assessment, Judged
 from retrieval.descriptions import Description, describe, name_described
 from retrieval.foreign_names import asked as asked_abroad
+from retrieval.idioms import plain
 from retrieval.lexical import STOPWORDS, tokenize
 from retrieval.multilingual import MultilingualEmbedder
 from retrieval.places import PlaceNames
@@ -166,10 +167,11 @@ def _unrelated(asked: str, typed: str, language: str, snapshot: Snapshot) -> boo
 
 def _named(question: str, snapshot: Snapshot, descriptions: tuple[Description, ...]) -> str:
     """An English question with an organisation's epithet replaced by the documents' name for it
-    ("the Atlantic alliance" is "NATO") and an interviewee's description by their name ("the Lille
-    professor" is "Emmanuel Dupuy"), typos corrected first; as it is when it has neither."""
+    ("the Atlantic alliance" is "NATO"), an idiom by its plain meaning ("jump into the fray" is
+    "get involved in the fighting", idioms.py) and an interviewee's description by their name ("the
+    Lille professor" is "Emmanuel Dupuy"), typos corrected first; as it is when it has none."""
     typed = normalise(question, snapshot.speller)
-    named = name_described(snapshot.epithets.resolve(typed), descriptions)
+    named = name_described(plain(snapshot.epithets.resolve(typed)), descriptions)
     return question if named == typed else named
 
 
@@ -439,7 +441,8 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
             # documents' English ones. The language is read once, before those two rewrites:
             # "ОДКБ (CSTO)" must not change how the part is searched. An English part's epithets of
             # organisations ("the Atlantic alliance") and of the interviewee ("the Lille
-            # professor") are read as the names the documents use (epithets.py, descriptions.py).
+            # professor") are read as the names the documents use (epithets.py, descriptions.py),
+            # and its idioms as their plain meaning (idioms.py).
             cased = snapshot.casing.restore(part, snapshot.acronyms.is_foreign)
             if reads_as_russian(cased):  # "skolko voennyh v Armenii?" → "сколко военных в Армении?"
                 cased = to_cyrillic(cased, lambda w: len(w) > 3 and snapshot.casing.form(w) is not None)

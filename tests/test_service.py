@@ -668,3 +668,10 @@ def test_a_disputed_land_named_by_its_epithet_is_searched_by_its_name(service):
     answer = service.ask("If the bombardment wasn't in the disputed enclave, where did it actually hit?")
     assert answer.support == "answers"
     assert "along the common border between Azerbaijan and Armenia" in answer.citations[0].quote
+
+
+def test_an_idiom_is_searched_by_its_plain_meaning(service):
+    # "…for her it is a "small matter"…" came third: the idiom's words are none of the sentence's.
+    answer = service.ask("Is the Kremlin likely to jump into the fray over this, according to the expert?")
+    assert answer.support == "answers"
+    assert "unlikely that Moscow will get involved in the fight" in answer.citations[0].quote

@@ -1,0 +1,80 @@
+"""English idioms read in plain words, as a dictionary gives their meaning.
+
+Readers ask in idioms that news prose seldom uses: "Will the Kremlin jump into the fray?", "Would
+Moscow lose face if it sits this one out?", "Why are outside powers left out in the cold?".
+Searched as words, the idiom's literal words draw sentences that share them and not the meaning
+("…Turkey has very cold, distant relations…" for "left out in the cold"), and the encoders read a
+figure of speech as less close to plain prose than its meaning is. An English question's idiom is
+replaced by its dictionary meaning ("get involved in the fighting", "lose credibility", "stay
+passive", "excluded") before it is searched. The table is general knowledge of English idiom, as
+the capitals of ``places`` are, not this corpus's words.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Each idiom (a regular expression over the question, case-blind) and its plain meaning; a group
+# named "rest" is kept after the meaning ("jump into the fighting" → "get involved in the fighting").
+_IDIOMS: tuple[tuple[str, str], ...] = (
+    # Taking part in a fight.
+    (r"\b(?:jump|jumps|jumping|leap|leaps|wade|wades|wading|dive|dives|diving|rush|rushes|charge|charges|"
+     r"step|steps|stepping|throw\s+(?:itself|himself|herself|themselves))\s+into\s+(?:the\s+)?fray\b",
+     "get involved in the fighting"),
+    (r"\b(?:jump|jumps|jumping|leap|leaps|wade|wades|wading|dive|dives|diving|step|steps|stepping|"
+     r"get\s+dragged|be\s+dragged|get\s+drawn|be\s+drawn|get\s+sucked|be\s+sucked)\s+into\s+(?P<rest>the\s+"
+     r"(?:fight|fighting|conflict|battle|war|clash(?:es)?)|this\s+(?:fight|conflict|battle|war|clash)|it)\b",
+     "get involved in"),
+    (r"\b(?:jump|jumps|jumping|wade|wades|wading|step|steps|stepping|weigh|weighs|weighing)\s+in\b(?!\s+(?:on|at|with)\b)",
+     "intervene"),
+    # Doing nothing.
+    (r"\b(?:sit|sits|sitting)\s+(?:this(?:\s+one)?|it|that(?:\s+one)?|the\s+(?:conflict|fight(?:ing)?|war))\s+out\b",
+     "stay passive"),
+    (r"\b(?:sit|sits|sitting)\s+on\s+(?:its|their|his|her)\s+hands\b", "stay passive"),
+    (r"\b(?:stand|stands|standing)\s+idly\s+by\b", "stay passive"),
+    (r"\b(?:stay|stays|staying|remain|remains|remaining)\s+on\s+the\s+sidelines\b", "stay passive"),
+    (r"\b(?:turn|turns|turned|turning)\s+a\s+blind\s+eye\s+to\b", "ignore"),
+    (r"\bgive\s+(?:\w+\s+)?the\s+cold\s+shoulder\b", "ignore"),
+    # Standing and influence.
+    (r"\b(?:lose|loses|losing|lost)\s+face\b", "lose credibility"),
+    (r"\b(?:take|takes|taking|took)\s+a\s+(?:big\s+|serious\s+)?(?:hit|knock|beating)\b", "suffer"),
+    (r"\b(?:step|steps|stepping|stepped)\s+into\s+the\s+(?:limelight|spotlight)\b", "become more prominent"),
+    (r"\brais(?:e|es|ing|ed)\s+(?:its|their|his|her)\s+profile\b", "become more prominent"),
+    (r"\b(?:flex|flexes|flexing|flexed)\s+(?:its|their|his|her)\s+muscles?\b", "show its power"),
+    (r"\b(?:hand|hands|handing|handed)\s+over\s+the\s+(?:reins|keys)\b", "hand over control"),
+    (r"\b(?:pull|pulls|pulling|pulled)\s+the\s+strings\b", "control events"),
+    (r"\b(?:call|calls|calling|called)\s+the\s+shots\b", "decide"),
+    (r"\b(?:throw|throws|throwing|threw)\s+(?:its|their|his|her)\s+weight\s+behind\b", "support"),
+    # Exclusion and closeness.
+    (r"\b(?:left|leave|leaves|leaving)\s+out\s+in\s+the\s+cold\b", "excluded"),
+    (r"\b(?:frozen|squeezed|elbowed|shut|muscled)\s+out\b", "excluded"),
+    (r"\b(?:cosy|cosies|cosying|cosied|cozy|cozies|cozying|cozied)\s+up\b", "getting closer"),
+    (r"\b(?:in|into)\s+the\s+same\s+boat\b", "in the same situation"),
+    (r"\bat\s+loggerheads\b", "in conflict"),
+    (r"\b(?:lock|locks|locking|locked)\s+horns\b", "clash"),
+    (r"\b(?:come|comes|came|coming)\s+to\s+blows\b", "fight"),
+    (r"\bsab(?:re|er)[-\s]rattling\b", "threats"),
+    (r"\b(?:go|goes|going|went)\s+it\s+alone\b", "act alone"),
+    # Weight of a matter.
+    (r"\b(?:small\s+potatoes|small\s+fry|a\s+storm\s+in\s+a\s+teacup|a\s+tempest\s+in\s+a\s+teapot|"
+     r"no\s+big\s+deal|a\s+drop\s+in\s+the\s+ocean)\b", "insignificant"),
+    (r"\bup\s+in\s+the\s+air\b", "uncertain"),
+    (r"\bon\s+thin\s+ice\b", "at risk"),
+    (r"\bhard[-\s]?liners\b", "hawks"),
+    (r"\bhard[-\s]?liner\b", "hawk"),
+)
+_COMPILED = tuple((re.compile(pattern, re.IGNORECASE), meaning) for pattern, meaning in _IDIOMS)
+
+
+def plain(question: str) -> str:
+    """``question`` with each idiom of the table read as its plain meaning ("Will Moscow lose face
+    if it sits this one out?" → "Will Moscow lose credibility if it stay passive?"); as it is when
+    it has none."""
+    for pattern, meaning in _COMPILED:
+        question = pattern.sub(lambda m, meaning=meaning: _meaning(m, meaning), question)
+    return question
+
+
+def _meaning(match: re.Match[str], meaning: str) -> str:
+    rest = match.groupdict().get("rest")
+    return f"{meaning} {rest}" if rest else meaning

@@ -1,0 +1,39 @@
+"""English idioms read in plain words (no model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from retrieval.idioms import plain
+
+
+@pytest.mark.parametrize(("question", "searched"), [
+    ("Is the Kremlin likely to jump into the fray over this?",
+     "Is the Kremlin likely to get involved in the fighting over this?"),
+    ("Does the expert expect Moscow to wade into this fight?",
+     "Does the expert expect Moscow to get involved in this fight?"),
+    ("y didnt russia jump in to help armenia", "y didnt russia intervene to help armenia"),
+    ("Would Moscow lose face if it sits this one out?", "Would Moscow lose credibility if it stay passive?"),
+    ("Would its standing take a hit if it stays on the sidelines?",
+     "Would its standing suffer if it stay passive?"),
+    ("Why are outside powers left out in the cold?", "Why are outside powers excluded?"),
+    ("Where are Moscow and Ankara cosying up to each other?",
+     "Where are Moscow and Ankara getting closer to each other?"),
+    ("What drives the Yerevan hardliners?", "What drives the Yerevan hawks?"),
+    ("To whom has Putin handed over the reins?", "To whom has Putin hand over control?"),
+    ("Has Moscow turned a blind eye to the shelling?", "Has Moscow ignore the shelling?"),
+])
+def test_an_idiom_is_searched_by_its_plain_meaning(question, searched):
+    assert plain(question) == searched
+
+
+@pytest.mark.parametrize("question", [
+    # Literal words, or words the documents may use as they are.
+    "Why are Turkey's relations with Iran so cold?",
+    "Did Dupuy weigh in on the role of Turkey?",
+    "Who stepped into the room?",
+    "Is the fighting a big deal for Russia?",
+    "Are the hawks in Yerevan sidelined?",
+])
+def test_words_that_are_no_idiom_are_left_alone(question):
+    assert plain(question) == question
