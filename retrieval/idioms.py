@@ -13,6 +13,7 @@ the capitals of ``places`` are, not this corpus's words.
 from __future__ import annotations
 
 import re
+from functools import partial
 
 # Each idiom (a regular expression over the question, case-blind) and its plain meaning; a group
 # named "rest" is kept after the meaning ("jump into the fighting" → "get involved in the fighting").
@@ -71,10 +72,10 @@ def plain(question: str) -> str:
     if it sits this one out?" → "Will Moscow lose credibility if it stay passive?"); as it is when
     it has none."""
     for pattern, meaning in _COMPILED:
-        question = pattern.sub(lambda m, meaning=meaning: _meaning(m, meaning), question)
+        question = pattern.sub(partial(_meaning, meaning), question)
     return question
 
 
-def _meaning(match: re.Match[str], meaning: str) -> str:
+def _meaning(meaning: str, match: re.Match[str]) -> str:
     rest = match.groupdict().get("rest")
     return f"{meaning} {rest}" if rest else meaning
