@@ -16,7 +16,8 @@ import re
 from functools import partial
 
 # Each idiom (a regular expression over the question, case-blind) and its plain meaning; a group
-# named "rest" is kept after the meaning ("jump into the fighting" → "get involved in the fighting").
+# named "rest" is kept after the meaning ("jump into the fighting" → "get involved in the fighting",
+# "leave Armenia in the lurch" → "abandon Armenia").
 _IDIOMS: tuple[tuple[str, str], ...] = (
     # Taking part in a fight.
     (r"\b(?:jump|jumps|jumping|leap|leaps|wade|wades|wading|dive|dives|diving|rush|rushes|charge|charges|"
@@ -56,6 +57,31 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
     (r"\b(?:come|comes|came|coming)\s+to\s+blows\b", "fight"),
     (r"\bsab(?:re|er)[-\s]rattling\b", "threats"),
     (r"\b(?:go|goes|going|went)\s+it\s+alone\b", "act alone"),
+    (r"\b(?:leave|leaves|leaving|left)\s+(?P<rest>(?:[\w'’-]+\s+){0,2}?)in\s+the\s+lurch\b", "abandon"),
+    (r"\b(?:left|leave|leaves|leaving)\s+(?P<rest>(?:[\w'’-]+\s+){0,2}?)high\s+and\s+dry\b", "abandon"),
+    (r"\b(?:throw|throws|throwing|threw|thrown)\s+(?P<rest>(?:[\w'’-]+\s+){0,2}?)under\s+the\s+bus\b",
+     "betray"),
+    (r"\bstab(?:s|bed|bing)?\s+(?P<rest>(?:[\w'’-]+\s+){0,2}?)in\s+the\s+back\b", "betray"),
+    (r"\bfair[-\s]weather\s+(?=friends?|all(?:y|ies)|partners?)", "unreliable "),
+    (r"\b(?:sit|sits|sitting|sat)\s+on\s+the\s+fence\b", "stay neutral"),
+    (r"\b(?:walk|walks|walking|walked)\s+a\s+tightrope\b", "balance"),
+    (r"\b(?:bury|buries|burying|buried)\s+the\s+hatchet\b", "make peace"),
+    (r"\b(?:extend|extends|extending|extended|offer|offers|offering|offered)\s+an\s+olive\s+branch\b",
+     "offer peace"),
+    (r"\b(?:add|adds|adding|added|pour|pours|pouring|poured)\s+(?:fuel|oil)\s+(?:to|on)\s+the\s+(?:fire|flames)\b",
+     "make it worse"),
+    (r"\ba\s+powder\s*keg\b", "a dangerous situation"),
+    (r"\bbad\s+blood\b", "hostility"),
+    (r"\b(?:see|sees|seeing|saw)\s+eye\s+to\s+eye\b", "agree"),
+    (r"\bon\s+the\s+same\s+page\b", "in agreement"),
+    (r"\b(?:cross|crosses|crossing|crossed)\s+swords\b", "clash"),
+    (r"\b(?:drag|drags|dragging|dragged)\s+(?:its|their|his|her)\s+feet\b", "delay"),
+    (r"\b(?:back|backs|backing|backed)\s+down\b", "retreat"),
+    (r"\b(?:rock|rocks|rocking|rocked)\s+the\s+boat\b", "cause trouble"),
+    (r"\b(?:play|plays|playing|played)\s+second\s+fiddle\b", "have a lesser role"),
+    (r"\ba\s+paper\s+tiger\b", "weak"),
+    (r"\ba\s+house\s+of\s+cards\b", "fragile"),
+    (r"\b(?:have|has|having|had)\s+(?P<rest>[\w-]+)['’]s?\s+back\b", "support"),
     # Weight of a matter.
     (r"\b(?:small\s+potatoes|small\s+fry|a\s+storm\s+in\s+a\s+teacup|a\s+tempest\s+in\s+a\s+teapot|"
      r"no\s+big\s+deal|a\s+drop\s+in\s+the\s+ocean)\b", "insignificant"),
@@ -77,5 +103,5 @@ def plain(question: str) -> str:
 
 
 def _meaning(meaning: str, match: re.Match[str]) -> str:
-    rest = match.groupdict().get("rest")
+    rest = (match.groupdict().get("rest") or "").strip()
     return f"{meaning} {rest}" if rest else meaning

@@ -37,3 +37,9 @@ def test_an_idiom_is_searched_by_its_plain_meaning(question, searched):
 ])
 def test_words_that_are_no_idiom_are_left_alone(question):
     assert plain(question) == question
+
+
+def test_who_an_idiom_is_about_is_kept():
+    assert plain("Did Russia leave Armenia in the lurch?") == "Did Russia abandon Armenia?"
+    assert plain("Does Russia have Armenia's back?") == "Does Russia support Armenia?"
+    assert plain("Is the CSTO a fair-weather ally?") == "Is the CSTO a unreliable ally?"
