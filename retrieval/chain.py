@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 import numpy as np
@@ -173,6 +173,14 @@ def _named(question: str, snapshot: Snapshot, descriptions: tuple[Description, .
     typed = normalise(question, snapshot.speller)
     named = name_described(plain(snapshot.epithets.resolve(typed)), descriptions)
     return question if named == typed else named
+
+
+# How far a sentence that tells only how someone spoke falls behind one that tells what they said.
+MANNER_PENALTY = 0.1
+
+
+def _tells_what(wanted: AnswerType, texts: list[str], position: int) -> bool:
+    return wanted.tells_what(texts[position])
 
 
 def _with_countries(groups: tuple[frozenset[str], ...], places: PlaceNames) -> tuple[frozenset[str], ...]:
@@ -544,6 +552,10 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
                 ranking = _read_by_phrase(ranking, {
                     p: phrase for p in typed if (phrase := _listed(texts[p]))}, e5)
             ranking = break_tie(prefer_typed(ranking, typed.__contains__, TYPE_PENALTY))
+            # What someone said is told by a sentence that gives it, before the one that says how
+            # they spoke ("…Tokayev spoke not at all in an allied way. He stated that…").
+            if wanted.speech:
+                ranking = prefer_typed(ranking, partial(_tells_what, wanted, texts), MANNER_PENALTY)
             values = features(ranking, wanted, texts, in_context, setting=setting, title=title,
                               category=asked_category(asked), known=snapshot.speller.knows)
             # Small talk as typed, too: the speller reads a one-word "merci" as "mercy".

@@ -274,6 +274,10 @@ _SPEECH_VERB = re.compile(
     r"not(?:es|ed)|stress(?:es|ed)|warn(?:s|ed)|repl(?:ies|ied)|insist(?:s|ed)|"
     r"calls?\s+for|called\s+for|according\s+to|request(?:s|ed)|demand(?:s|ed)|criticiz\w*|criticis\w*|condemn\w*|accus\w*|"
     r"urg(?:es|ed))\b", re.IGNORECASE)
+# "Spoke" tells what was said only with what it was about ("spoke of the treaty"); "spoke not at
+# all in an allied way" tells how.
+_SPOKE = re.compile(r"sp(?:eaks?|oke)", re.IGNORECASE)
+_SPOKE_OF = re.compile(r"\s+(?:\w+ly\s+)?(?:of|about|on|out|up|against|for)\b", re.IGNORECASE)
 # "What did the UN Security Council decide?", "Whom did the court find responsible?": the outcome
 # of a named body's or person's deliberation. A sentence that reports only the request or the
 # purpose ("France has called for the UN Security Council to be convened to determine who is
@@ -1065,6 +1069,16 @@ class AnswerType:
             elif self._names_speaker(text[:verb.start()]):
                 return True
         return False
+
+    def tells_what(self, sentence: str) -> bool:
+        """False when a "what did X say" is answered by a sentence whose only speech verb is a bare
+        "spoke" ("…Tokayev spoke not at all in an allied way" says how he spoke, not what he
+        said; "He stated that…" does). True for any other question or sentence."""
+        if not self.speech:
+            return True
+        verbs = list(_SPEECH_VERB.finditer(sentence))
+        return not verbs or any(not _SPOKE.fullmatch(v.group()) or _SPOKE_OF.match(sentence, v.end())
+                                for v in verbs)
 
     def _names_speaker(self, text: str) -> bool:
         """True when the text names the one asked about ("Kazakhstan" for "the Kazakh leader")."""

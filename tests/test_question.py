@@ -1326,3 +1326,12 @@ def test_a_thing_placed_in_one_country_is_not_answered_by_it_placed_in_another()
     asked = answer_type("Which hawks in Baku want to rewrite the peace agreement?")
     assert not _placed_elsewhere(asked.placed, "There are hawks in Yerevan, and hawks in Azerbaijan.")
     assert _placed_elsewhere(asked.placed, "There are hawks in Yerevan.")
+
+
+def test_what_someone_said_is_told_by_a_sentence_that_gives_it_not_by_how_they_spoke():
+    asked = answer_type("What did Tokayev say at the forum?")
+    assert not asked.tells_what("At the forum in May, Tokayev spoke not at all in an allied way.")
+    assert asked.tells_what("He stated that he did not recognize the LPR and DPR.")
+    assert asked.tells_what("Tokayev spoke of the treaty at the forum.")
+    # Any other question takes any sentence.
+    assert answer_type("Where did Tokayev speak?").tells_what("Tokayev spoke not at all in an allied way.")

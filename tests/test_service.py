@@ -675,3 +675,11 @@ def test_an_idiom_is_searched_by_its_plain_meaning(service):
     answer = service.ask("Is the Kremlin likely to jump into the fray over this, according to the expert?")
     assert answer.support == "answers"
     assert "unlikely that Moscow will get involved in the fight" in answer.citations[0].quote
+
+
+def test_what_someone_said_comes_before_how_they_spoke(service):
+    # "…Tokayev spoke not at all in an allied way." came first: it says how he spoke.
+    for question in ("Что заявил Токаев?", "Qu'a déclaré Tokaïev au forum de Saint-Pétersbourg ?"):
+        answer = service.ask(question)
+        assert answer.support == "answers", question
+        assert answer.citations[0].quote.startswith("He stated that he did not recognize"), question
