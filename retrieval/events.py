@@ -1,4 +1,5 @@
-"""What a "when" asks the time of: a founding, a joining, a signing, an end, a request for help.
+"""What a "when" asks the time of: a founding, a joining, a signing, an end, a request for help, a
+first start, a withdrawal, independence.
 
 "In what year did Armenia join the CSTO?" is not answered by "…the CSTO, founded in 2002", and
 "When did the first Karabakh war end?" not by "…the fighting took place during the last
@@ -63,6 +64,26 @@ _EVENTS = {
         re.compile(rf"\bend(?:ed|s|ing)?\b(?!\s+of\s+{_MONTHS})|\bfinish\w*|\bconclu\w*|\bceasefire\b|\btruce\b"
                    r"|\barmistice\b|\b(?:закончил|заверш|окончил|прекрат|перемири)\w*|\b(?:termin|achev)\w*"
                    r"|\bpris\s+fin\b|\bcessez-le-feu\b", re.IGNORECASE)),
+    # A first start, not the latest round: "When did the conflict originally start?" is not
+    # answered by "…during the last escalation in 2020".
+    "originated": (
+        re.compile(r"\b(?:originally|first|initially)\s+(?:start\w*|beg[ia]n\w*|br(?:eak|oke)\s+out|erupt\w*)"
+                   r"|\b(?:start\w*|beg[ia]n\w*|br(?:eak|oke)\s+out|erupt\w*)\s+(?:\w+\s+){0,2}?"
+                   r"(?:originally|initially|in\s+the\s+first\s+place)\b|\boutbreak\b|\borigins?\b"
+                   r"|\bвпервые\s+(?:начал|вспыхн)\w*|\bизначально\b|\b(?:à\s+l['’]origine|initialement)\b",
+                   re.IGNORECASE),
+        re.compile(r"\b(?:start(?:ed|s)?|beg[au]n|br(?:eak|oke)\s+out|erupt(?:ed|s)?|outbreak|origins?|since)\b"
+                   r"|\b(?:начал|вспыхн|началось)\w*|\b(?:commenc|éclat|début)\w*", re.IGNORECASE)),
+    "withdrew": (
+        re.compile(rf"{_PURPOSE}\b(?:withdr[ae]w\w*|pull(?:ed|s)?\s+out|left|leave)\b"
+                   r"|\b(?:вывел|вывод|выве(?:ли|дены)|ушл)\w*|\b(?:retir|quitt)\w*", re.IGNORECASE),
+        re.compile(r"\b(?:withdr[ae]w\w*|pull(?:ed|s|ing)?\s+out|left|leav\w*|depart\w*|transferr\w*|"
+                   r"redeploy\w*|relocat\w*|moved)\b"
+                   r"|\b(?:вывел|вывод|выве(?:ли|дены)|ушл|покину)\w*|\b(?:retir|quitt|départ)\w*",
+                   re.IGNORECASE)),
+    "independence": (
+        re.compile(r"\bindependen\w*|\bнезависим\w*|\bindépendan\w*", re.IGNORECASE),
+        re.compile(r"\bindependen\w*|\bнезависим\w*|\bindépendan\w*", re.IGNORECASE)),
 }
 
 

@@ -538,6 +538,24 @@ def test_a_when_needs_the_time_of_the_event_it_asks_about():
         assert not asked.satisfied_by(forum), question
 
 
+
+def test_a_first_start_a_withdrawal_or_independence_needs_a_sentence_that_reports_it():
+    escalation = "The fighting took place during the last escalation in 2020."
+    for question in ("When did the Nagorno-Karabakh conflict originally start?",
+                     "when did the nagorno karabakh conflict first start"):
+        asked = answer_type(question)
+        assert asked.events == {"originated"}, question
+        assert not asked.satisfied_by(escalation), question
+        assert asked.satisfied_by("The conflict broke out in 1988."), question
+    request = "At the end of January the President of the country requested assistance from the CSTO."
+    withdraw = answer_type("When did the CSTO contingent withdraw from Kazakhstan?")
+    assert not withdraw.satisfied_by(request)
+    assert withdraw.satisfied_by("The contingent left Kazakhstan in mid-January.")
+    assert answer_type("When did the troops leave Karabakh?").satisfied_by(
+        "In 2022 part of the troops in Karabakh was transferred to Ukraine.")
+    assert not answer_type("When did Armenia gain independence from the USSR?").satisfied_by(escalation)
+
+
 @pytest.mark.parametrize("question", [
     "What share of the population of Azerbaijan is Shiite?",  # the share is asked
     "Quelle part de la population de l'Azerbaïdjan est chiite ?",
