@@ -850,6 +850,9 @@ class AnswerType:
     # UN Security Council meet?"): a sentence that reports only a call for it is no answer ("France
     # has called for the UN Security Council to be convened…").
     done: bool = False
+    # The verb a "who" asks the doer of ("Who founded the CSTO?": "found"): a sentence that uses it
+    # only in the passive without its doer ("…the CSTO, founded in 2002") does not name the doer.
+    doer_of: str = ""
     # The things a question places in a country ("hawks in Baku": ("hawk", the names of
     # Azerbaijan)): a sentence that places the same thing in another country only is no answer
     # ("…there are hawks in Yerevan…"). English questions only.
@@ -890,6 +893,8 @@ class AnswerType:
                                                   ""):
             return False  # "…Tokayev spoke not at all in an allied way" says nothing of Crimea
         if self.done and _CALLED_FOR.search(sentence) and not _RESPONDED.search(sentence):
+            return False
+        if self.doer_of and _without_doer(self.doer_of, sentence):
             return False
         if self.placed and _placed_elsewhere(self.placed, sentence):
             return False
@@ -1343,6 +1348,29 @@ def _placed_elsewhere(placed: tuple[tuple[str, frozenset[str]], ...], sentence: 
                for thing, forms in placed for other, where in found)
 
 
+# "Who founded…?", "Who organised…?": the verb whose doer is asked for (not "who is", "who did").
+_WHO_DID = re.compile(r"^\W*who\s+(?:first\s+|actually\s+|really\s+|originally\s+)?(?P<verb>[a-z]+ed)\b",
+                      re.IGNORECASE)
+# What a passive participle without its doer follows: "…the CSTO, founded in 2002", "…was founded".
+_PASSIVE_BEFORE = frozenset({",", "was", "were", "been", "be", "is", "are", "being", "get", "got", "gets"})
+_VERB_TOKEN = re.compile(r"[^\W\d_]+|,")
+
+
+def _doer_asked(question: str) -> str:
+    match = _WHO_DID.match(question)
+    stems = tokenize(match.group("verb")) if match else []
+    return stems[0] if stems else ""
+
+
+def _without_doer(verb: str, sentence: str) -> bool:
+    """True when ``sentence`` uses the verb (by its stem), and each time in the passive without
+    its doer: after a comma or a form of "be", and with no "by" after it."""
+    tokens = [t.lower() for t in _VERB_TOKEN.findall(sentence)]
+    uses = [i for i, t in enumerate(tokens) if t.endswith("ed") and tokenize(t)[:1] == [verb]]
+    return bool(uses) and all(i > 0 and tokens[i - 1] in _PASSIVE_BEFORE
+                              and (i + 1 >= len(tokens) or tokens[i + 1] != "by") for i in uses)
+
+
 def _people_of(question: str) -> frozenset[str]:
     """The folded, lower-case words between "which" and the word for the people asked for."""
     match = _PEOPLE_OF.search(question)
@@ -1413,6 +1441,7 @@ def answer_type(question: str, speakers: frozenset[str] = frozenset()) -> Answer
                       where=bool(_WHERE_QUESTION.search(question)),
                       yes_no=_asked_whether(question),
                       placed=_placed(question),
+                      doer_of=_doer_asked(question),
                       done=bool(_DONE_QUESTION.match(question) and not _REQUEST_QUESTION.search(question)
                                 and not _WISH_QUESTION.search(question)),
                       typed=typed, remaining=number and measures.asks_remaining(question), words=typed)

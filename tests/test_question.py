@@ -1353,3 +1353,17 @@ def test_what_someone_said_is_told_by_a_sentence_that_gives_it_not_by_how_they_s
     assert asked.tells_what("Tokayev spoke of the treaty at the forum.")
     # Any other question takes any sentence.
     assert answer_type("Where did Tokayev speak?").tells_what("Tokayev spoke not at all in an allied way.")
+
+
+def test_who_did_something_is_not_answered_by_the_passive_without_its_doer():
+    founded = ("On the other hand, the two countries are members of the Collective Security Treaty "
+               "Organization (CSTO), founded in 2002.")
+    asked = answer_type("Who founded the Collective Security Treaty Organization in 2002?")
+    assert asked.doer_of == "found"
+    assert not asked.satisfied_by(founded)
+    # The passive with its doer, or the active, names who did it.
+    assert answer_type("Who proposed the new form of mediation?").satisfied_by(
+        "It weakens the mediation proposed by the head of the European Council Charles Michel.")
+    assert answer_type("Who called Putin after the shelling?").satisfied_by(
+        "The Prime Minister of Armenia and the President of Iran called President Vladimir Putin.")
+    assert not answer_type("Who is the founder?").doer_of
