@@ -31,6 +31,7 @@ from retrieval.question import (
     answer_type,
     asked_category,
     asks_for_advice,
+    asks_whether,
     is_small_talk,
     language_of,
     normalise,
@@ -491,6 +492,11 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
                 abroad = asked_abroad(cased, snapshot.foreign_names, retrievers.speaker_words)
                 wanted = replace(wanted, role=abroad.role or wanted.role, about=abroad.about,
                                  words=wanted.words | abroad.names)
+                # A Russian or French yes-or-no question is held to its names as an English one is.
+                if asks_whether(cased):
+                    wanted = replace(wanted, yes_no=tuple(
+                        frozenset(f for n in names for f in PlaceNames.forms_of(n)) for names in abroad.about
+                        if not names & retrievers.interviewee_words))
                 if abroad.whom:
                     wanted = replace(wanted, speech=abroad.speech, stance=abroad.stance,
                                      speaker=abroad.speaker, speaker_named=bool(abroad.speaker))

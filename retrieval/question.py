@@ -1308,6 +1308,20 @@ def _asked_about(question: str, start: int = 0) -> tuple[frozenset[str], ...]:
     return tuple(out)
 
 
+# A Russian or French question that asks whether: "Поддержала ли Россия…?", "Есть ли…?", "La Russie
+# a-t-elle soutenu…?", "Est-ce que…?".
+_WHETHER_ABROAD = re.compile(
+    r"^\W*(?!(?:почему|зачем|как|когда|где|куда|откуда|кто|что|чего|какой|какая|какие|какое|каков\w*|сколько|"
+    r"pourquoi|comment|quand|où|qui|que|qu['’]|quel\w*|combien|lequel|laquelle)\b)"
+    r"(?:(?:[^\W\d_]+\s+){0,3}?ли\b|est-ce\s+qu|(?:[^\W\d_'’-]+\s+){0,4}?[^\W\d_]+-(?:t-)?(?:il|elle|ils|elles|on)\b)",
+    re.IGNORECASE)
+
+
+def asks_whether(question: str) -> bool:
+    """True for a Russian or French question that asks whether (``_WHETHER_ABROAD``)."""
+    return bool(_WHETHER_ABROAD.search(question))
+
+
 def _asked_whether(question: str) -> tuple[frozenset[str], ...]:
     """The names a yes-or-no question asks about, each with the forms that stand for its country
     ("kremlin" → {"russia", "moscow", …}): not those of regions, which a sentence names as "the

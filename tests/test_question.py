@@ -14,6 +14,7 @@ from retrieval.question import (
     answer_type,
     asked_category,
     asks_for_advice,
+    asks_whether,
     is_small_talk,
     language_of,
     normalise,
@@ -1367,3 +1368,16 @@ def test_who_did_something_is_not_answered_by_the_passive_without_its_doer():
     assert answer_type("Who called Putin after the shelling?").satisfied_by(
         "The Prime Minister of Armenia and the President of Iran called President Vladimir Putin.")
     assert not answer_type("Who is the founder?").doer_of
+
+
+@pytest.mark.parametrize(("question", "whether"), [
+    ("Poutine a-t-il répondu aux propos de Tokaïev ?", True),
+    ("Est-ce que la Russie va intervenir ?", True),
+    ("Вмешается ли Москва в конфликт?", True),
+    ("Пользовался ли Казахстан принципом коллективной безопасности?", True),
+    ("Pourquoi Tokaïev refuse-t-il de reconnaître les républiques ?", False),
+    ("Qu'a déclaré Tokaïev ?", False),
+    ("Что заявил Токаев?", False),
+])
+def test_a_russian_or_french_question_that_asks_whether(question, whether):
+    assert asks_whether(question) is whether
