@@ -40,7 +40,8 @@ PROBE_QUESTIONS = (("twelfth session's probe sets", _TESTS / "probe12_questions.
                    ("fourteenth session's probe set", _TESTS / "probe14_questions.jsonl"),
                    ("fifteenth session's probe set", _TESTS / "probe15_questions.jsonl"),
                    ("sixteenth session's probe set", _TESTS / "probe16_questions.jsonl"),
-                   ("seventeenth session's probe set", _TESTS / "probe17_questions.jsonl"))
+                   ("seventeenth session's probe set", _TESTS / "probe17_questions.jsonl"),
+                   ("seventeenth session's near-miss probe", _TESTS / "probe18_questions.jsonl"))
 # Blind sets nothing is tuned on, each scored on its own so its first figures stay comparable.
 FRESH_QUESTIONS = (("seventh fresh set", _TESTS / "fresh7_questions.jsonl"),
                    ("eighth fresh set", _TESTS / "fresh8_questions.jsonl"),

@@ -188,7 +188,7 @@ _TITLES = {
     "dirigeant": "leader", "ministre": "minister",
 }
 _ROLE = re.compile(
-    r"\b(?:кто|как\s+зовут|назовите)\s+(?:сейчас\s+|нынешн\w+\s+|теперь\s+)?"
+    r"\b(?:кто|как\s+зовут|назовите)\s+(?:сейчас\s+|нынешн\w+\s+|теперь\s+)?(?:является\s+|был\s+|была\s+)?"
     r"(?P<ru>президент|премьер-министр|премьер|глав|лидер|руководител|министр)\w*\s+(?P<ru_place>[А-ЯЁ]\w+)"
     r"|\b(?:qui\s+est|comment\s+s['’]appelle)\s+(?:le\s+|la\s+|l['’])(?:actuel(?:le)?\s+)?"
     r"(?P<fr>président|premier\s+ministre|chef|dirigeant|ministre)e?\s+(?:de\s+la\s+|du\s+|de\s+l['’]|de\s+|"

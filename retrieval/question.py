@@ -126,6 +126,7 @@ _TIME_QUESTION = re.compile(
     # "what year", "what was the calendar date" (not "what hour-long talks")
     r"|\bwhat\s+(?:(?:is|was|are|were)\s+the\s+)?(?:\w+\s+)?(year|date|day|month|time|hour)\b(?![-‐])"
     r"|\bwhich\s+(year|date|day|month|time|hour)\b(?!['’])"  # not "which last year", "which year's"
+    r"|\b(?:on|in|at)\s+(?:what|which)\s+(?:exact\s+|calendar\s+|precise\s+|specific\s+)(?:date|day|month|year)\b"
     r"|\bhow\s+long\s+ago\b|^\W*(?:когда|kogda)\b|\bв\s+каком\s+году\b|\bкакого\s+числа\b"
     r"|\bкакая\s+дата\b|\bв\s+котором\s+часу\b"
     r"|\bв\s+какой\s+день\b|\bв\s+каком\s+месяце\b"
@@ -549,7 +550,9 @@ _WIN_QUESTION = re.compile(
     r"|\b(?:кто|какая\s+сторона)\s+(?:\w+\s+)?(?:победил\w*|выиграл\w*)"
     r"|\bqui\s+(?:a|avait)\s+(?:gagné|remporté|vaincu)\b|\bqui\s+(?:gagne|remporte)\b", re.IGNORECASE)
 _WIN = re.compile(
-    r"\b(?:won|wins?|winning|winners?|victor(?:y|ies|ious)|defeat\w*|prevail\w*|triumph\w*|lost|los(?:e|es|ing)|"
+    # "lose interest", "lose face" are no defeat
+    r"\b(?:won|wins?|winning|winners?|victor(?:y|ies|ious)|defeat\w*|prevail\w*|triumph\w*|"
+    r"(?:lost|los(?:e|es|ing))(?!\s+(?:interest|face|credibility|patience|sight|touch|heart|ground\s+to))|"
     r"loser|beat|beaten|conquer\w*|побед\w*|выигр\w*|пораж\w*|проигр\w*|vainqu\w*|victoire|gagn\w*|défaite|"
     r"perdu)\b", re.IGNORECASE)
 # Villages asked for: a capital, a city or "St. X" is no village.
@@ -853,6 +856,9 @@ class AnswerType:
     # The verb a "who" asks the doer of ("Who founded the CSTO?": "found"): a sentence that uses it
     # only in the passive without its doer ("…the CSTO, founded in 2002") does not name the doer.
     doer_of: str = ""
+    # A condition asked for ("What would it take for Moscow to get involved?", "При каких условиях…?"):
+    # the sentence must state one (``_CONDITION``).
+    condition: bool = False
     # The things a question places in a country ("hawks in Baku": ("hawk", the names of
     # Azerbaijan)): a sentence that places the same thing in another country only is no answer
     # ("…there are hawks in Yerevan…"). English questions only.
@@ -896,6 +902,8 @@ class AnswerType:
             return False
         if self.doer_of and _without_doer(self.doer_of, sentence):
             return False
+        if self.condition and not _CONDITION.search(sentence):
+            return False  # "…it is unlikely that Moscow will get involved…" names no condition
         if self.placed and _placed_elsewhere(self.placed, sentence):
             return False
         if (self.number or self.time) and self.about and not self._about_all(
@@ -1362,6 +1370,15 @@ def _placed_elsewhere(placed: tuple[tuple[str, frozenset[str]], ...], sentence: 
                for thing, forms in placed for other, where in found)
 
 
+# "What would it take for…?", "Under what conditions…?", "При каких условиях…?", "À quelles
+# conditions…?": a condition asked for, and the words that state one.
+_CONDITION_QUESTION = re.compile(
+    r"\bwhat\s+would\s+it\s+take\b|\b(?:under|in|on)\s+what\s+(?:conditions?|circumstances?|terms)\b"
+    r"|\bin\s+what\s+case\b|\bпри\s+каких\s+условиях\b|\bв\s+каком\s+случае\b"
+    r"|\b(?:à|sous)\s+quelles?\s+conditions?\b|\bdans\s+quels?\s+cas\b", re.IGNORECASE)
+_CONDITION = re.compile(r"\b(?:if|unless|provided|providing|as\s+long\s+as|only\s+when|in\s+case|"
+                        r"in\s+the\s+event|conditions?|circumstances?|should\s+(?:it|they|he|she)|были?\s+бы|если|при\s+условии|"
+                        r"si|à\s+condition|au\s+cas)\b", re.IGNORECASE)
 # "Who founded…?", "Who organised…?": the verb whose doer is asked for (not "who is", "who did").
 _WHO_DID = re.compile(r"^\W*who\s+(?:first\s+|actually\s+|really\s+|originally\s+)?(?P<verb>[a-z]+ed)\b",
                       re.IGNORECASE)
@@ -1456,6 +1473,7 @@ def answer_type(question: str, speakers: frozenset[str] = frozenset()) -> Answer
                       yes_no=_asked_whether(question),
                       placed=_placed(question),
                       doer_of=_doer_asked(question),
+                      condition=bool(_CONDITION_QUESTION.search(question)),
                       done=bool(_DONE_QUESTION.match(question) and not _REQUEST_QUESTION.search(question)
                                 and not _WISH_QUESTION.search(question)),
                       typed=typed, remaining=number and measures.asks_remaining(question), words=typed)

@@ -1381,3 +1381,25 @@ def test_who_did_something_is_not_answered_by_the_passive_without_its_doer():
 ])
 def test_a_russian_or_french_question_that_asks_whether(question, whether):
     assert asks_whether(question) is whether
+
+
+def test_a_condition_asked_for_needs_a_sentence_that_states_one():
+    unlikely = "But it is unlikely that Moscow will get involved in the fight."
+    treaty = "If a member country is attacked, all other members must provide it with assistance."
+    for question in ("What would it take for Moscow to actually get involved in the fight?",
+                     "При каких условиях Москва вмешалась бы?",
+                     "À quelles conditions la Russie interviendrait-elle ?"):
+        asked = answer_type(question)
+        assert asked.condition, question
+        assert not asked.satisfied_by(unlikely), question
+        assert asked.satisfied_by(treaty), question
+
+
+def test_a_date_asked_on_which_calendar_day_and_a_loss_of_interest_that_is_no_defeat():
+    night = "This offensive is not taking place in Nagorno-Karabakh but along the common border."
+    asked = answer_type("On which calendar date did the army shell Armenia that night?")
+    assert not asked.satisfied_by(night)
+    assert answer_type("On which exact date did the army shell Armenia?").precision == "dates"
+    assert not answer_type("Who won the 2021 Armenian elections?").satisfied_by(
+        "It is unlikely that it will lose interest and turn its back on Armenia.")
+    assert answer_type("Who won the war?").satisfied_by("In 2020 Azerbaijan won the war.")
