@@ -90,6 +90,10 @@ _INTERVIEWEE_WORDS = frozenset(tokenize("expert analyst professor scholar academ
                                         "interviewee эксперт аналитик профессор политолог expert analyste "
                                         "professeur spécialiste"))
 
+# A capitalised word after a part's first: a later part that has one names something of its own
+# ("…, and what is NATO?"); one that has none and little else is elliptical ("…and in which area?")
+# and is read with the part before, as one that points back is.
+_NAMES_ANY = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-ZА-ЯЁ]")
 # A pronoun that points back to what an earlier part of the message names (English, Russian,
 # French): "Where did the offensive take place, and when did it start?"
 _POINTS_BACK = re.compile(
@@ -469,7 +473,8 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
             # Pashinyan ask for, and how did Moscow react?"): it asks how that request was met.
             own, earlier = search, ""
             response = bool(before) and responds_to(search, before)
-            if before and (response or (_POINTS_BACK.search(search) and len(tokenize(search)) <= 1)):
+            if before and (response or (len(tokenize(search)) <= 1 and (
+                    _POINTS_BACK.search(search) or not _NAMES_ANY.search(search)))):
                 search, earlier = f"{before} {search}", before
             before = own
             ranking = retrievers.rank(search, language, fusion, config)

@@ -84,7 +84,10 @@ _SHORTHAND = {
 _OPENS_QUESTION = (r"(?:what|who|whom|whose|which|when|where|why|how|did|does|do|is|are|was|were|can|could|"
                    r"will|would|has|have|had|should)\b")
 _NEXT_PART = re.compile(
-    rf"(?:,\s*|;\s*|\s+)(?:and(?:\s+also)?|also|plus|as\s+well\s+as)\s+(?={_OPENS_QUESTION})", re.IGNORECASE)
+    rf"(?:,\s*|;\s*|\s+)(?:and(?:\s+also)?|also|plus|as\s+well\s+as)\s+"
+    # "…and in which area?", "…and from where?": a question word after a preposition opens one too
+    rf"(?={_OPENS_QUESTION}|(?:in|at|on|from|to|for|with|by|since|until)\s+(?:which|what|whom|where|when)\b)",
+    re.IGNORECASE)
 # The same in Russian and French ("…, и сколько …", "… et combien …"), where the part before
 # must be a question of its own (three words at least: "Кто и когда …" is one question). "что"
 # and "que" are left out: after "и"/"et" they mostly go on a clause ("…, что Россия слаба и что

@@ -73,6 +73,13 @@ def test_two_questions_in_one_message_are_split_in_order():
         "Who is Emmanuel Dupuy?", "What does he think of Turkey?"]
     # "and" between nouns is not a second question.
     assert split_parts("Are Russia and Turkey getting closer?") == ["Are Russia and Turkey getting closer?"]
+    # A question word after a preposition opens a part too.
+    assert split_parts("When did the shelling happen and in which area?") == [
+        "When did the shelling happen", "in which area?"]
+    assert split_parts("Did they talk in Moscow and in which year?") == [
+        "Did they talk in Moscow", "in which year?"]
+    assert split_parts("Is it fought in Armenia and in Azerbaijan?") == [
+        "Is it fought in Armenia and in Azerbaijan?"]
 
 
 def test_russian_and_french_questions_are_split_into_their_parts_too():

@@ -683,3 +683,12 @@ def test_what_someone_said_comes_before_how_they_spoke(service):
         answer = service.ask(question)
         assert answer.support == "answers", question
         assert answer.citations[0].quote.startswith("He stated that he did not recognize"), question
+
+
+def test_an_elliptical_later_part_is_read_with_the_part_before(service):
+    # "…and in which area?" was one part, asked as a time and a place at once: no sentence gave both.
+    answer = service.ask("When did the shelling happen and in which area?")
+    assert answer.support == "answers"
+    quotes = [c.quote for c in answer.citations]
+    assert quotes[0].startswith("On the night of Monday to Tuesday")
+    assert any("along the common border between Azerbaijan and Armenia" in q for q in quotes[:3])
