@@ -34,6 +34,11 @@ _DETAIL_QUESTIONS = (
                r"(?:propose|include|involve|contain|set\s+out|offer|put\s+forward)\b", re.IGNORECASE),
     re.compile(r"^\W*what\s+(?:are|were)\s+the\s+(?:concrete\s+|specific\s+|exact\s+)?(?:details|terms|"
                r"provisions|elements|contents?)\s+of\s+(?P<thing>[^?]+)", re.IGNORECASE),
+    # "What exactly was the diplomatic solution…?", "What specific solution did Russia propose…?"
+    re.compile(r"^\W*what\s+(?:exactly|specifically|concretely)\s+(?:is|was|are|were)\s+(?:the\s+|a\s+|an\s+)?"
+               r"(?P<thing>[^\W\d_]+(?:[\s-]+[^\W\d_]+)?)", re.IGNORECASE),
+    re.compile(r"^\W*what\s+(?:concrete|specific|exact|precise|particular)\s+(?P<thing>[^\W\d_]+(?:[\s-]+[^\W\d_]+)?)"
+               r"\s+(?:did|does|do|was|were|is|are|has|have|had|would|will|could)\b", re.IGNORECASE),
     re.compile(r"\b(?:what|which)\s+(?:kinds?|types?|sorts?)\s+of\s+(?P<thing>[^\W\d_]+(?:[\s-]+[^\W\d_]+)?)",
                re.IGNORECASE),
 )
@@ -54,7 +59,7 @@ def asked_thing(question: str) -> frozenset[str]:
         if match is None:
             continue
         words = []
-        kind = pattern is _DETAIL_QUESTIONS[-1]
+        kind = pattern in _DETAIL_QUESTIONS[-3:]
         for word in _WORD.findall(match.group("thing")):
             if kind and (word.lower() in STOPWORDS or word[:1].isupper()):
                 break  # "what kind of equipment does Russia…": the noun ends at a function word or a name

@@ -14,6 +14,8 @@ EQUIPMENT = ("Armenia has not helped Russia in any way in Ukraine, and Russia, f
 ARTICLE = ("According to article 4 of this treaty, which is an exact copy of Article 5 of NATO, if a member "
            "country is attacked by a third country, all other members must provide it with the necessary "
            "assistance, including military.")
+SOLUTION = ("But Russia did not consider it necessary to apply this article and preferred to find a diplomatic "
+            "solution.")
 AGREEMENT = ("On the one hand, there is an agreement between the two countries, according to which Russia "
              "should intervene in case of aggression.")
 
@@ -23,6 +25,8 @@ AGREEMENT = ("On the one hand, there is an agreement between the two countries, 
     ("What concrete steps did Charles Michel's new mediation format propose?", MICHEL),
     ("What are the details of the new form of mediation proposed by Charles Michel?", MICHEL),
     ("What kind of military equipment does Russia sell to Azerbaijan?", EQUIPMENT),
+    ("What exactly was the diplomatic solution Russia preferred instead of applying article 4?", SOLUTION),
+    ("What specific diplomatic solution did Russia propose instead of applying Article 4?", SOLUTION),
 ])
 def test_a_sentence_that_only_names_the_thing_gives_no_details(question, named_only):
     assert answer_type(question).thing
