@@ -14,8 +14,8 @@ EQUIPMENT = ("Armenia has not helped Russia in any way in Ukraine, and Russia, f
 ARTICLE = ("According to article 4 of this treaty, which is an exact copy of Article 5 of NATO, if a member "
            "country is attacked by a third country, all other members must provide it with the necessary "
            "assistance, including military.")
-SOLUTION = ("But Russia did not consider it necessary to apply this article and preferred to find a diplomatic "
-            "solution.")
+SOLUTION = ("But Russia did not consider it necessary to apply this article and preferred to find a "
+            "diplomatic solution.")
 AGREEMENT = ("On the one hand, there is an agreement between the two countries, according to which Russia "
              "should intervene in case of aggression.")
 
