@@ -90,10 +90,13 @@ _INTERVIEWEE_WORDS = frozenset(tokenize("expert analyst professor scholar academ
                                         "interviewee эксперт аналитик профессор политолог expert analyste "
                                         "professeur spécialiste"))
 
-# A capitalised word after a part's first: a later part that has one names something of its own
-# ("…, and what is NATO?"); one that has none and little else is elliptical ("…and in which area?")
-# and is read with the part before, as one that points back is.
-_NAMES_ANY = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-ZА-ЯЁ]")
+# A later part that is only a question word, or one with its noun, after a preposition or not
+# ("…and in which area?", "…, and when?", "…and from where?"): elliptical, it is read with the part
+# before, as one that points back is.
+_ELLIPTICAL = re.compile(
+    r"^\W*(?:and\s+)?(?:(?:in|at|on|from|to|for|with|by|since|until|during)\s+)?"
+    r"(?:(?:which|what|whose)\s+[^\W\d_]+|where|when|whom|why|how(?:\s+(?:many|much|long))?)\W*$",
+    re.IGNORECASE)
 # A pronoun that points back to what an earlier part of the message names (English, Russian,
 # French): "Where did the offensive take place, and when did it start?"
 _POINTS_BACK = re.compile(
@@ -130,8 +133,8 @@ class Retrievers:
     # The texts of the documents' openings: their narration before the first speaker's turn (a
     # headline and a lede; ``AnswerType.openings``).
     openings: frozenset[str] = frozenset()
-    # Each interview's turns of the interviewer, in order, as positions of their sentences.
-    asking_turns: tuple[tuple[tuple[int, ...], ...], ...] = ()
+    # Each interview's interviewer and their turns, in order, as positions of their sentences.
+    asking_turns: tuple[tuple[str, tuple[tuple[int, ...], ...]], ...] = ()
 
     def rank(self, text: str, language: str, fusion: ContextFusion,
              config: RunnableConfig | None = None) -> Ranking:
@@ -143,7 +146,7 @@ class Retrievers:
             "quotes_interviewer": (
                 (_asks_about_interviewer(search, self.interviewer_names)
                  or _asks_what_interviewer_said(search, self.interviewers, self.interviewees))
-                and not _asks_reply(search, self.interviewees)),
+                and not _asks_reply(search, self.interviewers, self.interviewees)),
             "multilingual": (self.multilingual_both_ways or self.multilingual).invoke(search, config),
         }
         # Sequential on purpose: BM25 takes under a millisecond, while RunnableParallel's
@@ -227,6 +230,10 @@ _NTH_QUESTION = re.compile(
     r"seconde?|втор\w+)|(?P<third>third|3rd|troisième|трет\w+)|(?P<last>last|final|closing|dernière|"
     r"последн\w+|заключительн\w+))\s+(?:\w+\s+)?(?:questions?|quer(?:y|ies)|вопрос\w*)\b", re.IGNORECASE)
 _NTH = {"first": 0, "second": 1, "third": 2, "last": -1}
+# "How did Dupuy answer the first question?", "…in reply to the last question?": the reply asked for.
+_ASKS_A_REPLY = re.compile(r"\b(?:answer\w*|repl(?:y|ies|ied)|respon\w*|react\w*|say|said|says|tell|told|"
+                           r"отвеч\w*|ответ\w*|répon\w*|réag\w*)\b|\b(?:raise|raised|raises|put|asked)\s+by\b",
+                           re.IGNORECASE)
 
 
 def _nth_question_asked(text: str, interviewers: tuple[str, ...],
@@ -235,7 +242,7 @@ def _nth_question_asked(text: str, interviewers: tuple[str, ...],
     it speaks of the interview: it names the interviewer, by role or by name, the interviewee or
     the interview."""
     match = _NTH_QUESTION.search(text)
-    if match is None:
+    if match is None or _ASKS_A_REPLY.search(text):
         return None
     tokens = set(tokenize(text))
     if not (_INTERVIEWER_WORDS.search(text) or tokens & (_INTERVIEW | _INTERVIEWEE_WORDS)
@@ -244,22 +251,28 @@ def _nth_question_asked(text: str, interviewers: tuple[str, ...],
     return _NTH[next(k for k, v in match.groupdict().items() if v)]
 
 
-def _asking_turns(snapshot: Snapshot) -> tuple[tuple[tuple[int, ...], ...], ...]:
-    """Each interview's turns of the interviewer, in order, as the positions of their sentences."""
+def _asking_turns(snapshot: Snapshot) -> tuple[tuple[str, tuple[tuple[int, ...], ...]], ...]:
+    """Each interview's interviewer and their turns, in order, as the positions of their sentences."""
     turns: dict[str, dict[int, list[int]]] = {}
+    who: dict[str, str] = {}
     for position, s in enumerate(snapshot.sentences):
         if s.role == "interviewer":
             turns.setdefault(s.doc_id, {}).setdefault(s.turn, []).append(position)
-    return tuple(tuple(tuple(t) for _, t in sorted(by_turn.items())) for by_turn in turns.values())
+            who.setdefault(s.doc_id, s.speaker)
+    return tuple((who[doc_id], tuple(tuple(t) for _, t in sorted(by_turn.items())))
+                 for doc_id, by_turn in turns.items())
 
 
-def _the_nth_turn(ranking: Ranking, nth: int, turns: tuple[tuple[tuple[int, ...], ...], ...],
+def _the_nth_turn(ranking: Ranking, nth: int, turns: tuple[tuple[str, tuple[tuple[int, ...], ...]], ...],
                   texts: list[str]) -> Ranking:
-    """The ranking with the ``nth`` turn of each interview's interviewer as its candidates, its
-    questions first; each holds the signals of the best candidate, for the place of a turn is what
-    answers, not its words ("What do we know about this Azerbaijani offensive?" answers "What was
+    """The ranking with the ``nth`` turn of each interview's interviewer as its candidates (only
+    the interviews of the interviewer the question names, when it names one), its questions
+    first; each holds the signals of the best candidate, for the place of a turn is what answers,
+    not its words ("What do we know about this Azerbaijani offensive?" answers "What was
     Atlantico's first question?"). The ranking as it is when no interview has that turn."""
-    chosen = [p for doc in turns if -len(doc) <= nth < len(doc) for p in doc[nth]]
+    named = [(who, doc) for who, doc in turns
+             if re.search(rf"(?<!\w){re.escape(who)}(?!\w)", ranking.question)]
+    chosen = [p for _, doc in (named or turns) if -len(doc) <= nth < len(doc) for p in doc[nth]]
     if not chosen or not ranking.candidates:
         return ranking
     best = ranking.candidates[0]
@@ -363,16 +376,21 @@ def _read_by_phrase(ranking: Ranking, phrases: dict[int, str], e5: MultilingualE
 
 
 # "When the interviewer asked whether…", "…when Atlantico suggested…": what was asked, in a clause
-# that sets the scene for what the reply was.
-_WHEN_ASKED = re.compile(r"\b(?:when|after|once)\s+(?:[\w'’-]+\s+){0,3}?(?:asked|suggested|put|raised|"
-                         r"wondered|questioned|pressed|quizzed|proposed)\b", re.IGNORECASE)
+# that sets the scene for what the reply was (``_when_asked``).
+@lru_cache(maxsize=16)
+def _when_asked(interviewers: tuple[str, ...]) -> re.Pattern[str]:
+    """"When (the interviewer | Atlantico) asked…", "when asked…" (built once per set of names)."""
+    who = "|".join([_INTERVIEWER_WORDS.pattern, *(re.escape(n) for n in interviewers)])
+    return re.compile(rf"\b(?:when|after|once)\s+(?:(?:the\s+)?(?:{who})\s+)?(?:asked|suggested|put|raised|"
+                      r"wondered|questioned|pressed|quizzed|proposed)\b", re.IGNORECASE)
 
 
-def _asks_reply(text: str, interviewees: tuple[str, ...]) -> bool:
-    """True when a question asks the interviewee's reply to what was asked ("When the interviewer
-    asked if…, how did Dupuy reframe it?"): it names the interviewee, by name or by role, and
-    what was asked is a clause of its own (``_WHEN_ASKED``)."""
-    if _WHEN_ASKED.search(text) is None:
+def _asks_reply(text: str, interviewers: tuple[str, ...], interviewees: tuple[str, ...]) -> bool:
+    """True when a question asks the interviewee's reply to what the interviewer asked ("When the
+    interviewer asked if…, how did Dupuy reframe it?"): it names the interviewee, by name or by
+    role, and what the interviewer asked is a clause of its own (``_when_asked``: the interviewer,
+    by role or by name, or no one, "when asked…")."""
+    if _when_asked(interviewers).search(text) is None:
         return False
     tokens = set(tokenize(text))
     return bool(tokens & _INTERVIEWEE_WORDS) or any(tokens & set(tokenize(n)) for n in interviewees)
@@ -473,8 +491,8 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
             # Pashinyan ask for, and how did Moscow react?"): it asks how that request was met.
             own, earlier = search, ""
             response = bool(before) and responds_to(search, before)
-            if before and (response or (len(tokenize(search)) <= 1 and (
-                    _POINTS_BACK.search(search) or not _NAMES_ANY.search(search)))):
+            if before and (response or _ELLIPTICAL.match(search)
+                           or (_POINTS_BACK.search(search) and len(tokenize(search)) <= 1)):
                 search, earlier = f"{before} {search}", before
             before = own
             ranking = retrievers.rank(search, language, fusion, config)
@@ -562,11 +580,12 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
             elif wanted.country:
                 ranking = _read_by_phrase(ranking, {
                     p: phrase for p in typed if (phrase := _listed(texts[p]))}, e5)
-            ranking = break_tie(prefer_typed(ranking, typed.__contains__, TYPE_PENALTY))
+            ranking = prefer_typed(ranking, typed.__contains__, TYPE_PENALTY)
             # What someone said is told by a sentence that gives it, before the one that says how
             # they spoke ("…Tokayev spoke not at all in an allied way. He stated that…").
             if wanted.speech:
                 ranking = prefer_typed(ranking, partial(_tells_what, wanted, texts), MANNER_PENALTY)
+            ranking = break_tie(ranking)
             values = features(ranking, wanted, texts, in_context, setting=setting, title=title,
                               category=asked_category(asked), known=snapshot.speller.knows)
             # Small talk as typed, too: the speller reads a one-word "merci" as "mercy".

@@ -47,11 +47,14 @@ _EPITHETS: tuple[tuple[tuple[str, ...], str], ...] = (
      r"|(?:the\s+)?(?:un|u\.n\.|united\s+nations)['’]s?\s+(?:(?:15|fifteen)[-\s]member|top|highest|"
      r"security)\s+(?:body|council|organ|forum)"
      r"|(?:the\s+)?(?:world|global)\s+body['’]s\s+(?:top|highest|security)\s+(?:council|body|organ)"),
+    # Only an enclave, or a land named by its Armenian people: "the breakaway region" or "the
+    # disputed territory" may be any (Abkhazia, Crimea), and one named after it ("…of Crimea") is.
     (("Nagorno-Karabakh", "Karabakh"),
      r"(?:the\s+|that\s+|this\s+)?(?:(?:disputed|contested|breakaway|mountainous|separatist|landlocked|"
-     r"armenian[-\s]populated|ethnic(?:ally)?[-\s]armenian|self-proclaimed)\s+)+(?:mountain\s+)?"
-     r"(?:enclave|region|territory|republic|province)"
-     r"|(?:the|that|this)\s+enclave"),
+     r"self-proclaimed)\s+)+(?:mountain\s+)?enclave(?!\s+of\s)"
+     r"|(?:the\s+|that\s+|this\s+)?(?:(?:disputed|contested|breakaway|mountainous|separatist|"
+     r"self-proclaimed)\s+)*(?:armenian[-\s]populated|ethnic(?:ally)?[-\s]armenian)\s+"
+     r"(?:enclave|region|territory|republic|province)(?!\s+of\s)"),
     (("UN", "United Nations"), r"(?:the\s+)?united\s+nations"),
     (("EU", "European Union"), r"(?:the\s+)?european\s+union"),
 )

@@ -75,14 +75,15 @@ _EVENTS = {
         re.compile(r"\b(?:start(?:ed|s)?|beg[au]n|br(?:eak|oke)\s+out|erupt(?:ed|s)?|outbreak|origins?|since)\b"
                    r"|\b(?:начал|вспыхн|началось)\w*|\b(?:commenc|éclat|début)\w*", re.IGNORECASE)),
     "withdrew": (
-        re.compile(rf"{_PURPOSE}\b(?:withdr[ae]w\w*|pull(?:ed|s)?\s+out|left|leave)\b"
+        re.compile(rf"{_PURPOSE}\b(?:withdr[ae]w\w*|pull(?:ed|s)?\s+out|left(?![-\s]wing)|leave(?!\s+for\b))\b"
                    r"|\b(?:вывел|вывод|выве(?:ли|дены)|ушл)\w*|\b(?:retir|quitt)\w*", re.IGNORECASE),
         re.compile(r"\b(?:withdr[ae]w\w*|pull(?:ed|s|ing)?\s+out|left|leav\w*|depart\w*|transferr\w*|"
                    r"redeploy\w*|relocat\w*|moved)\b"
                    r"|\b(?:вывел|вывод|выве(?:ли|дены)|ушл|покину)\w*|\b(?:retir|quitt|départ)\w*",
                    re.IGNORECASE)),
     "independence": (
-        re.compile(r"\bindependen\w*|\bнезависим\w*|\bindépendan\w*", re.IGNORECASE),
+        re.compile(r"\bindependence\b|\b(?:become|became|declare\w*|gain\w*|won)\s+independent\b"
+                   r"|\bнезависимост\w*|\bindépendance\b", re.IGNORECASE),
         re.compile(r"\bindependen\w*|\bнезависим\w*|\bindépendan\w*", re.IGNORECASE)),
 }
 

@@ -27,7 +27,10 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
      r"get\s+dragged|be\s+dragged|get\s+drawn|be\s+drawn|get\s+sucked|be\s+sucked)\s+into\s+(?P<rest>the\s+"
      r"(?:fight|fighting|conflict|battle|war|clash(?:es)?)|this\s+(?:fight|conflict|battle|war|clash)|it)\b",
      "get involved in"),
-    (r"\b(?:jump|jumps|jumping|wade|wades|wading|step|steps|stepping|weigh|weighs|weighing)\s+in\b(?!\s+(?:on|at|with)\b)",
+    # A verb that ends its clause ("…step in if Armenia is attacked?", "jump in to help"), not the noun
+    # ("a step in the right direction") nor a rise ("did casualties jump in 2020?").
+    (r"\b(?:jump|jumps|jumping|wade|wades|wading|step|steps|stepping|weigh|weighs|weighing)\s+in\b"
+     r"(?=\s*(?:[?.!,;:]|$|(?:and|or|to|if|when|unless|now|here|there|militarily|directly|again|at\s+all)\b))",
      "intervene"),
     # Doing nothing.
     (r"\b(?:sit|sits|sitting)\s+(?:this(?:\s+one)?|it|that(?:\s+one)?|the\s+(?:conflict|fight(?:ing)?|war))\s+out\b",

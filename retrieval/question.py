@@ -86,7 +86,12 @@ _OPENS_QUESTION = (r"(?:what|who|whom|whose|which|when|where|why|how|did|does|do
 _NEXT_PART = re.compile(
     rf"(?:,\s*|;\s*|\s+)(?:and(?:\s+also)?|also|plus|as\s+well\s+as)\s+"
     # "…and in which area?", "…and from where?": a question word after a preposition opens one too
-    rf"(?={_OPENS_QUESTION}|(?:in|at|on|from|to|for|with|by|since|until)\s+(?:which|what|whom|where|when)\b)",
+    # when what follows is short ("…and in which area?") or asks in its own right ("…, and to whom has
+    # Putin handed…?", "…and to which country did…?"), not a relative clause ("…and in which Russian
+    # peacekeepers are deployed")
+    rf"(?={_OPENS_QUESTION}|(?:in|at|on|from|to|for|with|by|since|until)\s+(?:which|what|whom|where|when)\b"
+    r"(?:(?:\s+[\w'’-]+){0,2}\s*[?.!]*\s*$|(?:\s+[\w'’-]+)?\s+(?:has|have|had|did|does|do|is|are|was|were|will|"
+    r"would|can|could)\b))",
     re.IGNORECASE)
 # The same in Russian and French ("…, и сколько …", "… et combien …"), where the part before
 # must be a question of its own (three words at least: "Кто и когда …" is one question). "что"
@@ -499,9 +504,9 @@ _OPENING_QUESTION = re.compile(
 # nor does the one that reports the request ("…the President of the country requested assistance").
 _RESPONSE_QUESTION = re.compile(
     r"(?<!not\s)(?<!n't\s)(?<!n’t\s)\b(?:respond(?:s|ed|ing)?|react(?:s|ed|ing)?|reaction|response|"
-    r"repl(?:y|ies|ied)|answer(?:s|ed)?\s+(?:to\s+)?(?:[\w'’-]+\s+){0,3}?(?:request|call|plea|appeal)|"
-    r"(?:support(?:s|ed)?|back(?:s|ed)?|endors(?:es|ed)?|second(?:s|ed)?)\s+(?:[\w'’-]+\s+){0,3}?"
-    r"(?:request|call|plea|appeal))\b"
+    r"repl(?:y|ies|ied)|answer(?:s|ed)?\s+(?:to\s+)?(?:[\w'’-]+\s+){0,3}?(?:request|call|plea|appeal)s?|"
+    r"(?:support(?:s|ed)?|back(?:s|ed)?|endors(?:es|ed)?)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:request|call|plea|appeal)s?)\b"
     r"|\bat\s+(?:[\w'’-]+\s+){1,3}request\b"
     r"|\b(?:отреагир|реагир|реакци|ответ)\w*|\b(?:réag|réaction|répon)\w*", re.IGNORECASE)
 _REQUEST_QUESTION = re.compile(
@@ -513,14 +518,16 @@ _REQUEST_QUESTION = re.compile(
     r"|\b(?:demande|appel|requête|sollicit|invoqu|activ|appliqu)\w*", re.IGNORECASE)
 # A wish or a call asked of ("Did Armenia want…?", "Did France urge…?"): what someone called for
 # answers it.
-_WISH_QUESTION = re.compile(r"\b(?:want\w*|wish\w*|seek\w*|sought|urg\w*|push\w*|press\w*|hop\w*|"
-                            r"expect\w*|intend\w*|plan\w*|propos\w*|suggest\w*|call\w*|ask\w*|"
+_WISH_QUESTION = re.compile(r"\b(?:want\w*|wish\w*|seek\w*|sought|urg\w*|push\w*|press(?:ed|es|ing|ure\w*)|"
+                            r"hop\w*|"
+                            r"expect\w*|intend\w*|plans?|planned|planning|propos\w*|suggest\w*|call\w*|ask\w*|"
                             r"invit\w*|insist\w*|lobb\w*|advocat\w*|(?<=\s)do|done|doing|anything|something|"
                             r"act|acted|action|actions|steps?|measures?)\b", re.IGNORECASE)
 # A sentence that reports a call for something to be done ("France has called for the UN Security
 # Council to be convened…", "…urged both sides to…").
 _CALLED_FOR = re.compile(r"\bcall(?:ed|s|ing)?\s+(?:\w+\s+){0,2}?for\b|\burg(?:ed|es|ing)\b|"
-                         r"\brequest(?:ed|s|ing)?\b|\bask(?:ed|s|ing)?\s+(?:\w+\s+){0,3}?to\b", re.IGNORECASE)
+                         r"(?<!\bas\s)\brequest(?:ed|s|ing)\b(?!\s+by\b)|\bask(?:ed|s|ing)?\s+(?:\w+\s+){0,3}?to\b",
+                         re.IGNORECASE)
 # A sentence that reports a response in words that say so ("All of them responded positively…").
 _RESPONDED = re.compile(r"\b(?:respond(?:s|ed)?|react(?:s|ed)?|repl(?:y|ies|ied)|answer(?:s|ed)?|"
                         r"refus(?:e|es|ed)|reject(?:s|ed)?|declin(?:e|es|ed)|agree(?:s|d)?|compl(?:y|ies|ied))\b",
@@ -555,7 +562,7 @@ _WIN_QUESTION = re.compile(
 _WIN = re.compile(
     # "lose interest", "lose face" are no defeat
     r"\b(?:won|wins?|winning|winners?|victor(?:y|ies|ious)|defeat\w*|prevail\w*|triumph\w*|"
-    r"(?:lost|los(?:e|es|ing))(?!\s+(?:interest|face|credibility|patience|sight|touch|heart|ground\s+to))|"
+    r"(?:lost|los(?:e|es|ing))(?!\s+(?:interest|face|credibility|patience|sight|touch|heart))|"
     r"loser|beat|beaten|conquer\w*|побед\w*|выигр\w*|пораж\w*|проигр\w*|vainqu\w*|victoire|gagn\w*|défaite|"
     r"perdu)\b", re.IGNORECASE)
 # Villages asked for: a capital, a city or "St. X" is no village.
@@ -1321,6 +1328,9 @@ def _asked_about(question: str, start: int = 0) -> tuple[frozenset[str], ...]:
 
 # A Russian or French question that asks whether: "Поддержала ли Россия…?", "Есть ли…?", "La Russie
 # a-t-elle soutenu…?", "Est-ce que…?".
+_QUESTION_WORD_ABROAD = re.compile(
+    r"\b(?:почему|зачем|как|когда|где|куда|откуда|кто|кого|кому|кем|что|чего|чем|какой|какая|какие|какое|каков\w*|"
+    r"сколько|pourquoi|comment|quand|où|qui|quoi|quel\w*|combien|lequel|laquelle|lesquels)\b", re.IGNORECASE)
 _WHETHER_ABROAD = re.compile(
     r"^\W*(?!(?:почему|зачем|как|когда|где|куда|откуда|кто|что|чего|какой|какая|какие|какое|каков\w*|сколько|"
     r"pourquoi|comment|quand|où|qui|que|qu['’]|quel\w*|combien|lequel|laquelle)\b)"
@@ -1329,8 +1339,10 @@ _WHETHER_ABROAD = re.compile(
 
 
 def asks_whether(question: str) -> bool:
-    """True for a Russian or French question that asks whether (``_WHETHER_ABROAD``)."""
-    return bool(_WHETHER_ABROAD.search(question))
+    """True for a Russian or French question that asks whether (``_WHETHER_ABROAD``) and has no
+    question word in its opening words ("Avec qui la Russie a-t-elle signé…?" asks who)."""
+    opening = " ".join(_WORD.findall(question)[:4])
+    return bool(_WHETHER_ABROAD.search(question)) and not _QUESTION_WORD_ABROAD.search(opening)
 
 
 def _asked_whether(question: str) -> tuple[frozenset[str], ...]:
@@ -1346,17 +1358,31 @@ def _asked_whether(question: str) -> tuple[frozenset[str], ...]:
 
 # A thing placed in a country: "hawks in Yerevan", "troops from Russia", "the army of Azerbaijan".
 _PLACED = re.compile(r"\b(?P<thing>[a-z]{3,})\s+(?:in|from|of)\s+(?:the\s+)?(?P<place>[A-Z][\w'’-]+)")
+# The places listed with it: "…in Tajikistan and Armenia", "…in Russia, Armenia and Belarus".
+_COORDINATED = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?([A-Z][\w'’-]+)")
 
 
 def _placings(text: str) -> list[tuple[str, frozenset[str]]]:
-    """The things ``text`` places in a country (``_PLACED``), each stemmed and with the country's
-    names ("hawks in Baku" → ("hawk", {"azerbaijan", "baku", "azerbaijani", …}))."""
+    """The things ``text`` places in a country (``_PLACED``), each stemmed and with the names of
+    that country and of those listed with it ("hawks in Baku" → ("hawk", {"azerbaijan", "baku",
+    "azerbaijani", …}); "troops in Tajikistan and Armenia" → ("troop", Tajikistan's and Armenia's))."""
     out = []
     for match in _PLACED.finditer(text):
-        place = re.sub(r"['’]s?$", "", match.group("place")).lower()
         stems = tokenize(match.group("thing"))
-        if stems and is_country(place):
-            out.append((stems[0], PlaceNames.forms_of(place)))
+        names = [re.sub(r"['’]s?$", "", place).lower()
+                 for place in (match.group("place"), *_listed_places(text, match.end()))]
+        if stems and is_country(names[0]):
+            forms = frozenset(f for n in names if is_country(n) for f in PlaceNames.forms_of(n))
+            out.append((stems[0], forms))
+    return out
+
+
+def _listed_places(text: str, at: int) -> list[str]:
+    """The capitalised names listed right after ``at`` (", Armenia and Belarus")."""
+    out = []
+    while (listed := _COORDINATED.match(text, at)) is not None:
+        out.append(listed.group(1))
+        at = listed.end()
     return out
 
 
@@ -1376,11 +1402,12 @@ def _placed_elsewhere(placed: tuple[tuple[str, frozenset[str]], ...], sentence: 
 # "What would it take for…?", "Under what conditions…?", "При каких условиях…?", "À quelles
 # conditions…?": a condition asked for, and the words that state one.
 _CONDITION_QUESTION = re.compile(
-    r"\bwhat\s+would\s+it\s+take\b|\b(?:under|in|on)\s+what\s+(?:conditions?|circumstances?|terms)\b"
+    r"\bwhat\s+would\s+it\s+take\b|\b(?:under|in|on)\s+what\s+(?:conditions?|terms)\b"
+    r"|\b(?:under|in)\s+what\s+circumstances?\s+(?:would|could|will|might|should)\b"
     r"|\bin\s+what\s+case\b|\bпри\s+каких\s+условиях\b|\bв\s+каком\s+случае\b"
     r"|\b(?:à|sous)\s+quelles?\s+conditions?\b|\bdans\s+quels?\s+cas\b", re.IGNORECASE)
 _CONDITION = re.compile(r"\b(?:if|unless|provided|providing|as\s+long\s+as|only\s+when|in\s+case|"
-                        r"in\s+the\s+event|conditions?|circumstances?|should\s+(?:it|they|he|she)|были?\s+бы|если|при\s+условии|"
+                        r"in\s+the\s+event|conditions?|circumstances?|should\s+(?:it|they|he|she)|был[аои]?\s+бы|если|при\s+условии|"
                         r"si|à\s+condition|au\s+cas)\b", re.IGNORECASE)
 # "Who founded…?", "Who organised…?": the verb whose doer is asked for (not "who is", "who did").
 _WHO_DID = re.compile(r"^\W*who\s+(?:first\s+|actually\s+|really\s+|originally\s+)?(?P<verb>[a-z]+ed)\b",
@@ -1398,11 +1425,21 @@ def _doer_asked(question: str) -> str:
 
 def _without_doer(verb: str, sentence: str) -> bool:
     """True when ``sentence`` uses the verb (by its stem), and each time in the passive without
-    its doer: after a comma or a form of "be", and with no "by" after it."""
+    its doer: after a comma or a form of "be", and with no "by" in the words after it."""
     tokens = [t.lower() for t in _VERB_TOKEN.findall(sentence)]
     uses = [i for i, t in enumerate(tokens) if t.endswith("ed") and tokenize(t)[:1] == [verb]]
-    return bool(uses) and all(i > 0 and tokens[i - 1] in _PASSIVE_BEFORE
-                              and (i + 1 >= len(tokens) or tokens[i + 1] != "by") for i in uses)
+    return bool(uses) and all(i > 0 and tokens[i - 1] in _PASSIVE_BEFORE and not _doer_after(tokens, i)
+                              for i in uses)
+
+
+def _doer_after(tokens: list[str], i: int) -> bool:
+    """A "by" within the five words after ``tokens[i]``, before a comma ("founded in 2002 by…")."""
+    for token in tokens[i + 1:i + 6]:
+        if token == ",":
+            return False
+        if token == "by":
+            return True
+    return False
 
 
 def _people_of(question: str) -> frozenset[str]:

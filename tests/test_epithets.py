@@ -33,7 +33,6 @@ EPITHETS = Epithets(TEXTS)
      "If the bombardment wasn't in Nagorno-Karabakh, where did it hit?"),
     ("Did the assault unfold inside the contested mountainous enclave?", "Did the assault unfold inside "
      "Nagorno-Karabakh?"),
-    ("who lays claim to the enclave's land", "who lays claim to Nagorno-Karabakh's land"),
 ])
 def test_an_organisation_named_by_an_epithet_is_searched_by_the_documents_name(question, searched):
     assert EPITHETS.resolve(question) == searched
@@ -47,9 +46,13 @@ def test_an_organisation_named_by_an_epithet_is_searched_by_the_documents_name(q
     "nato, the atlantic alliance, is it?",
     # Regions are no republics.
     "What happened in the Luhansk and Donetsk regions?",
-    # A region, or an enclave in general, is no disputed land.
+    # A region, or an enclave in general, is no disputed land; nor is one named after its epithet.
     "Which region is disputed?",
     "What is an enclave?",
+    "Is Kaliningrad the enclave?",
+    "What happened in the disputed territory of Crimea?",
+    "Which mountainous region borders Georgia?",
+    "Did Moscow recognise the breakaway region of Abkhazia?",
 ])
 def test_what_names_the_organisation_already_or_no_epithet_is_left_as_typed(question):
     assert EPITHETS.resolve(question) == question

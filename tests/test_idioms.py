@@ -34,6 +34,8 @@ def test_an_idiom_is_searched_by_its_plain_meaning(question, searched):
     "Who stepped into the room?",
     "Is the fighting a big deal for Russia?",
     "Are the hawks in Yerevan sidelined?",
+    "Is this a step in the right direction?",
+    "Did casualties jump in 2020?",
 ])
 def test_words_that_are_no_idiom_are_left_alone(question):
     assert plain(question) == question

@@ -364,8 +364,9 @@ def test_a_russian_or_french_question_is_checked_against_the_names_it_gives(serv
                      "Comment la Chine voit-elle ce conflit ?"):
         assert service.ask(question).support != "answers", question
     # Names the documents give, in any case form or spelling, still find their sentences.
+    # (What he said first, then where he spoke.)
     answered_first_with(service, "Что заявил Токаев на форуме в Санкт-Петербурге?",
-                        "the President of Kazakhstan Tokayev spoke")
+                        "He stated that he did not recognize")
     answered_first_with(service, "Quelle est la position de la Géorgie vis-à-vis de l'OTAN ?",
                         "Georgia, which shares a border")
     answer = service.ask("Quels pays sont membres de l'OTSC ?")
@@ -650,6 +651,9 @@ def test_a_question_asked_for_by_its_place_must_speak_of_the_interview():
     assert _nth_question_asked("Quelle était la deuxième question posée à Dupuy ?", who, guest) == 1
     assert _nth_question_asked("What was the first question at the UN meeting?", who, guest) is None
     assert _nth_question_asked("What was Atlantico's view of the clash?", who, guest) is None
+    # The reply to a question asked for by its place is the interviewee's.
+    assert _nth_question_asked("How did Dupuy answer the first question?", who, guest) is None
+    assert _nth_question_asked("What did the expert say in reply to the last question?", who, guest) is None
 
 
 def test_the_reply_to_what_the_interviewer_asked_is_the_interviewees(service):
@@ -658,9 +662,13 @@ def test_the_reply_to_what_the_interviewer_asked_is_the_interviewees(service):
     answer = service.ask("When the interviewer asked if this was a test of Russia's reliability, how did "
                          "Dupuy reframe it?")
     assert answer.citations[0].quote.startswith("Rather, it is a test of how important this topic")
+    who, guest = ("Atlantico",), ("Emmanuel Dupuy",)
     assert _asks_reply("How did Dupuy respond when Atlantico asked if Russia's credibility could suffer?",
-                       ("Emmanuel Dupuy",))
-    assert not _asks_reply("What did Atlantico ask Dupuy about Russia's credibility?", ("Emmanuel Dupuy",))
+                       who, guest)
+    assert _asks_reply("When asked if this was a test, what did the expert reply?", who, guest)
+    assert not _asks_reply("What did Atlantico ask Dupuy about Russia's credibility?", who, guest)
+    # Someone else's words set no scene for the interviewee's reply.
+    assert not _asks_reply("What did the interviewer ask after Dupuy put forward his idea?", who, guest)
 
 
 def test_a_disputed_land_named_by_its_epithet_is_searched_by_its_name(service):
