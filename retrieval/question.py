@@ -1356,8 +1356,9 @@ def _asked_whether(question: str) -> tuple[frozenset[str], ...]:
                  for names in _asked_about(_DESCRIBING_CLAUSE.sub(",", question)) if not names & _REGIONS)
 
 
-# A thing placed in a country: "hawks in Yerevan", "troops from Russia", "the army of Azerbaijan".
-_PLACED = re.compile(r"\b(?P<thing>[a-z]{3,})\s+(?:in|from|of)\s+(?:the\s+)?(?P<place>[A-Z][\w'’-]+)")
+# A thing placed in a country: "hawks in Yerevan", "troops from Russia", "the army of Azerbaijan",
+# "equipment to Azerbaijan".
+_PLACED = re.compile(r"\b(?P<thing>[a-z]{3,})\s+(?:in|from|of|to)\s+(?:the\s+)?(?P<place>[A-Z][\w'’-]+)")
 # The places listed with it: "…in Tajikistan and Armenia", "…in Russia, Armenia and Belarus".
 _COORDINATED = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?([A-Z][\w'’-]+)")
 

@@ -1365,6 +1365,9 @@ def test_a_thing_placed_in_one_country_is_not_answered_by_it_placed_in_another()
     asked = answer_type("Which hawks in Baku want to rewrite the peace agreement?")
     assert not _placed_elsewhere(asked.placed, "There are hawks in Yerevan, and hawks in Azerbaijan.")
     assert _placed_elsewhere(asked.placed, "There are hawks in Yerevan.")
+    # Where a thing goes is its place too.
+    assert not answer_type("Does Russia also sell military equipment to Armenia?").satisfied_by(
+        "Armenia has not helped Russia, and Russia continues to sell military equipment to Azerbaijan.")
     # A place listed with the first is the thing's place too.
     troops = answer_type("Are Russian troops in Armenia?")
     assert not _placed_elsewhere(troops.placed, "Russia has troops in Tajikistan and Armenia.")
