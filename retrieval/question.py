@@ -234,7 +234,8 @@ SPEECH_ABROAD = (
     r"|\bque\s+(?:pense|pensent|dit|disent)\s+(?P<fr2>[^?.,]+)")
 _SPEECH_QUESTION = re.compile(
     r"\bwhat\s+(?:did|does|do|has|have|had)\s+(?P<who>.+?)\s+(?:say|said|tell|told|think|declare|"
-    r"announce|state|claim|reply|answer|demand|ask\s+for|request|call\s+for|urge)\b|" + SPEECH_ABROAD,
+    r"announce|state|claim|reply|answer|demand|ask\s+for|ask(?=\s+[A-Z])|request|call\s+for|urge)\b|"
+    + SPEECH_ABROAD,
     re.IGNORECASE)
 # "What reason did Azerbaijan officially give for the offensive?": the reason someone gave is what
 # they said, which a sentence about the offensive does not report.
@@ -1443,6 +1444,19 @@ def _doer_after(tokens: list[str], i: int) -> bool:
     return False
 
 
+# Whom someone's words were said to: "What did Pashinyan tell Putin…?", "…ask Putin…?", "…say to Putin…?".
+_ADDRESSEE = re.compile(r"\b(?:tell|told|ask|asked|say\s+to|said\s+to|reply\s+to|write\s+to|wrote\s+to)\s+"
+                        r"(?=[A-Z])")
+
+
+def _addressed(question: str, speech: bool) -> tuple[frozenset[str], ...]:
+    """The names of whom a "what did X tell Y" question's words were said to (its first run of
+    names after the verb): a sentence that names neither them nor what was said to them ("…Pashinyan
+    immediately called for the implementation of Article 4") does not tell what Y was told."""
+    match = _ADDRESSEE.search(question) if speech else None
+    return _asked_about(question, match.end())[:1] if match else ()
+
+
 def _people_of(question: str) -> frozenset[str]:
     """The folded, lower-case words between "which" and the word for the people asked for."""
     match = _PEOPLE_OF.search(question)
@@ -1488,7 +1502,8 @@ def answer_type(question: str, speakers: frozenset[str] = frozenset()) -> Answer
                       personal_name=bool(_NAME_QUESTION.search(question)),
                       speech=speech, speaker=speaker, speaker_named=named, stance=stance,
                       about=_asked_about(question),
-                      topic=_asked_about(question, topic.start(1)) if topic else (),
+                      topic=((_asked_about(question, topic.start(1)) if topic else ())
+                             + _addressed(question, speech)),
                       outcomes=measures.outcomes(question),
                       units=measures.units(question) if number else frozenset(),
                       counts=bool(_COUNT_QUESTION.search(question)), role=_asked_role(question),

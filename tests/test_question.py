@@ -1435,3 +1435,13 @@ def test_a_date_asked_on_which_calendar_day_and_a_loss_of_interest_that_is_no_de
     assert not answer_type("Who won the 2021 Armenian elections?").satisfied_by(
         "It is unlikely that it will lose interest and turn its back on Armenia.")
     assert answer_type("Who won the war?").satisfied_by("In 2020 Azerbaijan won the war.")
+
+
+def test_what_someone_told_another_needs_a_sentence_that_names_whom_they_told():
+    called = "Armenian Prime Minister Nikol Pashinyan immediately called for the implementation of Article 4."
+    for question in ("What did the Armenian Prime Minister tell Putin during the phone call?",
+                     "What did Nikol Pashinyan ask Putin during their phone call?"):
+        asked = answer_type(question)
+        assert asked.topic == (frozenset({"putin"}),), question
+        assert not asked.satisfied_by(called), question
+        assert asked.satisfied_by("Pashinyan told Putin that Armenia expected help."), question
