@@ -1444,4 +1444,5 @@ def test_what_someone_told_another_needs_a_sentence_that_names_whom_they_told():
         asked = answer_type(question)
         assert asked.topic == (frozenset({"putin"}),), question
         assert not asked.satisfied_by(called), question
-        assert asked.satisfied_by("Pashinyan told Putin that Armenia expected help."), question
+        told = "Armenian Prime Minister Nikol Pashinyan told Putin that help was due."
+        assert asked.satisfied_by(told), question
