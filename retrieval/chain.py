@@ -222,8 +222,8 @@ def _asks_what_interviewer_said(text: str, interviewers: tuple[str, ...],
     return not (tokens & _INTERVIEWEE_WORDS or any(tokens & set(tokenize(n)) for n in interviewees))
 
 
-# "What was Atlantico's first question?", "the interviewer's closing query", "Quel était le
-# premier question…", "Какой был первый вопрос…": one of the interviewer's turns asked for by its
+# "What was Atlantico's first question?", "the interviewer's closing query", "Quelle était la
+# première question…", "Какой был первый вопрос…": one of the interviewer's turns asked for by its
 # place in the interview (0 the first, -1 the last).
 _NTH_QUESTION = re.compile(
     r"\b(?:(?P<first>first|opening|initial|1st|premi(?:er|ère)|перв\w+)|(?P<second>second|2nd|deuxième|"
@@ -554,7 +554,7 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
                 by_place, ranking = turn is not ranking, turn
             # What the interviewer said is in the interviewer's own sentences, not in the replies.
             elif _asks_what_interviewer_said(ranking.question, retrievers.interviewers,
-                                           retrievers.interviewees):
+                                             retrievers.interviewees):
                 said = [c for c in ranking.candidates if snapshot.sentences[c.position].role == "interviewer"]
                 # A reason the interviewer offered is given where a reason is ("Perhaps because of
                 # the special operation…?"), not by the question it explains ("Has Russia really

@@ -264,7 +264,9 @@ _PLACE = re.compile(
 _YES_NO_QUESTION = re.compile(r"\W*(?:did|does|do|is|are|was|were|has|have|had|can|could|will|would|"
                               r"should|might|may)\b", re.IGNORECASE)
 _DONE_QUESTION = re.compile(r"\W*(?:did|has|have|had)\b", re.IGNORECASE)
+# A clause that only describes what it follows: "Is the CSTO, which sent troops to Kazakhstan, …?"
 _DESCRIBING_CLAUSE = re.compile(r",\s*(?:which|who|whose|where)\b[^,?]*,")
+# Regions a sentence names as "the region" as often as by name ("…control of the region…").
 _REGIONS = frozenset({"caucasus", "asia", "europe", "east", "west", "balkans", "donbas", "donbass"})
 # What someone's words are asked about: "What did Tokayev say about Crimea?"
 _TOPIC = re.compile(r"\b(?:about|regarding|concerning|on\s+the\s+subject\s+of)\s+(.+)$", re.IGNORECASE)
@@ -1330,13 +1332,12 @@ def _asked_about(question: str, start: int = 0) -> tuple[frozenset[str], ...]:
 # A Russian or French question that asks whether: "Поддержала ли Россия…?", "Есть ли…?", "La Russie
 # a-t-elle soutenu…?", "Est-ce que…?".
 _QUESTION_WORD_ABROAD = re.compile(
-    r"\b(?:почему|зачем|как|когда|где|куда|откуда|кто|кого|кому|кем|что|чего|чем|какой|какая|какие|какое|каков\w*|"
-    r"сколько|pourquoi|comment|quand|où|qui|quoi|quel\w*|combien|lequel|laquelle|lesquels)\b", re.IGNORECASE)
+    r"\b(?:почему|зачем|как|когда|где|куда|откуда|кто|кого|кому|кем|что|чего|чем|какой|какая|какие|какое|"
+    r"каков\w*|сколько|pourquoi|comment|quand|où|qui|quoi|quel\w*|combien|lequel|laquelle|"
+    r"lesquels)\b", re.IGNORECASE)
 _WHETHER_ABROAD = re.compile(
-    r"^\W*(?!(?:почему|зачем|как|когда|где|куда|откуда|кто|что|чего|какой|какая|какие|какое|каков\w*|сколько|"
-    r"pourquoi|comment|quand|où|qui|que|qu['’]|quel\w*|combien|lequel|laquelle)\b)"
-    r"(?:(?:[^\W\d_]+\s+){0,3}?ли\b|est-ce\s+qu|(?:[^\W\d_'’-]+\s+){0,4}?[^\W\d_]+-(?:t-)?(?:il|elle|ils|elles|on)\b)",
-    re.IGNORECASE)
+    r"^\W*(?!qu(?:e\b|['’]))(?:(?:[^\W\d_]+\s+){0,3}?ли\b|est-ce\s+qu|(?:[^\W\d_'’-]+\s+){0,4}?[^\W\d_]+-(?:t-)?"
+    r"(?:il|elle|ils|elles|on)\b)", re.IGNORECASE)
 
 
 def asks_whether(question: str) -> bool:
@@ -1409,8 +1410,8 @@ _CONDITION_QUESTION = re.compile(
     r"|\bin\s+what\s+case\b|\bпри\s+каких\s+условиях\b|\bв\s+каком\s+случае\b"
     r"|\b(?:à|sous)\s+quelles?\s+conditions?\b|\bdans\s+quels?\s+cas\b", re.IGNORECASE)
 _CONDITION = re.compile(r"\b(?:if|unless|provided|providing|as\s+long\s+as|only\s+when|in\s+case|"
-                        r"in\s+the\s+event|conditions?|circumstances?|should\s+(?:it|they|he|she)|был[аои]?\s+бы|если|при\s+условии|"
-                        r"si|à\s+condition|au\s+cas)\b", re.IGNORECASE)
+                        r"in\s+the\s+event|conditions?|circumstances?|should\s+(?:it|they|he|she)|"
+                        r"был[аои]?\s+бы|если|при\s+условии|si|à\s+condition|au\s+cas)\b", re.IGNORECASE)
 # "Who founded…?", "Who organised…?": the verb whose doer is asked for (not "who is", "who did").
 _WHO_DID = re.compile(r"^\W*who\s+(?:first\s+|actually\s+|really\s+|originally\s+)?(?P<verb>[a-z]+ed)\b",
                       re.IGNORECASE)
