@@ -28,7 +28,11 @@ from functools import lru_cache
 _OUTCOMES = (
     ("killed", re.compile(
         r"\b(?:kill(?:s|ed|ing|ings)?|die[sd]?|dying|dead|deaths?|fatalit(?:y|ies)|perish(?:ed)?|"
-        r"lost\s+(?:their|his|her)\s+li(?:fe|ves)|death\s+toll|claimed\s+(?:\S+\s+){1,3}?lives)\b"
+        r"lost\s+(?:their|his|her)\s+li(?:fe|ves)|death\s+toll|claimed\s+(?:\S+\s+){1,3}?lives|"
+        # soldiers lost in a war are dead ("How many soldiers has Russia lost?")
+        r"(?:soldiers|troops|servicemen|service\s+members|men)\s+(?:\S+\s+){0,3}?lost|"
+        r"lost\s+(?:(?:about|some|around|nearly|over|almost|more\s+than)\s+)?(?:[\d.,]+\s+)?"
+        r"(?:soldiers|troops|servicemen|service\s+members))\b"
         r"|\b(?:погиб|убит|убил|убийств|смерт|мертв|умер|скончал)\w*"
         r"|\b(?:mort(?:e|s|es)?|tué(?:e|s|es)?|tuant|décédé(?:e|s|es)?|décès)\b", re.IGNORECASE)),
     ("injured", re.compile(

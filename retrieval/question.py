@@ -411,6 +411,7 @@ _NAME_QUESTION = re.compile(
     rf"(?:{_PERSON_WORDS})s?\b|\b(?:{_PERSON_WORDS})['’]s\s+name\b"
     r"|\b(?:his|her)\s+(?:first\s+|last\s+|full\s+)?name\b|\b(?:first|last|full|sur)\s*name\b"
     r"|\b(?:is|was)\s+(?:he|she)\s+called\s*\?|\bзовут\b|\bимя\b|\bфамили[яю]\b|\bs['’]appell"
+    r"|\bкак\s+называ(?:ется|ются|лся|лась|лись)\b"
     r"|^\W*who\b.*\bby\s+name\b|\b(?:are|is|were|was)\s+(?:any|anyone|any\s+of\s+them|they)\s+named\b",
     re.IGNORECASE)
 # People asked for by a "which" ("Which Armenian politicians…?", "which leaders"): a person answers,

@@ -1446,3 +1446,16 @@ def test_what_someone_told_another_needs_a_sentence_that_names_whom_they_told():
         assert not asked.satisfied_by(called), question
         told = "Armenian Prime Minister Nikol Pashinyan told Putin that help was due."
         assert asked.satisfied_by(told), question
+
+
+def test_soldiers_lost_are_dead_and_what_things_are_called_asks_their_names():
+    transferred = ("Secondly, a significant part of the Russian troops in Nagorno-Karabakh (1,900 people, "
+                   "90 transport vehicles and 88 special forces units) was transferred to Ukraine.")
+    lost = answer_type("How many soldiers has Russia lost in Ukraine so far?")
+    assert lost.outcomes == {"killed"}
+    assert not lost.satisfied_by(transferred)
+    assert lost.satisfied_by("Russia has lost about 6,000 soldiers in Ukraine.")
+    bases = answer_type("Как называются российские военные базы в Армении?")
+    assert bases.personal_name
+    assert not bases.satisfied_by("More than 3,000 Russian military personnel are stationed at two military "
+                                  "bases located on the territory of Armenia.")
