@@ -518,8 +518,8 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
                 # A Russian or French yes-or-no question is held to its names as an English one is.
                 if asks_whether(cased):
                     wanted = replace(wanted, yes_no=tuple(
-                        frozenset(f for n in names for f in PlaceNames.forms_of(n)) for names in abroad.about
-                        if not names & retrievers.interviewee_words))
+                        frozenset(f for n in names for f in PlaceNames.forms_of(n))
+                        for names in abroad.about))
                 if abroad.whom:
                     wanted = replace(wanted, speech=abroad.speech, stance=abroad.stance,
                                      speaker=abroad.speaker, speaker_named=bool(abroad.speaker))

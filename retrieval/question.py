@@ -1366,7 +1366,8 @@ _PLACED = re.compile(r"\b(?P<thing>[a-z]{3,})\s+(?:in|from|of|to)\s+(?:the\s+)?(
 _COORDINATED = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?([A-Z][\w'’-]+)")
 
 
-def _placings(text: str) -> list[tuple[str, frozenset[str]]]:
+@lru_cache(maxsize=20_000)
+def _placings(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
     """The things ``text`` places in a country (``_PLACED``), each stemmed and with the names of
     that country and of those listed with it ("hawks in Baku" → ("hawk", {"azerbaijan", "baku",
     "azerbaijani", …}); "troops in Tajikistan and Armenia" → ("troop", Tajikistan's and Armenia's))."""
@@ -1378,7 +1379,7 @@ def _placings(text: str) -> list[tuple[str, frozenset[str]]]:
         if stems and is_country(names[0]):
             forms = frozenset(f for n in names if is_country(n) for f in PlaceNames.forms_of(n))
             out.append((stems[0], forms))
-    return out
+    return tuple(out)
 
 
 def _listed_places(text: str, at: int) -> list[str]:
@@ -1392,7 +1393,7 @@ def _listed_places(text: str, at: int) -> list[str]:
 
 @lru_cache(maxsize=4096)
 def _placed(question: str) -> tuple[tuple[str, frozenset[str]], ...]:
-    return tuple(_placings(question)) if language_of(question) == "en" else ()
+    return _placings(question) if language_of(question) == "en" else ()
 
 
 def _placed_elsewhere(placed: tuple[tuple[str, frozenset[str]], ...], sentence: str) -> bool:
