@@ -177,8 +177,11 @@ _STANCE = re.compile(
     r"\b(?:позици[яюией]|реакци[яюией]|отношение|мнение)\s+(?P<ru>[^?.,]+)"
     rf"|\bкак\s+(?P<ru2>{_NAMES})\s+(?:относ|отнес|отнёс|отреагир|реагир|оценива|оценил|смотр|воспринима|"
     r"восприня|рассматрива)\w*"
-    r"|\b(?:position|réaction|point\s+de\s+vue|attitude|avis)\s+(?:officielle?\s+)?(?:de\s+la\s+|du\s+|"
+    rf"|\bкак\s+(?:официально\s+)?(?:отреагировал|реагирует|отнёсся|отнесся|оценил|относится)[аио]?(?:сь)?\s+"
+    rf"(?P<ru3>{_NAMES})"
+    r"|\b(?:position|réaction|réponse|point\s+de\s+vue|attitude|avis)\s+(?:officielle?\s+)?(?:de\s+la\s+|du\s+|"
     r"de\s+l['’]|des\s+|de\s+|d['’])(?P<fr>[^?.,]+)"
+    rf"|\bcomment\s+(?:a|ont)\s+(?:officiellement\s+)?r[ée]agi\s+(?P<fr3>{_NAMES})"
     rf"|\bcomment\s+(?P<fr2>{_NAMES})\s+(?:(?:a|ont)(?:-t-(?:il|elle|ils|elles))?\s+)?(?:voi|per[cç]oi|"
     r"consid[eè]r|r[ée]agi|jug|analys|regard)\w*", re.IGNORECASE)
 _TITLES = {

@@ -228,9 +228,15 @@ _WHICH_QUESTION = re.compile(
 # The same asked in Russian or French ("Что сказал X", "qu'a déclaré X", "que pense X"): whom it asks
 # about follows the verb. ``foreign_names`` reads the same pattern for those names.
 SPEECH_ABROAD = (
-    r"\b(?:что|чего)\s+(?:сказал|заявил|говорил|ответил|думает|считает|сообщил|потребовал|попросил|просил|"
-    r"призвал)[аио]?\s+(?P<ru>[^?.,]+)"
-    r"|\bqu['’]\s*(?:a|ont)\s+(?:dit|déclaré|répondu|annoncé|demandé|réclamé|exigé)\s+(?P<fr>[^?.,]+)"
+    r"\b(?:что|чего)\s+(?:именно\s+|же\s+|конкретно\s+|официально\s+)?(?:сказал|заявил|говорил|ответил|"
+    r"думает|считает|сообщил|потребовал|попросил|просил|призвал|пообещал|обещал|предложил)[аио]?\s+(?P<ru>[^?.,]+)"
+    # The speaker before the verb, by name: "Что Путин ответил Пашиняну?", "О чём говорили Путин и…?"
+    r"|\b(?:что|чего)\s+(?:именно\s+|же\s+|конкретно\s+|официально\s+)?(?P<ru2>[А-ЯЁ][^?.,]*?)\s+"
+    r"(?:именно\s+|официально\s+)?(?:сказал|заявил|говорил|ответил|сообщил|потребовал|попросил|просил|призвал|"
+    r"пообещал|обещал|предложил)[аио]?\b"
+    r"|\bо\s+ч[её]м\s+(?:говорил|договорил|беседовал|разговаривал)(?:[аио]|ись)?\s+(?P<ru3>[^?.,]+)"
+    r"|\bqu['’]\s*(?:a|ont)\s+(?:officiellement\s+|exactement\s+)?(?:dit|déclaré|répondu|annoncé|demandé|"
+    r"réclamé|exigé)\s+(?P<fr>[^?.,]+)"
     r"|\bque\s+(?:pense|pensent|dit|disent)\s+(?P<fr2>[^?.,]+)")
 _SPEECH_QUESTION = re.compile(
     r"\bwhat\s+(?:did|does|do|has|have|had)\s+(?P<who>.+?)\s+(?:say|said|tell|told|think|declare|"
@@ -512,7 +518,12 @@ _RESPONSE_QUESTION = re.compile(
     r"(?:support(?:s|ed)?|back(?:s|ed)?|endors(?:es|ed)?)\s+(?:[\w'’-]+\s+){0,3}?"
     r"(?:request|call|plea|appeal)s?)\b"
     r"|\bat\s+(?:[\w'’-]+\s+){1,3}request\b"
-    r"|\b(?:отреагир|реагир|реакци|ответ)\w*|\b(?:réag|réaction|répon)\w*", re.IGNORECASE)
+    r"|\b(?:отреагир|реагир|реакци|ответ)\w*|\b(?:réag|réaction|répon)\w*"
+    r"|\bà\s+la\s+demande\s+(?:de|du|des|d['’])|\bпо\s+(?:просьбе|запросу|требованию|призыву)\b"
+    r"|\b(?:soutenu|appuyé|approuvé|soutient|appuie|approuve|soutenir)\s+(?:[\w'’-]+\s+|\w['’]){0,3}?"
+    r"(?:demande|appel|requête)s?\b"
+    r"|\bподдерж\w*\s+(?:[\w-]+\s+){0,3}?(?:призыв|просьб|требовани|запрос|инициатив)\w*",
+    re.IGNORECASE)
 _REQUEST_QUESTION = re.compile(
     # An interviewer's question is no request ("How did Dupuy respond when asked whether…?").
     r"\b(?:invok\w*|invocation|request\w*|ask(?:ed|s|ing)?\s+(?:[\w'’-]+\s+){0,3}?(?:to|for)\b|"
@@ -526,7 +537,12 @@ _WISH_QUESTION = re.compile(r"\b(?:want\w*|wish\w*|seek\w*|sought|urg\w*|push\w*
                             r"hop\w*|"
                             r"expect\w*|intend\w*|plans?|planned|planning|propos\w*|suggest\w*|call\w*|ask\w*|"
                             r"invit\w*|insist\w*|lobb\w*|advocat\w*|(?<=\s)do|done|doing|anything|something|"
-                            r"act|acted|action|actions|steps?|measures?)\b", re.IGNORECASE)
+                            r"act|acted|action|actions|steps?|measures?)\b"
+                            r"|\b(?:хоч|хотел|хотят|стрем|призыв|призвал|просил|попросил|предлож|планир|намер|"
+                            r"собира|добива|требова|потребова|дела|сдела|предприн|мер[аыу]?\b|шаг)\w*"
+                            r"|\b(?:veu|voul|souhait|cherch|appel|demand|exhort|propos|prévo|envisag|compt|"
+                            r"entend|réclam|exig|pouss|agi|fai|fait|mesure|action|démarche)\w*",
+                            re.IGNORECASE)
 # A sentence that reports a call for something to be done ("France has called for the UN Security
 # Council to be convened…", "…urged both sides to…").
 _CALLED_FOR = re.compile(r"\bcall(?:ed|s|ing)?\s+(?:\w+\s+){0,2}?for\b|\burg(?:ed|es|ing)\b|"
@@ -1337,7 +1353,8 @@ _QUESTION_WORD_ABROAD = re.compile(
     r"каков\w*|сколько|pourquoi|comment|quand|où|qui|quoi|quel\w*|combien|lequel|laquelle|"
     r"lesquels)\b", re.IGNORECASE)
 _WHETHER_ABROAD = re.compile(
-    r"^\W*(?!qu(?:e\b|['’]))(?:(?:[^\W\d_]+\s+){0,3}?ли\b|est-ce\s+qu|(?:[^\W\d_'’-]+\s+){0,4}?[^\W\d_]+-(?:t-)?"
+    r"^\W*(?!qu(?:e\b|['’]))(?:(?:[^\W\d_]+\s+){0,3}?ли\b|est-ce\s+qu"
+    r"|(?:(?:[^\W\d_]['’])?[^\W\d_'’-]+\s+){0,6}?(?:[^\W\d_]['’])?[^\W\d_]+-(?:t-)?"
     r"(?:il|elle|ils|elles|on)\b)", re.IGNORECASE)
 
 
@@ -1533,7 +1550,8 @@ def answer_type(question: str, speakers: frozenset[str] = frozenset()) -> Answer
                       placed=_placed(question),
                       doer_of=_doer_asked(question),
                       condition=bool(_CONDITION_QUESTION.search(question)),
-                      done=bool(_DONE_QUESTION.match(question) and not _REQUEST_QUESTION.search(question)
+                      done=bool((_DONE_QUESTION.match(question) or asks_whether(question))
+                                and not _REQUEST_QUESTION.search(question)
                                 and not _WISH_QUESTION.search(question)),
                       typed=typed, remaining=number and measures.asks_remaining(question), words=typed)
 

@@ -66,6 +66,14 @@ def test_whose_words_or_stand_is_asked_for(names):
     assert asked("Qu'a déclaré Tokaïev au forum ?", names, SPEAKERS).speaker == {"tokayev"}
     # The first name is the one asked about, not the one it answered.
     assert asked("Что ответил Пашинян на заявление Токаева?", names, SPEAKERS).speaker == {"pashinyan"}
+    # The speaker before the verb, or the verb before the one who reacted.
+    assert asked("Что Путин ответил Пашиняну?", names, SPEAKERS).speaker == {"putin"}
+    assert asked("О чём говорили Путин и Пашинян?", names, SPEAKERS).speaker == {"putin"}
+    for question in ("Как отреагировал Пашинян на слова Токаева?",
+                     "Comment a réagi Pachinian aux propos de Tokaïev ?",
+                     "Quelle a été la réponse de Pachinian à Tokaïev ?"):
+        reading = asked(question, names, SPEAKERS)
+        assert (reading.stance, reading.speaker) == (True, {"pashinyan"}), question
 
 
 def test_the_documents_own_speaker_asks_nothing_of_anyone(names):

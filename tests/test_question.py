@@ -810,6 +810,11 @@ STATED = "He stated that he did not recognize the self-proclaimed republics."
     ("What did the Kazakh leader say at the forum?", "The President of Kazakhstan"),
     ("Что сказал Сергей Лавров об этом конфликте?", "Sergei Lavrov"),
     ("Qu'a dit Emmanuel Macron sur le bombardement ?", "Emmanuel Macron"),
+    # The speaker before the verb, a word between, or what they talked about.
+    ("Что Путин ответил Пашиняну во время телефонного разговора?", "President Putin"),
+    ("Что официально ответил Кремль Пашиняну?", "The Kremlin"),
+    ("О чём говорили Путин и Пашинян после обстрела?", "President Putin"),
+    ("Qu'a officiellement répondu Moscou ?", "Moscow"),
 ])
 def test_what_someone_said_needs_a_sentence_that_reports_their_speech(question, named):
     asked = answer_type(question, SPEAKERS)
@@ -1345,10 +1350,31 @@ def test_whether_something_was_done_is_not_answered_by_a_call_for_it():
         "Russia deployed peacekeepers at Armenia's request.")
 
 
+def test_whether_something_was_done_is_not_answered_by_a_call_for_it_in_russian_or_french():
+    called = "France has called for the UN Security Council to be convened to determine who is behind it."
+    for question in ("Le Conseil de sécurité de l'ONU s'est-il finalement réuni ?",
+                     "Собрался ли Совет Безопасности ООН после обстрела?"):
+        asked = answer_type(question)
+        assert asked.done, question
+        assert not asked.satisfied_by(called), question
+    # A call answers a question about a call or a wish.
+    for question in ("La France a-t-elle demandé une réunion du Conseil de sécurité ?",
+                     "Хотела ли Франция созыва Совета Безопасности?"):
+        assert answer_type(question).satisfied_by(called), question
+
+
 def test_a_reply_to_a_request_or_support_for_a_call_is_a_response():
     called = "Armenian Prime Minister Nikol Pashinyan immediately called for the implementation of Article 4."
     for question in ("Which other CSTO member supported Pashinyan's call to activate Article 4?",
                      "What official reply did the Kremlin send to Pashinyan's request?"):
+        asked = answer_type(question)
+        assert asked.response, question
+        assert not asked.satisfied_by(called), question
+    # In Russian or French: at someone's request, support for a call.
+    for question in ("Le Conseil de sécurité s'est-il réuni à la demande de la France ?",
+                     "La Russie a-t-elle soutenu l'appel de Pachinian ?",
+                     "Поддержала ли Россия призыв Пашиняна?",
+                     "Собрался ли Совет Безопасности по просьбе Франции?"):
         asked = answer_type(question)
         assert asked.response, question
         assert not asked.satisfied_by(called), question
