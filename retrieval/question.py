@@ -513,7 +513,9 @@ _OPENING_QUESTION = re.compile(
 # it was met (``_RESPONDED``); a sentence on the treaty that never mentions the request does not,
 # nor does the one that reports the request ("…the President of the country requested assistance").
 _RESPONSE_QUESTION = re.compile(
-    r"(?<!not\s)(?<!n't\s)(?<!n’t\s)\b(?:respond(?:s|ed|ing)?|react(?:s|ed|ing)?|reaction|response|"
+    # Not "in response to the clashes": what was done then answers that, request or not.
+    r"(?<!not\s)(?<!n't\s)(?<!n’t\s)\b(?:respond(?:s|ed|ing)?|react(?:s|ed|ing)?|reaction|"
+    r"(?<!\bin\s)response|in\s+response\s+to\s+(?=(?:[\w'’-]+\s+){0,3}?(?:request|call|plea|appeal)s?\b)|"
     r"repl(?:y|ies|ied)|answer(?:s|ed)?\s+(?:to\s+)?(?:[\w'’-]+\s+){0,3}?(?:request|call|plea|appeal)s?|"
     r"(?:support(?:s|ed)?|back(?:s|ed)?|endors(?:es|ed)?)\s+(?:[\w'’-]+\s+){0,3}?"
     r"(?:request|call|plea|appeal)s?)\b"
