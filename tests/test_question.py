@@ -1382,7 +1382,7 @@ def test_a_reply_to_a_request_or_support_for_a_call_is_a_response():
     assert not answer_type("What was Armenia's second request to the CSTO?").response
     # What was asked for in response to events is the call itself; in response to a request, a response.
     france = "France has called for the UN Security Council to be convened."
-    assert answer_type("What did Paris request in response to the clashes?").satisfied_by(france)
+    assert answer_type("What did France request in response to the clashes?").satisfied_by(france)
     assert answer_type("What did Moscow do in response to Pashinyan's request?").response
 
 
