@@ -81,7 +81,7 @@ _UNITS = {
         r"[$€£₽]|\b(?:dollars?|euros?|roubles?|rubles?|manats?|drams?|cost(?:s|ing)?|price[sd]?|"
         r"USD|EUR|RUB|AMD|AZN)\b"
         r"|\b(?:долл\w*|евро|рубл\w*|драм\w*|манат\w*|стоимост\w*|стоил\w*)|\bцен(?:а|ы|у|ой|е)\b"
-        r"|\b(?:co[uû]t(?:e|ent|s|é)?|prix)\b", re.IGNORECASE),
+        r"|\b(?:co[uû]t(?:e|ent|s|é)?|prix|montant)\b|\bсумм[уаы]\b", re.IGNORECASE),
     "percent": re.compile(
         r"%|\bper\s*cent(?:age)?\b|\bpercent(?:age)?s?\b|\bпроцент\w*|\bpour\s*cent\b|\bpourcentage\b",
         re.IGNORECASE),

@@ -120,7 +120,7 @@ _NUMBER_QUESTION = re.compile(
     rf"\bhow\s+(?:many|much{_DEGREE}|long|old)\b|\bwhat\s+(number|share|percentage|proportion|portion|part)\s+of\b"
     r"|\bwhat\s+%|\bсколько\b|\bskolko\b|\bcombien\b|\bquel(?:le)?\s+(?:pourcentage|proportion|part)\b"
     r"|\bat\s+what\s+price\b|\bà\s+quel\s+prix\b|\bquel\s+est\s+le\s+prix\b|\bпо\s+какой\s+цене\b"
-    r"|\bкакова\s+цена\b",
+    r"|\bкакова\s+цена\b|\b(?:на\s+)?как(?:ую|ова)\s+сумм[уа]\b|\b(?:pour\s+)?quel\s+montant\b",
     re.IGNORECASE)
 _PERSON_QUESTION = re.compile(
     r"^\W*(who|whom|whose)\b|\bwho\s+(is|was|are|were)\b|\bname\b|^\W*(?:кто|kto)\b|\bкак\s+зовут\b"
@@ -257,7 +257,10 @@ _WHERE_QUESTION = re.compile(
     r"^\W*(?:and\s+|so\s+)?(?:where|wher|whereabouts)\b(?![^?]*\bstands?\b)"  # not "Where does X stand on…?"
     r"|\b(?:in|at|on)\s+(?:which|what)\s+(?:place|region|"
     r"area|city|town|village|country|location|spot|province|district|zone|territory)\b"
-    r"|^\W*(?:где|gde|куда|откуда)\b|^\W*(?:où|ou)\b", re.IGNORECASE)
+    r"|^\W*(?:где|gde|куда|откуда)\b|^\W*(?:où|ou)\b"
+    r"|\b(?:в|во|на|из)\s+как(?:ой|ом|ую|ие|их)\s+(?:регион|город|област|район|мест|стран|част|зон|провинци|сел)\w*"
+    r"|\b(?:dans|vers|en|à|de|sur)\s+quel(?:le)?s?\s+(?:région|ville|pays|endroit|zone|province|lieu|localité|"
+    r"partie|village)s?\b", re.IGNORECASE)
 _PLACE = re.compile(
     r"\b(?i:in|at|along|near|across|inside|within|from|to|into|on|over|between|around|outside)\s+"
     r"(?:the\s+|a\s+|its\s+|their\s+)?(?:(?!(?i:january|february|march|april|may|june|july|august|september|"

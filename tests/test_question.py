@@ -333,7 +333,8 @@ def test_a_place_asked_for_needs_a_sentence_that_names_one():
     border = "This offensive is taking place along the common border between Azerbaijan and Armenia."
     for question in ("Where did the fighting take place?", "where did the fighting happen exactly",
                      "In which region did the fighting take place?", "Где шли бои?",
-                     "Où ont eu lieu les combats ?"):
+                     "Où ont eu lieu les combats ?", "В каком районе шли бои?",
+                     "Dans quelle région les combats ont-ils eu lieu ?"):
         asked = answer_type(question)
         assert asked.where, question
         assert not asked.satisfied_by(injured), question
@@ -370,7 +371,10 @@ def test_an_amount_asked_in_a_unit_needs_that_unit():
                      # Spending, paying or earning asks money, as "how much money" does.
                      "How much does Russia spend on its bases abroad?",
                      "How much money is Moscow ready to pay?", "Сколько Армения платит России за газ?",
-                     "Combien la Russie dépense-t-elle pour ses bases ?"):
+                     "Combien la Russie dépense-t-elle pour ses bases ?",
+                     # A sum asked for.
+                     "На какую сумму Россия продаёт технику Азербайджану?",
+                     "Pour quel montant la Russie vend-elle des armes ?"):
         assert answer_type(question).units, question
         assert not answer_type(question).satisfied_by(troops), question
     assert answer_type("How long is the border in km?").satisfied_by("The border is 1,000 km long.")
