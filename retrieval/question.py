@@ -241,6 +241,10 @@ SPEECH_ABROAD = (
 _SPEECH_QUESTION = re.compile(
     r"\bwhat\s+(?:did|does|do|has|have|had)\s+(?P<who>.+?)\s+(?:say|said|tell|told|think|declare|"
     r"announce|state|claim|reply|answer|demand|ask\s+for|ask(?=\s+[A-Z])|request|call\s+for|urge)\b|"
+    # "Did Putin make any public statement about the clash?", "Has Baku commented on…?"
+    r"^\W*(?:did|has|have|had)\s+(?P<whether>.+?)\s+(?:(?:make|made|issue|issued|give|given)\s+(?:any\s+|a\s+)?"
+    r"(?:public\s+|official\s+)?(?:statements?|comments?|remarks?)|comment(?:ed)?\s+(?:on|about)|speak\s+out|"
+    r"spoken\s+out|say\s+anything|said\s+anything)\b|"
     + SPEECH_ABROAD,
     re.IGNORECASE)
 # "What reason did Azerbaijan officially give for the offensive?": the reason someone gave is what
@@ -1631,7 +1635,7 @@ def _asked_speech(question: str, speakers: frozenset[str]) -> tuple[bool, frozen
     who = _asked_who(next(g for g in match.groups() if g), speakers)
     if who is None:
         return False, frozenset(), False
-    if not match.groupdict().get("who"):
+    if not (match.groupdict().get("who") or match.groupdict().get("whether")):
         return True, frozenset(), False  # a name in another language or script would not match
     return True, *who
 

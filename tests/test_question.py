@@ -819,6 +819,9 @@ STATED = "He stated that he did not recognize the self-proclaimed republics."
     ("Что официально ответил Кремль Пашиняну?", "The Kremlin"),
     ("О чём говорили Путин и Пашинян после обстрела?", "President Putin"),
     ("Qu'a officiellement répondu Moscou ?", "Moscow"),
+    # Whether someone spoke at all.
+    ("Did Putin make any public statement about the clash?", "President Putin"),
+    ("Has Emmanuel Macron commented on the shelling?", "Emmanuel Macron"),
 ])
 def test_what_someone_said_needs_a_sentence_that_reports_their_speech(question, named):
     asked = answer_type(question, SPEAKERS)
