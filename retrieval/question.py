@@ -1559,7 +1559,8 @@ def answer_type(question: str, speakers: frozenset[str] = frozenset()) -> Answer
                       placed=_placed(question),
                       doer_of=_doer_asked(question),
                       condition=bool(_CONDITION_QUESTION.search(question)),
-                      done=bool((_DONE_QUESTION.match(question) or asks_whether(question))
+                      # Whether someone made a statement is answered by what they called for.
+                      done=bool((_DONE_QUESTION.match(question) or asks_whether(question)) and not speech
                                 and not _REQUEST_QUESTION.search(question)
                                 and not _WISH_QUESTION.search(question)),
                       typed=typed, remaining=number and measures.asks_remaining(question), words=typed)
