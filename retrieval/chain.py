@@ -469,7 +469,9 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
             # A part typed in capitals is first written as the documents write its words (e5
             # reads case). Capitals are read as their countries (English only, and before the
             # speller could take one for a typo); another language's acronyms get the
-            # documents' English ones. The language is read once, before those two rewrites:
+            # documents' English ones, and its names of people and places the documents'
+            # spelling ("Pachinian" is "Pashinyan", foreign_names.py). The language is read once,
+            # before those rewrites:
             # "ОДКБ (CSTO)" must not change how the part is searched. An English part's epithets of
             # organisations ("the Atlantic alliance") and of the interviewee ("the Lille
             # professor") are read as the names the documents use (epithets.py, descriptions.py),
@@ -478,8 +480,9 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
             if reads_as_russian(cased):  # "skolko voennyh v Armenii?" → "сколко военных в Армении?"
                 cased = to_cyrillic(cased, lambda w: len(w) > 3 and snapshot.casing.form(w) is not None)
             language = language_of(cased)
+            names = snapshot.foreign_names
             read = (_named(snapshot.places.resolve(cased), snapshot, retrievers.descriptions)
-                    if language == "en" else snapshot.acronyms.annotate(cased))
+                    if language == "en" else names.in_english(snapshot.acronyms.annotate(cased)))
             # e5 alone reads another language, and reads "Selon Dupuy, …" as close to the lines that
             # name Dupuy as to the answer (attribution.py).
             search = read if language == "en" else without_attribution(read, retrievers.interviewees)

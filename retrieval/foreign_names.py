@@ -125,8 +125,11 @@ class ForeignNames:
         names = {w for text in texts for w in _WORD.findall(text)
                  if w[:1].isupper() and w.lower() not in STOPWORDS}
         self._by_key: dict[str, str] = {}
+        # Each name as the texts write it, by its folded form ("pashinyan" → "Pashinyan").
+        self._written: dict[str, str] = {}
         for name in sorted(names):
             self._by_key.setdefault(_key(name), _fold(name))
+            self._written.setdefault(_fold(name), name)
         # And every capital, whose spelling in the question's language may differ ("Téhéran").
         for capital in sorted(capital_cities()):
             self._by_key.setdefault(_key(capital), capital)
@@ -141,6 +144,21 @@ class ForeignNames:
         """The English names a capitalised word of the question stands for, lower case ("Китая" →
         {"china"}, "Пашиняна" → {"pashinyan"}, "Лавров" → {"lavrov"})."""
         return self._read(word)[0]
+
+    def in_english(self, text: str) -> str:
+        """The text with each capitalised name the texts write spelt as they write it ("Кто такие
+        ястребы в Ереване?" → "Кто такие ястребы в Yerevan?"): e5 reads a question that spells the
+        documents' names as they do closer to the sentences that name them."""
+        def spelt(match: re.Match[str]) -> str:
+            word = match.group()
+            if not word[:1].isupper() or word.isupper():
+                return word
+            english, known = self._read(word)
+            if not known or any(f in _countries() for f in _forms(_ELISION.sub("", word))):
+                return word  # e5 reads a country's name in any language
+            written = sorted(self._written[n] for n in english if n in self._written)
+            return written[0] if written else word
+        return _WORD.sub(spelt, text)
 
     def known(self, word: str) -> bool:
         """True when the word is a country, a capital or seat of power, or a name the texts write."""
