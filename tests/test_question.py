@@ -518,6 +518,16 @@ def test_what_the_documents_own_remarks_say_needs_no_reported_speech():
     assert answer_type("What did Aliyev's spokesman say?", speakers).speech
 
 
+def test_a_count_in_thousands_is_no_year():
+    moved = ("Secondly, a significant part of the Russian troops in Nagorno-Karabakh (1,900 people, 90 "
+             "transport vehicles) was transferred to Ukraine.")
+    for question in ("When were the Russian troops moved to Ukraine?",
+                     "Когда именно российских миротворцев перебросили на Украину?"):
+        assert answer_type(question).time, question
+        assert not answer_type(question).satisfied_by(moved), question
+    assert answer_type("When was it moved?").satisfied_by("It was moved to Ukraine in 2022.")
+
+
 def test_a_when_needs_the_time_of_the_event_it_asks_about():
     founded = "The two countries are members of the CSTO, founded in 2002."
     escalation = "The fighting took place during the last escalation in 2020."
