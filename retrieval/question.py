@@ -197,9 +197,9 @@ _SHARE_OR_REFERENCE = re.compile(r"(?:\d\s*(?:%|per\s*cent\b|percent\b)|\b(?:\d+
                                  r"four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?))"
                                  r"\s+of\s+(?:them|these|those)\b", re.IGNORECASE)
 # A date or point in time; relative words ("after", "first") say when only with something else.
-# (A number's thousands are no year: "1,900 people", "3,000 troops".)
-_TIME = re.compile(r"(?<!\d[,.])\b(?:\d{3,4}(?![,.]\d)|january|february|march|april|may|june|july|august|"
-                   r"september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|"
+# (A number's thousands are no year: "1,900 people", "3,000 troops"; "may suffer" is no month.)
+_TIME = re.compile(r"(?<!\d[,.])\b(?:\d{3,4}(?![,.]\d)|january|february|march|april|(?-i:May)|june|july|"
+                   r"august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|"
                    r"sunday|night|morning|evening|yesterday|today|tomorrow|ago|week|month|year|"
                    r"spring|summer|autumn|winter)\b", re.IGNORECASE)
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")

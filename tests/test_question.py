@@ -526,6 +526,9 @@ def test_a_count_in_thousands_is_no_year():
         assert answer_type(question).time, question
         assert not answer_type(question).satisfied_by(moved), question
     assert answer_type("When was it moved?").satisfied_by("It was moved to Ukraine in 2022.")
+    # Nor is a modal verb a month.
+    assert not answer_type("When did its credibility suffer?").satisfied_by("Its credibility may suffer.")
+    assert answer_type("When did he speak?").satisfied_by("He spoke at the forum in May.")
 
 
 def test_a_when_needs_the_time_of_the_event_it_asks_about():
