@@ -508,6 +508,12 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
             else:
                 asked = ranking.question
             wanted = answer_type(asked, retrievers.speaker_words)
+            # Someone the documents never name, in any spelling ("Pachinian" is their "Pashinyan"),
+            # is told of by no sentence.
+            if ranking.language == "en":
+                strangers = snapshot.speller.strangers(asked)
+                wanted = replace(wanted, strangers=tuple(
+                    w for w in strangers if not snapshot.foreign_names.known(w.title())))
             if earlier:  # what the part before names is no new fact ("…, and who is financing it?")
                 named = answer_type(earlier, retrievers.speaker_words)
                 wanted = replace(wanted, words=wanted.words | named.words, given=wanted.given | named.given,

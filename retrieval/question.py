@@ -699,6 +699,31 @@ class Speller:
         """True when the language's word list has this lower-case word (none given: False)."""
         return self._words is not None and self._words.knows(word)
 
+    def strangers(self, question: str) -> tuple[str, ...]:
+        """The names of people and places an English question gives that the corpus never uses and
+        the language's word list does not have: the last word of a run of two capitalised words
+        or more ("Emmanuel Macron", "Mount Ararat"), or of one after a title ("President
+        Erdogan"). A single name is left alone ("the Donbas republics" are the LPR and DPR), and
+        so are a common word ("the North Atlantic alliance", "the Minsk Group") and a faith ("Is
+        Azerbaijan Shia?")."""
+        out = []
+        for run in _PERSON_RUN.finditer(question):
+            words = run.group("run").split()
+            last = re.sub(r"['’]s?$", "", words[-1]).lower()
+            titled = bool(run.group("title")) or any(w.lower() in _TITLE_WORDS for w in words[:-1])
+            if ((len(words) >= 2 or titled) and last not in _TITLE_WORDS and last not in _FAITH_OF
+                    and not PlaceNames.forms_of(last) - {last}
+                    and not is_country(last) and not any(self.knows(t) for t in tokenize(last))
+                    and self._words is not None and not self.english(last)):
+                out.append(last)
+        return tuple(out)
+
+
+# A run of capitalised words (not the question's first), after a title or not.
+_PERSON_RUN = re.compile(r"(?:\b(?P<title>(?i:president|minister|premier|leader|mr|mrs|ms|general|"
+                         r"chancellor))\s+)?"
+                         r"(?<![.!?]\s)(?<!^)\b(?P<run>(?:[A-Z][a-z]+\s+){0,3}[A-Z][a-z]+(?:['’]s)?)\b")
+
 
 def _deletions(word: str) -> list[str]:
     return [word[:i] + word[i + 1:] for i in range(len(word))]
@@ -903,6 +928,9 @@ class AnswerType:
     # Azerbaijan)): a sentence that places the same thing in another country only is no answer
     # ("…there are hawks in Yerevan…"). English questions only.
     placed: tuple[tuple[str, frozenset[str]], ...] = ()
+    # Someone the question names whom the documents never name ("Turkish President Erdogan",
+    # ``Speller.strangers``): no sentence tells of them.
+    strangers: tuple[str, ...] = ()
 
     def satisfied_by(self, sentence: str, in_context: str = "", setting: str = "", title: str = "") -> bool:
         """True when a sentence holds a new fact of the kind asked for (or nothing special is asked).
@@ -918,6 +946,8 @@ class AnswerType:
         fighting between Armenia and Azerbaijan"), never for one alone ("How many Russian bases
         are there in Azerbaijan?" is not answered by a count of the bases in Armenia).
         """
+        if self.strangers:
+            return False
         facts = _facts(sentence)
         if not _REFERS_BACK.search(sentence):
             in_context = ""  # the sentence before tells nothing about one that does not refer to it

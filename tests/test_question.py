@@ -1509,3 +1509,20 @@ def test_soldiers_lost_are_dead_and_what_things_are_called_asks_their_names():
     assert bases.personal_name
     assert not bases.satisfied_by("More than 3,000 Russian military personnel are stationed at two military "
                                   "bases located on the territory of Armenia.")
+
+
+def test_someone_the_documents_never_name_is_told_of_by_no_sentence():
+    texts = ["Vladimir Putin has already partially transferred control of the region to Turkey.",
+             "Its clause is a copy of the North Atlantic treaty.", "Emmanuel Dupuy said so."]
+    speller = Speller(texts, word_list())
+    assert speller.strangers("Did Turkish President Erdogan also phone Putin?") == ("erdogan",)
+    assert speller.strangers("What was Emmanuel Macron's personal reaction?") == ("macron",)
+    # A single name, a common word, a faith, a title and the documents' own names are no strangers.
+    for question in ("What did Tokayev say about the Donbas republics?",
+                     "Which clause of the North Atlantic treaty?", "Is Azerbaijan Shia?",
+                     "What did President Vladimir Putin say?",
+                     "Which countries co-chair the OSCE Minsk Group?"):
+        assert speller.strangers(question) == (), question
+    asked = answer_type("Did Turkish President Erdogan also phone Putin?")
+    assert asked.satisfied_by(texts[0])
+    assert not replace(asked, strangers=("erdogan",)).satisfied_by(texts[0])
