@@ -146,15 +146,16 @@ class ForeignNames:
         return self._read(word)[0]
 
     def in_english(self, text: str) -> str:
-        """The text with each capitalised name the texts write spelt as they write it ("Кто такие
-        ястребы в Ереване?" → "Кто такие ястребы в Yerevan?"): e5 reads a question that spells the
-        documents' names as they do closer to the sentences that name them."""
+        """The text with each capitalised word the texts write spelt as they write it ("Кто такие
+        ястребы в Ереване?" → "Кто такие ястребы в Yerevan?"; a word of a name too: "Sécurité" →
+        "Security"): e5 reads a question that spells the documents' names as they do closer to the
+        sentences that name them."""
         def spelt(match: re.Match[str]) -> str:
             word = match.group()
             if not word[:1].isupper() or word.isupper():
                 return word
             english, known = self._read(word)
-            if not known or any(f in _countries() for f in _forms(_ELISION.sub("", word))):
+            if not known or any(f in _countries() for f in _forms(word)):
                 return word  # e5 reads a country's name in any language
             written = sorted(self._written[n] for n in english if n in self._written)
             return written[0] if written else word
@@ -195,7 +196,7 @@ _STANCE = re.compile(
     r"\b(?:позици[яюией]|реакци[яюией]|отношение|мнение)\s+(?P<ru>[^?.,]+)"
     rf"|\bкак\s+(?P<ru2>{_NAMES})\s+(?:относ|отнес|отнёс|отреагир|реагир|оценива|оценил|смотр|воспринима|"
     r"восприня|рассматрива)\w*"
-    rf"|\bкак\s+(?:официально\s+)?(?:отреагировал|реагирует|отнёсся|отнесся|оценил|относится)[аио]?(?:сь)?\s+"
+    rf"|\bкак\s+(?:официально\s+)?(?:отреагир|реагир|отн[её]с|отнесл|относ|оценил|оценива)\w*\s+"
     rf"(?P<ru3>{_NAMES})"
     r"|\b(?:position|réaction|réponse|point\s+de\s+vue|attitude|avis)\s+(?:officielle?\s+)?(?:de\s+la\s+|du\s+|"
     r"de\s+l['’]|des\s+|de\s+|d['’])(?P<fr>[^?.,]+)"

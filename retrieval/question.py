@@ -232,7 +232,7 @@ SPEECH_ABROAD = (
     r"\b(?:что|чего)\s+(?:именно\s+|же\s+|конкретно\s+|официально\s+)?(?:сказал|заявил|говорил|ответил|"
     r"думает|считает|сообщил|потребовал|попросил|просил|призвал|пообещал|обещал|предложил)[аио]?\s+(?P<ru>[^?.,]+)"
     # The speaker before the verb, by name: "Что Путин ответил Пашиняну?", "О чём говорили Путин и…?"
-    r"|\b(?:что|чего)\s+(?:именно\s+|же\s+|конкретно\s+|официально\s+)?(?P<ru2>[А-ЯЁ][^?.,]*?)\s+"
+    r"|\b(?:что|чего)\s+(?:именно\s+|же\s+|конкретно\s+|официально\s+)?(?P<ru2>(?-i:[А-ЯЁ])[\w-]*(?:\s+(?-i:[А-ЯЁ])[\w-]*){0,2})\s+"
     r"(?:именно\s+|официально\s+)?(?:сказал|заявил|говорил|ответил|сообщил|потребовал|попросил|просил|призвал|"
     r"пообещал|обещал|предложил)[аио]?\b"
     r"|\bо\s+ч[её]м\s+(?:говорил|договорил|беседовал|разговаривал)(?:[аио]|ись)?\s+(?P<ru3>[^?.,]+)"
@@ -243,7 +243,9 @@ _SPEECH_QUESTION = re.compile(
     r"\bwhat\s+(?:did|does|do|has|have|had)\s+(?P<who>.+?)\s+(?:say|said|tell|told|think|declare|"
     r"announce|state|claim|reply|answer|demand|ask\s+for|ask(?=\s+[A-Z])|request|call\s+for|urge)\b|"
     # "Did Putin make any public statement about the clash?", "Has Baku commented on…?"
-    r"^\W*(?:did|has|have|had)\s+(?P<whether>.+?)\s+(?:(?:make|made|issue|issued|give|given)\s+(?:any\s+|a\s+)?"
+    # (Not anyone at all: "Did anyone comment on Article 4?" asks what was said, by whom it may be.)
+    r"^\W*(?:did|has|have|had)\s+(?!(?:any|some|no)(?:one|body|thing)\b|any\s)"
+    r"(?P<whether>(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+(?:(?:make|made|issue|issued|give|given)\s+(?:any\s+|a\s+)?"
     r"(?:public\s+|official\s+)?(?:statements?|comments?|remarks?)|comment(?:ed)?\s+(?:on|about)|speak\s+out|"
     r"spoken\s+out|say\s+anything|said\s+anything)\b|"
     + SPEECH_ABROAD,
@@ -263,9 +265,9 @@ _WHERE_QUESTION = re.compile(
     r"|\b(?:in|at|on)\s+(?:which|what)\s+(?:place|region|"
     r"area|city|town|village|country|location|spot|province|district|zone|territory)\b"
     r"|^\W*(?:где|gde|куда|откуда)\b|^\W*(?:où|ou)\b"
-    r"|\b(?:в|во|на|из)\s+как(?:ой|ом|ую|ие|их)\s+(?:регион|город|област|район|мест|стран|част|зон|провинци|сел)\w*"
-    r"|\b(?:dans|vers|en|à|de|sur)\s+quel(?:le)?s?\s+(?:région|ville|pays|endroit|zone|province|lieu|localité|"
-    r"partie|village)s?\b", re.IGNORECASE)
+    r"|\b(?:в|во|на)\s+как(?:ой|ом|ую)\s+(?:регион|город|област|район|мест|стран|зон|провинци|сел)\w*"
+    r"|\b(?:dans|vers|en|à|sur)\s+quel(?:le)?\s+(?:région|ville|pays|endroit|zone|province|lieu|localité|"
+    r"village)\b", re.IGNORECASE)
 _PLACE = re.compile(
     r"\b(?i:in|at|along|near|across|inside|within|from|to|into|on|over|between|around|outside)\s+"
     r"(?:the\s+|a\s+|its\s+|their\s+)?(?:(?!(?i:january|february|march|april|may|june|july|august|september|"
@@ -532,7 +534,7 @@ _RESPONSE_QUESTION = re.compile(
     r"|\bà\s+la\s+demande\s+(?:de|du|des|d['’])|\bпо\s+(?:просьбе|запросу|требованию|призыву)\b"
     r"|\b(?:soutenu|appuyé|approuvé|soutient|appuie|approuve|soutenir)\s+(?:[\w'’-]+\s+|\w['’]){0,3}?"
     r"(?:demande|appel|requête)s?\b"
-    r"|\bподдерж\w*\s+(?:[\w-]+\s+){0,3}?(?:призыв|просьб|требовани|запрос|инициатив)\w*",
+    r"|\bподдерж\w*\s+(?:[\w-]+\s+){0,3}?(?:призыв|просьб|требовани|запрос)\w*",
     re.IGNORECASE)
 _REQUEST_QUESTION = re.compile(
     # An interviewer's question is no request ("How did Dupuy respond when asked whether…?").
@@ -545,13 +547,15 @@ _REQUEST_QUESTION = re.compile(
 # answers it.
 _WISH_QUESTION = re.compile(r"\b(?:want\w*|wish\w*|seek\w*|sought|urg\w*|push\w*|press(?:ed|es|ing|ure\w*)|"
                             r"hop\w*|"
-                            r"expect\w*|intend\w*|plans?|planned|planning|propos\w*|suggest\w*|call\w*|ask\w*|"
+                            r"expect\w*|intend\w*|plans?|planned|planning|(?<!à\s)propos\w*|suggest\w*|call\w*|ask\w*|"
                             r"invit\w*|insist\w*|lobb\w*|advocat\w*|(?<=\s)do|done|doing|anything|something|"
                             r"act|acted|action|actions|steps?|measures?)\b"
                             r"|\b(?:хоч|хотел|хотят|стрем|призыв|призвал|просил|попросил|предлож|планир|намер|"
                             r"собира|добива|требова|потребова|дела|сдела|предприн|мер[аыу]?\b|шаг)\w*"
-                            r"|\b(?:veu|voul|souhait|cherch|appel|demand|exhort|propos|prévo|envisag|compt|"
-                            r"entend|réclam|exig|pouss|agi|fai|fait|mesure|action|démarche)\w*",
+                            r"|\b(?:veu[tx]|veulent|voul\w*|souhait\w*|cherch(?:e|ent|é|ait|aient|er)|appel(?:é|er|ait|aient)|"
+                            r"demand\w*|exhort\w*|(?<!à\s)propos(?:é|ée|és|er|e|ent|ait)|prévo\w*|envisag\w*|"
+                            r"réclam\w*|exig\w*|pouss\w*|agi(?:r|t|ssait)?|fai(?:re|t|s|sait|saient)|"
+                            r"mesures?|actions?|démarches?)\b",
                             re.IGNORECASE)
 # A sentence that reports a call for something to be done ("France has called for the UN Security
 # Council to be convened…", "…urged both sides to…").
@@ -700,29 +704,33 @@ class Speller:
         return self._words is not None and self._words.knows(word)
 
     def strangers(self, question: str) -> tuple[str, ...]:
-        """The names of people and places an English question gives that the corpus never uses and
-        the language's word list does not have: the last word of a run of two capitalised words
-        or more ("Emmanuel Macron", "Mount Ararat"), or of one after a title ("President
-        Erdogan"). A single name is left alone ("the Donbas republics" are the LPR and DPR), and
+        """The name of a person or place an English question asks about that the corpus never
+        uses and the language's word list does not have: the last word of its first run of
+        capitalised words, when the run has two words or more ("Emmanuel Macron", "Mount Ararat")
+        or follows a title ("President Erdogan"). Only the first run, which names whom the
+        question is about ("What did Pashinyan call for after meeting Antony Blinken?" asks about
+        Pashinyan); a single name is left alone ("the Donbas republics" are the LPR and DPR), and
         so are a common word ("the North Atlantic alliance", "the Minsk Group") and a faith ("Is
         Azerbaijan Shia?")."""
-        out = []
-        for run in _PERSON_RUN.finditer(question):
-            words = run.group("run").split()
-            last = re.sub(r"['’]s?$", "", words[-1]).lower()
-            titled = bool(run.group("title")) or any(w.lower() in _TITLE_WORDS for w in words[:-1])
-            if ((len(words) >= 2 or titled) and last not in _TITLE_WORDS and last not in _FAITH_OF
-                    and not PlaceNames.forms_of(last) - {last}
-                    and not is_country(last) and not any(self.knows(t) for t in tokenize(last))
-                    and self._words is not None and not self.english(last)):
-                out.append(last)
-        return tuple(out)
+        run = _PERSON_RUN.search(question)
+        if run is None or self._words is None:
+            return ()
+        words = run.group("run").split()
+        last = re.sub(r"['’]s?$", "", words[-1].split("-")[-1]).lower()
+        titled = bool(run.group("title")) or any(w.lower() in _TITLE_WORDS for w in words[:-1])
+        if ((len(words) >= 2 or titled) and last not in _TITLE_WORDS and last not in _FAITH_OF
+                and not PlaceNames.forms_of(last) - {last} and not is_country(last)
+                and not any(self.knows(t) for t in tokenize(last)) and not self.english(last)):
+            return (last,)
+        return ()
 
 
-# A run of capitalised words (not the question's first), after a title or not.
-_PERSON_RUN = re.compile(r"(?:\b(?P<title>(?i:president|minister|premier|leader|mr|mrs|ms|general|"
-                         r"chancellor))\s+)?"
-                         r"(?<![.!?]\s)(?<!^)\b(?P<run>(?:[A-Z][a-z]+\s+){0,3}[A-Z][a-z]+(?:['’]s)?)\b")
+# A run of capitalised words (hyphened ones too: "Kassym-Jomart"), not the question's first word,
+# after a title or not.
+_CAPITALISED = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*"
+_PERSON_RUN = re.compile(rf"(?:\b(?P<title>(?i:president|minister|premier|leader|mr|mrs|ms|general|"
+                         rf"chancellor))\s+)?"
+                         rf"(?<![.!?]\s)(?<!^)\b(?P<run>{_CAPITALISED}(?:\s+{_CAPITALISED})*(?:['’]s)?)\b")
 
 
 def _deletions(word: str) -> list[str]:
@@ -1591,7 +1599,8 @@ def answer_type(question: str, speakers: frozenset[str] = frozenset()) -> Answer
                       doer_of=_doer_asked(question),
                       condition=bool(_CONDITION_QUESTION.search(question)),
                       # Whether someone made a statement is answered by what they called for.
-                      done=bool((_DONE_QUESTION.match(question) or asks_whether(question)) and not speech
+                      done=bool((_DONE_QUESTION.match(question)
+                                 or (language_of(question) != "en" and asks_whether(question))) and not speech
                                 and not _REQUEST_QUESTION.search(question)
                                 and not _WISH_QUESTION.search(question)),
                       typed=typed, remaining=number and measures.asks_remaining(question), words=typed)

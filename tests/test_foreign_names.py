@@ -69,6 +69,8 @@ def test_whose_words_or_stand_is_asked_for(names):
     # The speaker before the verb, or the verb before the one who reacted.
     assert asked("Что Путин ответил Пашиняну?", names, SPEAKERS).speaker == {"putin"}
     assert asked("О чём говорили Путин и Пашинян?", names, SPEAKERS).speaker == {"putin"}
+    reading = asked("Как отнеслась Армения к словам Токаева?", names, SPEAKERS)
+    assert (reading.stance, reading.speaker) == (True, {"armenia"})
     for question in ("Как отреагировал Пашинян на слова Токаева?",
                      "Comment a réagi Pachinian aux propos de Tokaïev ?",
                      "Quelle a été la réponse de Pachinian à Tokaïev ?"):

@@ -343,6 +343,10 @@ def test_a_place_asked_for_needs_a_sentence_that_names_one():
     # "where" that joins two clauses asks no place, nor does "Where does X stand?"; a month is none.
     assert not answer_type("What happened in the region where the fighting took place?").where
     assert not answer_type("Where does Russia stand on the conflict?").where
+    # Which countries a bloc is made of, or which part of a text, is no place asked for.
+    for question in ("Из каких стран состоит ОДКБ?", "De quels pays se compose l'OTSC ?",
+                     "В какой части интервью говорится о Турции?"):
+        assert not answer_type(question).where, question
     assert not answer_type("Where did the fighting take place?").satisfied_by("It began on Monday.")
 
 
@@ -843,6 +847,14 @@ def test_what_someone_said_needs_a_sentence_that_reports_their_speech(question, 
     # Reported speech of the one asked about, named in the sentence or the one before it.
     assert asked.satisfied_by(STATED, f"At the forum, {named} spoke. {STATED}")
     assert asked.satisfied_by(f"{named} has called for the UN Security Council to be convened.")
+
+
+def test_only_a_named_speaker_asks_for_someones_words():
+    # Not anyone at all, nor a speaker in a later clause, nor a doer who did something else.
+    for question in ("Did anyone comment on Article 4?",
+                     "Did Russia send troops after Pashinyan made a statement?",
+                     "Что Армения сделала после того как Путин заявил о выходе?"):
+        assert not answer_type(question).speech, question
 
 
 def test_what_someone_said_about_a_name_needs_words_about_it():
@@ -1377,6 +1389,9 @@ def test_whether_something_was_done_is_not_answered_by_a_call_for_it_in_russian_
         asked = answer_type(question)
         assert asked.done, question
         assert not asked.satisfied_by(called), question
+    # "à propos de" is no proposal, and an English hyphened word asks nothing in French.
+    assert answer_type("Le Conseil de sécurité s'est-il réuni à propos de l'attaque ?").done
+    assert not answer_type("Is there a hands-on approach to the follow-on talks?").done
     # A call answers a question about a call or a wish.
     for question in ("La France a-t-elle demandé une réunion du Conseil de sécurité ?",
                      "Хотела ли Франция созыва Совета Безопасности?"):
@@ -1522,6 +1537,12 @@ def test_someone_the_documents_never_name_is_told_of_by_no_sentence():
                      "Which clause of the North Atlantic treaty?", "Is Azerbaijan Shia?",
                      "What did President Vladimir Putin say?",
                      "Which countries co-chair the OSCE Minsk Group?"):
+        assert speller.strangers(question) == (), question
+    # The whole run, hyphened words too, and only the first: whom the question is about.
+    for question in ("What did Kazakh President Kassym Jomart Tokayev say at the forum?",
+                     "What did Kazakh President Kassym-Jomart Tokayev say?",
+                     "What did Pashinyan call for after meeting Antony Blinken?"):
+        speller = Speller([*texts, "Tokayev and Pashinyan spoke."], word_list())
         assert speller.strangers(question) == (), question
     asked = answer_type("Did Turkish President Erdogan also phone Putin?")
     assert asked.satisfied_by(texts[0])
