@@ -469,9 +469,9 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
             # A part typed in capitals is first written as the documents write its words (e5
             # reads case). Capitals are read as their countries (English only, and before the
             # speller could take one for a typo); another language's acronyms get the
-            # documents' English ones, and its names of people and places the documents'
-            # spelling ("Pachinian" is "Pashinyan", foreign_names.py). The language is read once,
-            # before those rewrites:
+            # documents' English ones, and its names the documents write their spelling
+            # ("Pachinian" is "Pashinyan", foreign_names.py). The language is read once, before
+            # those rewrites:
             # "ОДКБ (CSTO)" must not change how the part is searched. An English part's epithets of
             # organisations ("the Atlantic alliance") and of the interviewee ("the Lille
             # professor") are read as the names the documents use (epithets.py, descriptions.py),
@@ -480,9 +480,9 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
             if reads_as_russian(cased):  # "skolko voennyh v Armenii?" → "сколко военных в Армении?"
                 cased = to_cyrillic(cased, lambda w: len(w) > 3 and snapshot.casing.form(w) is not None)
             language = language_of(cased)
-            names = snapshot.foreign_names
+            foreign = snapshot.foreign_names
             read = (_named(snapshot.places.resolve(cased), snapshot, retrievers.descriptions)
-                    if language == "en" else names.in_english(snapshot.acronyms.annotate(cased)))
+                    if language == "en" else foreign.in_english(snapshot.acronyms.annotate(cased)))
             # e5 alone reads another language, and reads "Selon Dupuy, …" as close to the lines that
             # name Dupuy as to the answer (attribution.py).
             search = read if language == "en" else without_attribution(read, retrievers.interviewees)
@@ -511,9 +511,8 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
             # Someone the documents never name, in any spelling ("Pachinian" is their "Pashinyan"),
             # is told of by no sentence.
             if ranking.language == "en":
-                strangers = snapshot.speller.strangers(asked)
-                wanted = replace(wanted, strangers=tuple(
-                    w for w in strangers if not snapshot.foreign_names.known(w.title())))
+                unknown = snapshot.speller.strangers(asked)
+                wanted = replace(wanted, strangers=tuple(w for w in unknown if not foreign.known(w.title())))
             if earlier:  # what the part before names is no new fact ("…, and who is financing it?")
                 named = answer_type(earlier, retrievers.speaker_words)
                 wanted = replace(wanted, words=wanted.words | named.words, given=wanted.given | named.given,
