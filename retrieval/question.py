@@ -712,25 +712,19 @@ class Speller:
         Pashinyan); a single name is left alone ("the Donbas republics" are the LPR and DPR), and
         so are a common word ("the North Atlantic alliance", "the Minsk Group") and a faith ("Is
         Azerbaijan Shia?")."""
-        run = _PERSON_RUN.search(question)
+        run = _NAME_RUN.search(question)
         if run is None or self._words is None:
             return ()
-        words = run.group("run").split()
+        words = run.group().split()
         last = re.sub(r"['’]s?$", "", words[-1].split("-")[-1]).lower()
-        titled = bool(run.group("title")) or any(w.lower() in _TITLE_WORDS for w in words[:-1])
+        before = question[:run.start()].split()[-1:]  # a title typed in lower case: "president Aliyev"
+        titled = any(w.lower() in _TITLE_WORDS for w in before + words[:-1])
         if ((len(words) >= 2 or titled) and last not in _TITLE_WORDS and last not in _FAITH_OF
                 and not PlaceNames.forms_of(last) - {last} and not is_country(last)
                 and not any(self.knows(t) for t in tokenize(last)) and not self.english(last)):
             return (last,)
         return ()
 
-
-# A run of capitalised words (hyphened ones too: "Kassym-Jomart"), not the question's first word,
-# after a title or not.
-_CAPITALISED = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*"
-_PERSON_RUN = re.compile(rf"(?:\b(?P<title>(?i:president|minister|premier|leader|mr|mrs|ms|general|"
-                         rf"chancellor))\s+)?"
-                         rf"(?<![.!?]\s)(?<!^)\b(?P<run>{_CAPITALISED}(?:\s+{_CAPITALISED})*(?:['’]s)?)\b")
 
 
 def _deletions(word: str) -> list[str]:
