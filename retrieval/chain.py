@@ -469,9 +469,9 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
             # A part typed in capitals is first written as the documents write its words (e5
             # reads case). Capitals are read as their countries (English only, and before the
             # speller could take one for a typo); another language's acronyms get the
-            # documents' English ones, and its names the documents write their spelling
-            # ("Pachinian" is "Pashinyan", foreign_names.py). The language is read once, before
-            # those rewrites:
+            # documents' English ones, and the names it gives that the documents write are
+            # spelt their way ("Pachinian" is "Pashinyan", foreign_names.py). The language is read
+            # once, before those rewrites:
             # "ОДКБ (CSTO)" must not change how the part is searched. An English part's epithets of
             # organisations ("the Atlantic alliance") and of the interviewee ("the Lille
             # professor") are read as the names the documents use (epithets.py, descriptions.py),
