@@ -403,6 +403,15 @@ def test_a_two_part_question_gets_a_quote_for_each_part_in_order(service):
     assert_verbatim(service, answer)
 
 
+def test_a_sentence_that_goes_on_from_the_best_one_is_quoted_after_it(service):
+    # "They act according to the logic of revenge." names no hawks; it follows the one that does.
+    answer = service.ask("What drives the hardliners in Yerevan?")
+    quotes = [c.quote for c in answer.citations]
+    assert quotes[0].startswith("Despite the Armenian Prime Minister's desire to establish peace")
+    assert quotes[1] == "They act according to the logic of revenge."
+    assert_verbatim(service, answer)
+
+
 def test_a_later_part_that_points_back_is_searched_after_the_part_it_points_to(service):
     # "when did it start?" alone names nothing; after the part before, "it" is the offensive.
     answer = service.ask("Where did the Azerbaijani offensive take place and when did it start?")
