@@ -7,7 +7,10 @@ Searched as words, the idiom's literal words draw sentences that share them and 
 figure of speech as less close to plain prose than its meaning is. An English question's idiom is
 replaced by its dictionary meaning ("get involved in the fighting", "lose credibility", "stay
 passive", "excluded") before it is searched. The table is general knowledge of English idiom, as
-the capitals of ``places`` are, not this corpus's words.
+the capitals of ``places`` are, not this corpus's words. So are titles said in other words: "Yerevan's
+head of government" or "the Armenian premier" is the prime minister the documents name ("Armenian
+Prime Minister Nikol Pashinyan…"), and searched as typed, "head" drew "…proposed by the head of the
+European Council Charles Michel".
 """
 
 from __future__ import annotations
@@ -90,6 +93,10 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
      r"no\s+big\s+deal|a\s+drop\s+in\s+the\s+ocean)\b", "insignificant"),
     (r"\bup\s+in\s+the\s+air\b", "uncertain"),
     (r"\bon\s+thin\s+ice\b", "at risk"),
+    # Titles said in other words.
+    (r"\bheads?\s+of\s+(?:the\s+)?government\b|\bgovernment\s+heads?\b|\bpremiers?\b(?!\s+league)"
+     r"|(?<!\d)(?<!\d\s)\bpm\b", "prime minister"),
+    (r"\bheads?\s+of\s+state\b", "president"),
     (r"\bhard[-\s]?liners\b", "hawks"),
     (r"\bhard[-\s]?liner\b", "hawk"),
 )

@@ -45,3 +45,13 @@ def test_who_an_idiom_is_about_is_kept():
     assert plain("Did Russia leave Armenia in the lurch?") == "Did Russia abandon Armenia?"
     assert plain("Does Russia have Armenia's back?") == "Does Russia support Armenia?"
     assert plain("Is the CSTO a fair-weather ally?") == "Is the CSTO a unreliable ally?"
+
+
+def test_a_title_said_in_other_words_is_read_as_the_title():
+    assert plain("Which head of government in Yerevan asked for help?") == (
+        "Which prime minister in Yerevan asked for help?")
+    assert plain("What did the Armenian premier ask for?") == "What did the Armenian prime minister ask for?"
+    assert plain("who's the armenian pm") == "who's the armenian prime minister"
+    assert plain("Did the head of state call Putin?") == "Did the president call Putin?"
+    # A time of day is no title.
+    assert plain("Did the shelling start at 11 pm?") == "Did the shelling start at 11 pm?"
