@@ -557,6 +557,9 @@ _WISH_QUESTION = re.compile(r"\b(?:want\w*|wish\w*|seek\w*|sought|urg\w*|push\w*
                             r"réclam\w*|exig\w*|pouss\w*|agi(?:r|t|ssait)?|fai(?:re|t|s|sait|saient)|"
                             r"mesures?|actions?|démarches?)\b",
                             re.IGNORECASE)
+# What a question gives as past ("…after France's request?", "…following Pashinyan's call?"): a
+# request it names there is not what it asks about.
+_AFTER_GIVEN = re.compile(r"\b(?:after|following)\b.*$", re.IGNORECASE | re.DOTALL)
 # A sentence that reports a call for something to be done ("France has called for the UN Security
 # Council to be convened…", "…urged both sides to…").
 _CALLED_FOR = re.compile(r"\bcall(?:ed|s|ing)?\s+(?:\w+\s+){0,2}?for\b|\burg(?:ed|es|ing)\b|"
@@ -1595,8 +1598,8 @@ def answer_type(question: str, speakers: frozenset[str] = frozenset()) -> Answer
                       # Whether someone made a statement is answered by what they called for.
                       done=bool((_DONE_QUESTION.match(question)
                                  or (language_of(question) != "en" and asks_whether(question))) and not speech
-                                and not _REQUEST_QUESTION.search(question)
-                                and not _WISH_QUESTION.search(question)),
+                                and not _REQUEST_QUESTION.search(_AFTER_GIVEN.sub("", question))
+                                and not _WISH_QUESTION.search(_AFTER_GIVEN.sub("", question))),
                       typed=typed, remaining=number and measures.asks_remaining(question), words=typed)
 
 

@@ -1377,6 +1377,10 @@ def test_whether_something_was_done_is_not_answered_by_a_call_for_it():
     for question in ("Did France want the UN Security Council to meet?", "Did France call for a meeting?",
                      "did france do anything abt it"):
         assert answer_type(question).satisfied_by(called), question
+    # A request the question gives as past is not what it asks about.
+    for question in ("Did the UN Security Council actually convene after France's request?",
+                     "Did the Security Council meet after France called for it to be convened?"):
+        assert not answer_type(question).satisfied_by(called), question
     # A request that says why it was done is no call in its place.
     assert answer_type("Did Russia send peacekeepers?").satisfied_by(
         "Russia deployed peacekeepers at Armenia's request.")
