@@ -363,12 +363,18 @@ _ROLE_QUESTION = re.compile(
     rf"|\b(?i:(?:who\s+(?:is|was)|what\s+(?:did|does|has|had)))\s+(?:the\s+)?{_ADJECTIVE_OFFICE}"
     r"(?=\s+(?i:say|said|tell|told|think|declare|announce|state|claim|"
     r"reply|answer|ask|do|want|call|propose)\b|\s*[?.!]|\s*$)"
-    # "Who heads the European Council?", "Who currently chairs the OSCE?": the role by its verb, the
-    # body or place ending the question (not "Who commands the Russian troops…?").
-    rf"|\b(?i:who\s+(?:currently\s+|now\s+|actually\s+)?)(?P<verb>(?i:heads|leads|chairs|governs|rules))\s+"
-    rf"(?i:the\s+)?(?P<body>{_ROLE_PLACE})(?=\s*[?.!,]|\s*$|\s+(?i:now|today|currently|according|in\s+the))")
+    # "Who heads the European Council?", "Who currently chairs the OSCE?", "Which countries co-chair
+    # the OSCE Minsk Group?", "Who commands the Russian peacekeeping contingent in Karabakh?": the
+    # role by its verb, the body or place it names (a body's name may end in a word of
+    # _BODY_ENDINGS: "the Minsk process"), at the question's end or before a place or a time.
+    rf"|\b(?i:(?:who|which\s+(?:countries|states|nations|people|officials))\s+"
+    rf"(?:currently\s+|now\s+|actually\s+)?)"
+    rf"(?P<verb>(?i:heads?|leads?|chairs?|co-?chairs?|commands?|governs?|rules?))\s+"
+    rf"(?i:the\s+)?(?P<body>{_ROLE_PLACE}(?:\s+[a-z]+){{0,2}}?)"
+    rf"(?=\s*[?.!,]|\s*$|\s+(?i:now|today|currently|according|in|within|at|on)\b)")
 # The title a role's verb names ("Who heads …?" asks for its head).
-_ROLE_VERBS = {"heads": "head", "leads": "leader", "chairs": "chair", "governs": "governor", "rules": "ruler"}
+_ROLE_VERBS = {"head": "head", "lead": "leader", "chair": "chair", "cochair": "chair", "command": "commander",
+               "govern": "governor", "rule": "ruler"}
 # "What is the name of the Azerbaijani president who…?", "the names of the President of Iran":
 # the person's name is asked for by role and place, as by "Who is…".
 _NAMED_ROLE_QUESTION = re.compile(
@@ -381,7 +387,8 @@ _NAMED_ROLE_QUESTION = re.compile(
 # name ("the President of the United States") is matched as typed only, and is left alone.
 _BODY_ENDINGS = frozenset("""
 council parliament government organization organisation union commission committee court assembly
-alliance bloc forum institute university agency bank party treaty nations
+alliance bloc forum institute university agency bank party treaty nations group process contingent
+mission
 """.split())  # noqa: SIM905 - a word list reads best as text
 # Roles that any title fills ("the Kazakh leader" is its president).
 _GENERIC_TITLES = frozenset({"head", "leader", "ruler", "chief"})
@@ -1247,7 +1254,7 @@ def _asked_role(question: str) -> tuple[str, str] | tuple[()]:
         return ()
     groups = match.groupdict()
     verb = groups.get("verb")
-    words = (_ROLE_VERBS[verb.lower()] if verb else groups["title"] or groups.get("role")
+    words = (_ROLE_VERBS[re.sub(r"-|s$", "", verb.lower())] if verb else groups["title"] or groups.get("role")
              or groups["office"]).lower().split()
     place = (groups["place"] or groups.get("owner") or groups.get("body") or groups["adjective"]).lower()
     several = " " in place

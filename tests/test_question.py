@@ -1181,6 +1181,19 @@ def test_a_role_asked_by_its_verb_needs_that_role_beside_that_place():
     assert not chairs.satisfied_by("…confirms the marginalization of the Minsk process within the OSCE…")
     # "the Russian troops" is no body or place the role is held in.
     assert answer_type("Who commands the Russian troops in Nagorno-Karabakh?").role == ()
+    # A body whose name ends in a common noun, a role's verb after "which countries", a place after.
+    minsk = ("In general, the growing tension between Armenia and Azerbaijan confirms the marginalization of "
+             "the Minsk process within the OSCE and weakens the new form of mediation proposed by the head "
+             "of the European Council Charles Michel.")
+    for question, role in (("Who heads the Minsk process within the OSCE?", ("head", "minsk process")),
+                           ("Which countries co-chair the OSCE Minsk Group?", ("chair", "osce minsk group")),
+                           ("Who commands the Russian peacekeeping contingent in Karabakh?",
+                            ("commander", "russian peacekeeping contingent"))):
+        asked = answer_type(question)
+        assert asked.role == role, question
+        assert not asked.satisfied_by(minsk), question
+    assert answer_type("Who leads the Minsk process?").satisfied_by(
+        "The head of the Minsk process, X Y, said…")
 
 
 def test_a_number_asked_for_each_needs_one_given_for_each():
