@@ -313,7 +313,7 @@ _SPOKE_OF = re.compile(r"\s+(?:\w+ly\s+)?(?:of|about|on|out|up|against|for)\b", 
 # asked about is a name and up to three more words, whatever their case ("the UN security
 # Council", as a question typed in lower case is given the documents' capitals).
 _OUTCOME_QUESTION = re.compile(
-    r"\b(?i:did|has|have|had)\s+(?P<who>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,3}?)\s+"
+    r"\b(?i:did|has|have|had)\s+(?P<who>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,3}?|it|they)\s+"
     r"(?:[a-z]+ly\s+)?(?i:decide|find|conclude|determine|rule|resolve|vote|blame|decided|found|"
     r"concluded|determined|ruled|resolved|voted|blamed)\b(?!\s+(?i:itself|themselves|himself|herself|out)\b)")
 _ASKS_WHY_HOW_WHEN = re.compile(r"\W*(?:why|how|when|where)\b", re.IGNORECASE)
@@ -1667,7 +1667,9 @@ def _asks_outcome(question: str, speakers: frozenset[str]) -> bool:
     if _ASKS_WHY_HOW_WHEN.match(question):
         return False
     match = _OUTCOME_QUESTION.search(question)
-    return match is not None and _asked_who(match.group("who"), speakers) is not None
+    # "…, and what did it decide?": a body or country the part before names, no speaker of the corpus.
+    return match is not None and (match.group("who") in ("it", "they")
+                                  or _asked_who(match.group("who"), speakers) is not None)
 
 
 def _asked_speech(question: str, speakers: frozenset[str]) -> tuple[bool, frozenset[str], bool]:
