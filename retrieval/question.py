@@ -516,6 +516,13 @@ _REASON_GIVEN = re.compile(
     r"|\bfor\s+(?:its|their|his|her)\b"
     r"|\bto\s+(?!(?:the|a|an|his|her|its|their|this|that|these|those|be|all|both|each)\b)(?-i:[a-z]{3,})",
     re.IGNORECASE)
+# Words that look like a reason's and give none: "for its part", and "to" after a verb it completes
+# ("…and Russia, for its part, continues to sell military equipment to Azerbaijan" says nothing of
+# why Armenia sent no soldier).
+_NO_AIM = re.compile(r"\bfor\s+(?:its|their|his|her|our|my)\s+part\b"
+                     r"|\b(?:continu(?:e|es|ed|ing)|beg(?:in|ins|an|un)|start(?:s|ed)?|ceas(?:e|es|ed)|"
+                     r"used|ready|able|likely|going|ha[sd]|have|seem(?:s|ed)?|appear(?:s|ed)?|tend(?:s|ed)?|"
+                     r"fail(?:s|ed)?|refus(?:e|es|ed)|manag(?:e|es|ed))\s+to\b", re.IGNORECASE)
 # A question about a document's opening ("According to the headline, …?", "…in the lede?", "Selon
 # le chapeau, …?", "Что сказано в заголовке…?"): the headline and the lede answer it, not the body
 # that says the same at length (``AnswerType.openings``). ("title" asks for a person's title too.)
@@ -1052,7 +1059,7 @@ class AnswerType:
             return False
         if self.opening and self.openings and sentence not in self.openings:
             return False
-        if self.why and not _REASON_GIVEN.search(sentence):
+        if self.why and not _REASON_GIVEN.search(_NO_AIM.sub(" ", sentence)):
             return False
         # "Who was injured?" is answered by "about fifty people, mostly military" as by a name.
         return not (self.person and not facts.name and not _words(sentence) & _GROUPS)

@@ -1233,6 +1233,12 @@ def test_a_why_needs_a_sentence_that_gives_a_reason_or_an_aim():
     assert sidelined.satisfied_by("Other international players are sidelined because of the tacit "
                                   "agreement between Russia and Turkey.")
     assert not sidelined.satisfied_by("The third country of the Caucasus, Georgia, borders Armenia.")
+    # "for its part" and a verb's "to" give no reason.
+    soldier = answer_type("Why has Armenia not sent a single soldier to Ukraine?")
+    assert not soldier.satisfied_by("Armenia has not sent a single soldier to Ukraine, and Russia, for its "
+                                    "part, continues to sell military equipment to Azerbaijan.")
+    assert soldier.satisfied_by("Armenia has not sent a single soldier to Ukraine, to keep its ties with "
+                                "the West.")
     assert not answer_type("What did Tokayev say?").why
     for question in ("Почему Токаев не признал ЛНР и ДНР?",
                      "Pourquoi Tokaïev refuse-t-il de reconnaître la LPR ?"):
