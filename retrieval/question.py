@@ -516,6 +516,17 @@ _REASON_GIVEN = re.compile(
     r"|\bfor\s+(?:its|their|his|her)\b"
     r"|\bto\s+(?!(?:the|a|an|his|her|its|their|this|that|these|those|be|all|both|each)\b)(?-i:[a-z]{3,})",
     re.IGNORECASE)
+# What someone wants or aims at, asked in English.
+_ASPIRATION_QUESTION = re.compile(
+    r"\b(?:aspir\w*|ambitions?|goals?|aims?|objectives?|intentions?|wants?|wish(?:es)?|seek(?:s|ing)?|"
+    r"hop(?:e|es|ing)\s+(?:to|for)|intend(?:s|ing)?|striv(?:e|es|ing)|try(?:ing)?\s+to|tryin(?:g)?\s+to|"
+    r"(?:is|are)\s+\w+\s+after)\b", re.IGNORECASE)
+# A sentence that says a wish, an aim or a call for something.
+_WISHED = re.compile(
+    r"\b(?:want\w*|wish\w*|seek\w*|sought|aspir\w*|ambitio\w*|hop(?:e|es|ed|ing)|aim\w*|goals?|"
+    r"intend\w*|intention\w*|plan\w*|desir\w*|striv\w*|strove|tr(?:y|ies|ied|ying)|keen|eager|"
+    r"would\s+like|dream\w*|determined|willing|purpose|in\s+order\s+to|so\s+that|call\w*|urg\w*|"
+    r"demand\w*|request\w*|ask\w*|insist\w*|push\w*|pursu\w*|prefer\w*|ready\s+to)\b", re.IGNORECASE)
 # Words that look like a reason's and give none: "for its part", and "to" after a verb it completes
 # ("…and Russia, for its part, continues to sell military equipment to Azerbaijan" says nothing of
 # why Armenia sent no soldier).
@@ -911,6 +922,10 @@ class AnswerType:
     # A "why" (``_WHY_QUESTION``): the sentence must give a reason or an aim in words that
     # say so (``_REASON_GIVEN``).
     why: bool = False
+    # What someone wants, seeks or aims at ("What are Tbilisi's aspirations regarding NATO?", "Is
+    # Georgia trying to join NATO?"): the sentence must say a wish, an aim or a call in words that
+    # say so (``_WISHED``).
+    aspiration: bool = False
     # The documents' years the question gives ("…the last escalation in 2020?", ``years_given``;
     # set by the chain, which knows the documents): the sentence, or the one before it, must give
     # one of them.
@@ -1060,6 +1075,8 @@ class AnswerType:
         if self.opening and self.openings and sentence not in self.openings:
             return False
         if self.why and not _REASON_GIVEN.search(_NO_AIM.sub(" ", sentence)):
+            return False
+        if self.aspiration and not _WISHED.search(sentence):
             return False
         # "Who was injured?" is answered by "about fifty people, mostly military" as by a name.
         return not (self.person and not facts.name and not _words(sentence) & _GROUPS)
@@ -1602,6 +1619,7 @@ def answer_type(question: str, speakers: frozenset[str] = frozenset()) -> Answer
                       only=bool(_ONLY_QUESTION.search(question)),
                       span=bool(_SPAN_QUESTION.search(question)),
                       why=bool(_WHY_QUESTION.search(question)),
+                      aspiration=bool(_ASPIRATION_QUESTION.search(question)),
                       future=time and bool(_FUTURE_QUESTION.search(question)),
                       winner=bool(_WIN_QUESTION.search(question)),
                       where=bool(_WHERE_QUESTION.search(question)),

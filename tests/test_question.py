@@ -1572,3 +1572,21 @@ def test_someone_the_documents_never_name_is_told_of_by_no_sentence():
     asked = answer_type("Did Turkish President Erdogan also phone Putin?")
     assert asked.satisfied_by(texts[0])
     assert not replace(asked, strangers=("erdogan",)).satisfied_by(texts[0])
+
+
+def test_what_someone_wants_is_answered_by_a_sentence_that_says_a_wish_or_an_aim():
+    turkey = ("It is unlikely that it will lose interest and turn its back on Armenia and Georgia, "
+              "especially if the Georgians one day become members of the NATO alliance.")
+    georgia = ("The third country of the Caucasus, Georgia, which shares a border with Azerbaijan and "
+               "Armenia, wants to remain independent in relation to Russia and seeks to join NATO.")
+    for question in ("What are Tbilisi's aspirations regarding the Atlantic alliance?",
+                     "is georgia tryin to get into nato??", "What is Tbilisi after when it comes to NATO?",
+                     "What energy role does Ankara aspire to play?"):
+        asked = answer_type(question)
+        assert asked.aspiration, question
+        assert not asked.satisfied_by(turkey), question
+    assert answer_type("What does Georgia want?").satisfied_by(georgia)
+    # A call is a wish said aloud; a question that asks no wish is not held to one.
+    assert answer_type("What did Pashinyan seek?").satisfied_by(
+        "Armenian Prime Minister Nikol Pashinyan immediately called for the implementation of Article 4.")
+    assert not answer_type("Is Georgia a member of NATO?").aspiration
