@@ -520,7 +520,10 @@ _REASON_GIVEN = re.compile(
 _ASPIRATION_QUESTION = re.compile(
     r"\b(?:aspir\w*|ambitions?|goals?|aims?|objectives?|intentions?|wants?|wish(?:es)?|seek(?:s|ing)?|"
     r"hop(?:e|es|ing)\s+(?:to|for)|intend(?:s|ing)?|striv(?:e|es|ing)|try(?:ing)?\s+to|tryin(?:g)?\s+to|"
-    r"(?:is|are)\s+\w+\s+after)\b", re.IGNORECASE)
+    r"(?:is|are)\s+\w+\s+after)\b"
+    r"|\b(?:хоч\w*|хотят|стрем\w*|добива\w*|намер\w*|цел[ьи]\w*|амбици\w*|чаяни\w*)"
+    r"|\b(?:veu[tx]|veulent|voudrai\w*|souhait\w*|cherch(?:e|ent)\s+à|aspir\w*|ambitions?|objectifs?|"
+    r"vis(?:e|ent)\b)", re.IGNORECASE)
 # A sentence that says a wish, an aim or a call for something.
 _WISHED = re.compile(
     r"\b(?:want\w*|wish\w*|seek\w*|sought|aspir\w*|ambitio\w*|hop(?:e|es|ed|ing)|aim\w*|goals?|"
