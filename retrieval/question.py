@@ -520,6 +520,7 @@ _REASON_GIVEN = re.compile(
 _ASPIRATION_QUESTION = re.compile(
     r"\b(?:aspir\w*|ambitions?|goals?|aims?|objectives?|intentions?|wants?|wish(?:es)?|seek(?:s|ing)?|"
     r"hop(?:e|es|ing)\s+(?:to|for)|intend(?:s|ing)?|striv(?:e|es|ing)|try(?:ing)?\s+to|tryin(?:g)?\s+to|"
+    r"attempt(?:s|ing)?\s+to|"
     r"(?:is|are)\s+\w+\s+after)\b"
     r"|\b(?:хоч\w*|хотят|стрем\w*|добива\w*|намер\w*|цел[ьи]\w*|амбици\w*|чаяни\w*)"
     r"|\b(?:veu[tx]|veulent|voudrai\w*|souhait\w*|cherch(?:e|ent)\s+à|aspir\w*|ambitions?|objectifs?|"
@@ -527,7 +528,7 @@ _ASPIRATION_QUESTION = re.compile(
 # A sentence that says a wish, an aim or a call for something.
 _WISHED = re.compile(
     r"\b(?:want\w*|wish\w*|seek\w*|sought|aspir\w*|ambitio\w*|hop(?:e|es|ed|ing)|aim\w*|goals?|"
-    r"intend\w*|intention\w*|plan\w*|desir\w*|striv\w*|strove|tr(?:y|ies|ied|ying)|keen|eager|"
+    r"intend\w*|intention\w*|plan\w*|desir\w*|striv\w*|strove|tr(?:y|ies|ied|ying)|attempt\w*|keen|eager|"
     r"would\s+like|dream\w*|determined|willing|purpose|in\s+order\s+to|so\s+that|call\w*|urg\w*|"
     r"demand\w*|request\w*|ask\w*|insist\w*|push\w*|pursu\w*|prefer\w*|ready\s+to)\b", re.IGNORECASE)
 # Words that look like a reason's and give none: "for its part", and "to" after a verb it completes

@@ -1590,6 +1590,7 @@ def test_what_someone_wants_is_answered_by_a_sentence_that_says_a_wish_or_an_aim
     assert answer_type("What did Pashinyan seek?").satisfied_by(
         "Armenian Prime Minister Nikol Pashinyan immediately called for the implementation of Article 4.")
     assert not answer_type("Is Georgia a member of NATO?").aspiration
+    assert not answer_type("What is Georgia attempting to do?").satisfied_by(turkey)
     for question in ("Чего добивается Тбилиси в отношениях с НАТО?", "Que veut la Géorgie ?"):
         assert not answer_type(question).satisfied_by(turkey), question
         assert answer_type(question).satisfied_by(georgia), question
