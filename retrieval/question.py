@@ -531,6 +531,14 @@ _WISHED = re.compile(
     r"intend\w*|intention\w*|plan\w*|desir\w*|striv\w*|strove|tr(?:y|ies|ied|ying)|attempt\w*|keen|eager|"
     r"would\s+like|dream\w*|determined|willing|purpose|in\s+order\s+to|so\s+that|call\w*|urg\w*|"
     r"demand\w*|request\w*|ask\w*|insist\w*|push\w*|pursu\w*|prefer\w*|ready\s+to)\b", re.IGNORECASE)
+# A comparison asked ("bigger than", "more … than", "compared with"; not "rather than", "other than").
+_COMPARISON_QUESTION = re.compile(
+    r"\b(?!(?:rather|other)\b)[^\W\d_]+er\s+than\b|\b(?:more|less|fewer)\s+(?:[^\W\d_]+\s+){0,2}?than\b(?!\s+(?:about\s+)?\d)"
+    r"|\bcompared?\s+(?:with|to)\b|\bversus\b|\bvs\b", re.IGNORECASE)
+# A sentence that compares ("More than 3,000 …" only counts).
+_COMPARED = re.compile(r"\b(?:(?:than|more|less|fewer)\b(?!\s+(?:than\s+)?(?:about\s+)?\d)|"
+                       r"(?:compar\w*|versus|most|least|twice|half|times|outnumber\w*|superior|inferior|"
+                       r"exceed\w*|equal\w*|same\s+as)\b)", re.IGNORECASE)
 # Words that look like a reason's and give none: "for its part", and "to" after a verb it completes
 # ("…and Russia, for its part, continues to sell military equipment to Azerbaijan" says nothing of
 # why Armenia sent no soldier).
@@ -930,6 +938,9 @@ class AnswerType:
     # Georgia trying to join NATO?"): the sentence must say a wish, an aim or a call in words that
     # say so (``_WISHED``).
     aspiration: bool = False
+    # A comparison ("Is Azerbaijan's army bigger than Armenia's?", "…compared with…"): the sentence
+    # must compare (``_COMPARED``).
+    comparison: bool = False
     # The documents' years the question gives ("…the last escalation in 2020?", ``years_given``;
     # set by the chain, which knows the documents): the sentence, or the one before it, must give
     # one of them.
@@ -1081,6 +1092,8 @@ class AnswerType:
         if self.why and not _REASON_GIVEN.search(_NO_AIM.sub(" ", sentence)):
             return False
         if self.aspiration and not _WISHED.search(sentence):
+            return False
+        if self.comparison and not _COMPARED.search(sentence):
             return False
         # "Who was injured?" is answered by "about fifty people, mostly military" as by a name.
         return not (self.person and not facts.name and not _words(sentence) & _GROUPS)
@@ -1624,6 +1637,7 @@ def answer_type(question: str, speakers: frozenset[str] = frozenset()) -> Answer
                       span=bool(_SPAN_QUESTION.search(question)),
                       why=bool(_WHY_QUESTION.search(question)),
                       aspiration=bool(_ASPIRATION_QUESTION.search(question)),
+                      comparison=bool(_COMPARISON_QUESTION.search(question)),
                       future=time and bool(_FUTURE_QUESTION.search(question)),
                       winner=bool(_WIN_QUESTION.search(question)),
                       where=bool(_WHERE_QUESTION.search(question)),

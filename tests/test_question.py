@@ -1594,3 +1594,19 @@ def test_what_someone_wants_is_answered_by_a_sentence_that_says_a_wish_or_an_aim
     for question in ("Чего добивается Тбилиси в отношениях с НАТО?", "Que veut la Géorgie ?"):
         assert not answer_type(question).satisfied_by(turkey), question
         assert answer_type(question).satisfied_by(georgia), question
+
+
+def test_a_comparison_needs_a_sentence_that_compares():
+    bigger = answer_type("Is Azerbaijan's army bigger than Armenia's?")
+    assert bigger.comparison
+    assert not bigger.satisfied_by("More than 3,000 Russian military personnel are stationed in Armenia.")
+    assert not bigger.satisfied_by("At the same time, Turkey has very cold relations with Iran.")
+    assert bigger.satisfied_by("Azerbaijan's army is three times larger than Armenia's.")
+    injured = answer_type("How many Armenian soldiers were injured compared with Azerbaijani soldiers?")
+    assert not injured.satisfied_by("As a result of the fighting, about fifty people, mostly military, were "
+                                    "injured on both sides.")
+    # A number's "more than", "rather than" and "other than" compare nothing.
+    for question in ("In which country are more than 3,000 Russian soldiers stationed?",
+                     "Rather than triggering the treaty, which route did the Kremlin opt for?",
+                     "Which power other than Russia is gaining clout?"):
+        assert not answer_type(question).comparison, question
