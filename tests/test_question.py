@@ -1094,6 +1094,9 @@ def test_a_word_of_the_language_is_no_typo_and_a_typo_of_one_is_corrected_to_it(
     speller = Speller(texts, word_list())
     assert speller.correct("step") == "step"
     assert speller.correct("regonal") == "regional"  # a typo of a word the documents do not use
+    # A rare word of the language above the list's floor of names is no typo either: "interviewee"
+    # was searched as the documents' "interviewer".
+    assert Speller(["The interviewer asked."], word_list()).correct("interviewee") == "interviewee"
     # A rare name in the word list is still a typo of the documents' name, but never of a word
     # of the language: "macron", "kremlin", "baku" are in the list, rarely. A capitalised word
     # the list has never seen is a name too, unless it opens the question.
