@@ -47,6 +47,8 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 # its kind ("a diplomatic solution", "the tacit agreement", "a 75% Shiite country").
 _MORE = 1
 _KIND_WORDS = 2
+# Words a verb follows, which a kind does not: "continues to sell military equipment".
+_BEFORE_VERB = frozenset({"to", "will", "would", "can", "could", "may", "might", "must", "should", "shall"})
 
 
 @lru_cache(maxsize=20_000)
@@ -93,9 +95,8 @@ def says_more(thing: frozenset[str], question: str, sentence: str, naming: froze
     while first > 0 and any(t in thing for t in stems[first - 1]):
         first -= 1  # the whole mention: "military equipment"
     kind = []
-    for w, s in zip(reversed(words[max(0, first - _KIND_WORDS):first]),
-                    reversed(stems[max(0, first - _KIND_WORDS):first]), strict=True):
-        if not s:
-            break  # a function word ends the kind: "to sell military equipment"
-        kind.append(new(w, s))
+    for k in range(first - 1, max(0, first - _KIND_WORDS) - 1, -1):
+        if not stems[k] or (k > 0 and words[k - 1].lower() in _BEFORE_VERB):
+            break  # a function word ends the kind, and a verb is none: "to sell military equipment"
+        kind.append(new(words[k], stems[k]))
     return len(after) + sum(kind) >= _MORE

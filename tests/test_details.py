@@ -25,6 +25,8 @@ AGREEMENT = ("On the one hand, there is an agreement between the two countries, 
     ("What concrete steps did Charles Michel's new mediation format propose?", MICHEL),
     ("What are the details of the new form of mediation proposed by Charles Michel?", MICHEL),
     ("What kind of military equipment does Russia sell to Azerbaijan?", EQUIPMENT),
+    # "sell" before the thing is a verb, not its kind, whether or not the question uses it.
+    ("What kind of military equipment does Israel supply to Azerbaijan?", EQUIPMENT),
     ("What exactly was the diplomatic solution Russia preferred instead of applying article 4?", SOLUTION),
     ("What specific diplomatic solution did Russia propose instead of applying Article 4?", SOLUTION),
 ])
