@@ -29,7 +29,8 @@ CITATION_MARGIN_E5_ONLY = 0.05
 # revenge." tells what drives the hawks the sentence before names, but its own words say nothing of
 # them, so it scores 0.2 below that sentence. Of 0.15, 0.25, 0.35, 0.5 and any score, 0.25 is the
 # narrowest that gave all nine answers more in the first three on the tuning questions (2.06 → 2.08
-# quotes an answered question).
+# quotes an answered question). English only: e5 alone ranks another language, its scores closer
+# together.
 CONTINUATION_MARGIN = 0.25
 _POINTS_BACK = re.compile(r"(?:They|He|She|It|This|These|Those|Their|His|Her|Its)\b")
 # A part of a several-part question gets at most this many quotes; all parts at most MAX_PARTS_QUOTES.
@@ -165,14 +166,12 @@ class AnswerComposer:
             if best is None:
                 best = s.score
             margin = CITATION_MARGIN if ranking.language == "en" else CITATION_MARGIN_E5_ONLY
-            if picked and self._goes_on_from(picked[0].position, s.position):
+            if ranking.language == "en" and picked and self._goes_on_from(picked[0].position, s.position):
                 margin = CONTINUATION_MARGIN
             if len(picked) < limit and s.score >= best - margin:
                 picked.append(s)
             elif len(rest) < MORE_QUOTES:
                 rest.append(s)
-            else:
-                break
         return picked, rest
 
     def _goes_on_from(self, best: int, position: int) -> bool:

@@ -47,8 +47,12 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 # its kind ("a diplomatic solution", "the tacit agreement", "a 75% Shiite country").
 _MORE = 1
 _KIND_WORDS = 2
-# Words a verb follows, which a kind does not: "continues to sell military equipment".
-_BEFORE_VERB = frozenset({"to", "will", "would", "can", "could", "may", "might", "must", "should", "shall"})
+# Words a verb follows, which a kind does not: "will sell military equipment", and "to" after a verb
+# that takes one ("continues to sell military equipment"; not "access to Israeli military equipment").
+_MODALS = frozenset({"will", "would", "can", "could", "may", "might", "must", "should", "shall"})
+_TAKES_TO = re.compile(r"(?:continu|beg[aiu]n|start|ceas|stop|tr(?:y|ie|yi)|want|seek|sought|plan|intend|"
+                       r"refus|decid|agree|promis|need|manag|fail|prefer|us(?:e|ed)$|ready$|able$|going$|"
+                       r"ha(?:s|d|ve)$|threat|offer|aim|hop|expect|prepar)\w*$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=20_000)
@@ -96,7 +100,8 @@ def says_more(thing: frozenset[str], question: str, sentence: str, naming: froze
         first -= 1  # the whole mention: "military equipment"
     kind = []
     for k in range(first - 1, max(0, first - _KIND_WORDS) - 1, -1):
-        if not stems[k] or (k > 0 and words[k - 1].lower() in _BEFORE_VERB):
+        if not stems[k] or (k > 0 and words[k - 1].lower() in _MODALS) or (
+                k > 1 and words[k - 1].lower() == "to" and _TAKES_TO.match(words[k - 2])):
             break  # a function word ends the kind, and a verb is none: "to sell military equipment"
         kind.append(new(words[k], stems[k]))
     return len(after) + sum(kind) >= _MORE

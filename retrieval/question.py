@@ -371,7 +371,7 @@ _ROLE_QUESTION = re.compile(
     rf"(?:currently\s+|now\s+|actually\s+)?)"
     rf"(?P<verb>(?i:heads?|leads?|chairs?|co-?chairs?|commands?|governs?|rules?))\s+"
     rf"(?i:the\s+)?(?P<body>{_ROLE_PLACE}(?:\s+[a-z]+){{0,2}}?)"
-    rf"(?=\s*[?.!,]|\s*$|\s+(?i:now|today|currently|according|in|within|at|on)\b)")
+    rf"(?=\s*[?.!,]|\s*$|\s+(?i:now|today|currently|according|in|within|at|on|this|last|next)\b)")
 # The title a role's verb names ("Who heads …?" asks for its head).
 _ROLE_VERBS = {"head": "head", "lead": "leader", "chair": "chair", "cochair": "chair", "command": "commander",
                "govern": "governor", "rule": "ruler"}
@@ -521,30 +521,50 @@ _ASPIRATION_QUESTION = re.compile(
     r"\b(?:aspir\w*|ambitions?|goals?|aims?|objectives?|intentions?|wants?|wish(?:es)?|seek(?:s|ing)?|"
     r"hop(?:e|es|ing)\s+(?:to|for)|intend(?:s|ing)?|striv(?:e|es|ing)|try(?:ing)?\s+to|tryin(?:g)?\s+to|"
     r"attempt(?:s|ing)?\s+to|"
-    r"(?:is|are)\s+\w+\s+after)\b"
-    r"|\b(?:хоч\w*|хотят|стрем\w*|добива\w*|намер\w*|цел[ьи]\w*|амбици\w*|чаяни\w*)"
-    r"|\b(?:veu[tx]|veulent|voudrai\w*|souhait\w*|cherch(?:e|ent)\s+à|aspir\w*|ambitions?|objectifs?|"
-    r"vis(?:e|ent)\b)", re.IGNORECASE)
+    # "What is Tbilisi after?", "…after when it comes to NATO?"; not "What is happening after…?"
+    r"(?:is|are)\s+[\w'’-]+\s+after(?=\s*(?:[?.!]|$|when\b|regarding\b|with\b|in\s+(?:the|its|their)\b)))"
+    r"|\b(?:хоч\w*|хотят|стрем\w*|добива\w*|намер\w*|амбици\w*|чаяни\w*)"
+    r"|\b(?:veu[tx]|veulent|voudrai\w*|souhait\w*|cherch(?:e|ent)\s+à|aspir\w*|ambitions?|objectifs?)\b",
+    re.IGNORECASE)
+# What the one who asks wants, and what a word means, is no one's wish asked for: "I want to know
+# who leads Armenia", "Je veux savoir…", "Хочу узнать…", "Que veut dire OTSC ?".
+_ASKER_WISH = re.compile(
+    r"\b(?:i|we)\s+(?:(?:would|'d)\s+like|want|wish|wanna)\s+(?:to\s+)?(?:know|understand|learn|ask|find\s+out|see|"
+    r"check|hear)\b|\bveu(?:t|x|lent)\s+dire\b"
+    r"|\b(?:je|nous|j['’])\s*(?:veux|voudrais|voulons|souhaite|souhaiterais|souhaitons|aimerais)\s+"
+    r"(?:savoir|comprendre|connaître|demander|vérifier)\b"
+    r"|\b(?:я\s+|мы\s+)?хо(?:чу|тел[аи]?\s+бы|тим)\s+(?:узнать|знать|понять|спросить|уточнить)\b",
+    re.IGNORECASE)
 # A sentence that says a wish, an aim or a call for something.
 _WISHED = re.compile(
     r"\b(?:want\w*|wish\w*|seek\w*|sought|aspir\w*|ambitio\w*|hop(?:e|es|ed|ing)|aim\w*|goals?|"
     r"intend\w*|intention\w*|plan\w*|desir\w*|striv\w*|strove|tr(?:y|ies|ied|ying)|attempt\w*|keen|eager|"
     r"would\s+like|dream\w*|determined|willing|purpose|in\s+order\s+to|so\s+that|call\w*|urg\w*|"
-    r"demand\w*|request\w*|ask\w*|insist\w*|push\w*|pursu\w*|prefer\w*|ready\s+to)\b", re.IGNORECASE)
+    r"demand\w*|request\w*|ask\w*|insist\w*|push\w*|pursu\w*|prefer\w*|ready\s+to|objectives?|targets?|"
+    r"priorit\w*|missions?|(?:created|designed|meant|set\s+up)\s+to)\b", re.IGNORECASE)
 # A comparison asked ("bigger than", "more … than", "compared with"; not "rather than", "other than").
+# A count's "than" ("more than 3,000", "fewer than a thousand", "more than once") compares nothing.
+_COUNT_AFTER = (r"(?!\s+(?:about\s+|some\s+)?(?:\d|once|twice|one|a|an|two|three|four|five|six|seven|"
+                r"eight|nine|ten|a\s+dozen|dozens|hundreds?|thousands?|millions?|half)\b)")
 _COMPARISON_QUESTION = re.compile(
-    r"\b(?!(?:rather|other)\b)[^\W\d_]+er\s+than\b|\b(?:more|less|fewer)\s+(?:[^\W\d_]+\s+){0,2}?than\b(?!\s+(?:about\s+)?\d)"
+    rf"\b(?!(?:rather|other|fewer)\b)[^\W\d_]+er\s+than\b{_COUNT_AFTER}"
+    rf"|\b(?:more|less|fewer)\s+(?:[^\W\d_]+\s+){{0,2}}?than\b{_COUNT_AFTER}"
     r"|\bcompared?\s+(?:with|to)\b|\bversus\b|\bvs\b", re.IGNORECASE)
-# A sentence that compares ("More than 3,000 …" only counts).
-_COMPARED = re.compile(r"\b(?:(?:than|more|less|fewer)\b(?!\s+(?:than\s+)?(?:about\s+)?\d)|"
-                       r"(?:compar\w*|versus|most|least|twice|half|times|outnumber\w*|superior|inferior|"
-                       r"exceed\w*|equal\w*|same\s+as)\b)", re.IGNORECASE)
+# A sentence that compares, ranks, or gives two figures side by side ("…60,000 soldiers and
+# Armenia's 40,000"); "More than 3,000 …" only counts.
+_COMPARED = re.compile(
+    rf"\b(?:than\b{_COUNT_AFTER}|(?:more|less|fewer)\b(?!\s+than\b){_COUNT_AFTER}|"
+    r"(?:compar\w*|versus|most|least|twice|half|outnumber\w*|superior|inferior|exceed\w*|equal\w*|"
+    r"same\s+as|ahead\s+of|largest|biggest|strongest|weakest|smallest|highest|lowest|greatest|"
+    r"(?:\d+|two|three|four|five|ten|several|many)\s+times)\b)"
+    r"|\d(?:[\d,.]*\d)?[^\d,.]\D*\d", re.IGNORECASE)
 # Words that look like a reason's and give none: "for its part", and "to" after a verb it completes
 # ("…and Russia, for its part, continues to sell military equipment to Azerbaijan" says nothing of
 # why Armenia sent no soldier).
 _NO_AIM = re.compile(r"\bfor\s+(?:its|their|his|her|our|my)\s+part\b"
                      r"|\b(?:continu(?:e|es|ed|ing)|beg(?:in|ins|an|un)|start(?:s|ed)?|ceas(?:e|es|ed)|"
-                     r"used|ready|able|likely|going|ha[sd]|have|seem(?:s|ed)?|appear(?:s|ed)?|tend(?:s|ed)?|"
+                     r"(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bbe\s)(?<!\bbeen\s)used|"
+                     r"ready|able|likely|going|ha[sd]|have|seem(?:s|ed)?|appear(?:s|ed)?|tend(?:s|ed)?|"
                      r"fail(?:s|ed)?|refus(?:e|es|ed)|manag(?:e|es|ed))\s+to\b", re.IGNORECASE)
 # A question about a document's opening ("According to the headline, …?", "…in the lede?", "Selon
 # le chapeau, …?", "Что сказано в заголовке…?"): the headline and the lede answer it, not the body
@@ -596,7 +616,7 @@ _WISH_QUESTION = re.compile(r"\b(?:want\w*|wish\w*|seek\w*|sought|urg\w*|push\w*
                             re.IGNORECASE)
 # What a question gives as past ("…after France's request?", "…following Pashinyan's call?"): a
 # request it names there is not what it asks about.
-_AFTER_GIVEN = re.compile(r"\b(?:after|following)\b.*$", re.IGNORECASE | re.DOTALL)
+_AFTER_GIVEN = re.compile(r"\b(?:after|following)\b[^,;]*", re.IGNORECASE)
 # A sentence that reports a call for something to be done ("France has called for the UN Security
 # Council to be convened…", "…urged both sides to…").
 _CALLED_FOR = re.compile(r"\bcall(?:ed|s|ing)?\s+(?:\w+\s+){0,2}?for\b|\burg(?:ed|es|ing)\b|"
@@ -1297,7 +1317,17 @@ def _asked_role(question: str) -> tuple[str, str] | tuple[()]:
     verb = groups.get("verb")
     words = (_ROLE_VERBS[re.sub(r"-|s$", "", verb.lower())] if verb else groups["title"] or groups.get("role")
              or groups["office"]).lower().split()
-    place = (groups["place"] or groups.get("owner") or groups.get("body") or groups["adjective"]).lower()
+    body = groups.get("body") or ""
+    # A body's name may end in common words of _BODY_ENDINGS ("the Minsk process", "the OSCE Minsk
+    # Group"); after a people's name the role is held in their country ("the Armenian government",
+    # "the Russian peacekeeping contingent"), and "the Russian troops" is no body a role is held in.
+    if verb and " " in body and not re.match(r"(?:[A-Z][\w-]*\s+[A-Z]|[A-Z]{2,}\b)", body):
+        name = body.split()[0]
+        if body.split()[-1].lower() not in _BODY_ENDINGS:
+            return ()
+        if is_country(name) and re.search(r"(?:an|ish|ese|i)$", name.lower()):
+            body = name
+    place = (groups["place"] or groups.get("owner") or body or groups["adjective"]).lower()
     several = " " in place
     if (words[-1] not in _TITLE_WORDS | _GENERIC_TITLES or place in _TITLE_WORDS
             or (several and place.split()[-1] not in _BODY_ENDINGS)):
@@ -1636,7 +1666,7 @@ def answer_type(question: str, speakers: frozenset[str] = frozenset()) -> Answer
                       only=bool(_ONLY_QUESTION.search(question)),
                       span=bool(_SPAN_QUESTION.search(question)),
                       why=bool(_WHY_QUESTION.search(question)),
-                      aspiration=bool(_ASPIRATION_QUESTION.search(question)),
+                      aspiration=bool(_ASPIRATION_QUESTION.search(_ASKER_WISH.sub(" ", question))),
                       comparison=bool(_COMPARISON_QUESTION.search(question)),
                       future=time and bool(_FUTURE_QUESTION.search(question)),
                       winner=bool(_WIN_QUESTION.search(question)),

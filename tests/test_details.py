@@ -49,3 +49,8 @@ def test_a_sentence_that_goes_on_about_the_thing_gives_them():
     # Not mentioned by the question's words: left to the other checks.
     assert answer_type("What sort of pact obliges Moscow to come to Yerevan's aid?").satisfied_by(AGREEMENT)
     assert answer_type("What did the mediation achieve?").thing == frozenset()
+
+
+def test_a_word_after_a_preposition_to_is_the_things_kind_not_a_verb():
+    asked = answer_type("What kind of military equipment does Israel supply to Azerbaijan?")
+    assert asked.satisfied_by("Azerbaijan has access to Israeli military equipment.")

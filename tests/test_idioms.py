@@ -55,3 +55,8 @@ def test_a_title_said_in_other_words_is_read_as_the_title():
     assert plain("Did the head of state call Putin?") == "Did the president call Putin?"
     # A time of day is no title.
     assert plain("Did the shelling start at 11 pm?") == "Did the shelling start at 11 pm?"
+    # Nor is "premier" before a thing, nor a verb "heads"; both offices together are leaders.
+    forum = "Is the OSCE Europe's premier security forum?"
+    assert plain(forum) == forum
+    assert plain("Is the government heads into elections?") == "Is the government heads into elections?"
+    assert plain("What did heads of state and government say?") == "What did leaders say?"

@@ -21,13 +21,14 @@ from retrieval.chain import (
     _listed,
     _nth_question_asked,
 )
-from retrieval.compose import CITATION_MARGIN_E5_ONLY
+from retrieval.compose import CITATION_MARGIN_E5_ONLY, AnswerComposer, Assessment, Judged
 from retrieval.embeddings import SentenceEmbedder
 from retrieval.evaluation import REPORT, evaluate, load_questions, split_halves
 from retrieval.multilingual import MultilingualEmbedder
 from retrieval.question import answer_type
-from retrieval.retriever import ContextFusion, DenseSentenceRetriever
+from retrieval.retriever import ContextFusion, DenseSentenceRetriever, Ranking, Scored
 from retrieval.service import QuoteService
+from retrieval.support import ANSWERS, Support
 from tests.conftest import CORPUS, PROJECT_ROOT_QUESTIONS, assert_verbatim
 
 pytestmark = pytest.mark.slow
@@ -410,6 +411,26 @@ def test_a_sentence_that_goes_on_from_the_best_one_is_quoted_after_it(service):
     assert quotes[0].startswith("Despite the Armenian Prime Minister's desire to establish peace")
     assert quotes[1] == "They act according to the logic of revenge."
     assert_verbatim(service, answer)
+
+
+def test_the_sentence_that_goes_on_is_reached_past_other_candidates_and_only_in_english(service):
+    texts = [s.text for s in service.snapshot.sentences]
+    hawks = next(i for i, t in enumerate(texts) if t.startswith("Despite the Armenian Prime Minister's"))
+    others = [i for i in range(len(texts)) if i not in (hawks, hawks + 1)][:5]
+    candidates = (Scored(hawks, 0.95, 0.0, 0.0, False),
+                  *(Scored(p, 0.80 - k * 0.01, 0.0, 0.0, False) for k, p in enumerate(others)),
+                  Scored(hawks + 1, 0.72, 0.0, 0.0, False))
+    compose = AnswerComposer(service.snapshot)
+
+    def quotes(language: str) -> list[str]:
+        ranking = Ranking("q", candidates, language)
+        judged = Judged("q", ranking, Support(ANSWERS, 0.9))
+        return [c.quote for c in compose(Assessment("q", (judged,))).citations]
+
+    # Five candidates between them fill the further quotes; the loop still reaches it.
+    assert quotes("en")[:2] == [texts[hawks], "They act according to the logic of revenge."]
+    # e5 alone ranks another language, its scores closer together: no wider margin there.
+    assert quotes("other") == [texts[hawks]]
 
 
 def test_a_later_part_that_points_back_is_searched_after_the_part_it_points_to(service):
