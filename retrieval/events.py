@@ -98,3 +98,54 @@ def events(question: str) -> frozenset[str]:
 def reports(kind: str, text: str) -> bool:
     """True when ``text`` reports the event ``kind`` ("…the CSTO, founded in 2002" a founding)."""
     return bool(_EVENTS[kind][1].search(text))
+
+
+# Acts a question of any kind may ask about, which a sentence must report in some form to answer
+# it: "Has Turkey recognized the Armenian genocide?" is not answered by "…Turkey has very cold,
+# distant relations with Shiite Iran…", nor "What sanctions did France propose?" by "France has
+# called for the UN Security Council to be convened…". Each: (what asks of it, what reports it).
+_ACTS = {
+    "recognition": (
+        re.compile(r"\brecogni[sz](?:e|es|ed|ing)\b|\bпризна(?:л|ла|ли|ет|ют|ть|ние|ния)\w*"
+                   r"|\breconn(?:u|ue|us|ues|aît|aissent|aître)\b", re.IGNORECASE),
+        re.compile(r"\brecogni\w*|\backnowledg\w*|\bпризна\w*|\breconn\w*", re.IGNORECASE)),
+    "condemnation": (
+        re.compile(r"\b(?:condemn\w*|denounc\w*)|\bосуди\w*|\bосужд\w*|\bcondamn\w*|\bdénonc\w*",
+                   re.IGNORECASE),
+        re.compile(r"\b(?:condemn\w*|denounc\w*|critici\w*|blam\w*|accus\w*|protest\w*|deplor\w*|"
+                   r"осу[дж]\w*|критик\w*|condamn\w*|dénonc\w*|critiqu\w*)", re.IGNORECASE)),
+    "mediation": (
+        re.compile(r"\bmediat(?:e|es|ed|ing|or|ors)\b|\bпосредни\w*|\bmédiat(?:eur|eurs|rice)\b|\bmédier\b",
+                   re.IGNORECASE),
+        re.compile(r"\bmediat\w*|\bbrok(?:e|er|ered|ering)\b|\bnegotiat\w*|\btalks\b|\bпосредни\w*|"
+                   r"\bпереговор\w*|\bmédiat\w*|\bnégoci\w*", re.IGNORECASE)),
+    "sanctions": (
+        re.compile(r"\bsanction(?:s|ed|ing)?\b|\bсанкци\w*", re.IGNORECASE),
+        re.compile(r"\bsanction\w*|\bembargo\w*|\bсанкци\w*|\bэмбарго\b", re.IGNORECASE)),
+    "vote": (
+        re.compile(r"\bvot(?:ed|ing)\b|\b(?:did|does|do|will|would|to)\s+(?:[\w'’-]+\s+){0,3}?vote\b"
+                   r"|\bголосова\w*|\bvot(?:é|ée|er|ait)\b", re.IGNORECASE),
+        re.compile(r"\bvot\w*|\bballot\w*|\babstain\w*|\breferend\w*|\bголос\w*|\bscrutin\w*",
+                   re.IGNORECASE)),
+}
+
+
+# What someone said is asked for in its words, which the sentence may report in others: "Did
+# Tokayev say that he recognises Crimea as Russian?" is answered by "Tokayev said that Crimea is
+# Russian." An act after a verb of saying is left to the checks of speech.
+_SAID = re.compile(r"\b(?:say|says|said|claim\w*|stat(?:e|es|ed)|declar\w*|announc\w*|tell|told|think|"
+                   r"thinks|believ\w*|сказал\w*|заяв\w*|dit|déclar\w*|affirm\w*)\b.*$",
+                   re.IGNORECASE | re.DOTALL)
+
+
+@lru_cache(maxsize=20_000)
+def acts(question: str) -> frozenset[str]:
+    """The acts a question asks about ("Did the EU condemn the shelling?" → {"condemnation"})."""
+    asked = _SAID.sub("", question)
+    return frozenset(kind for kind, (asks, _) in _ACTS.items() if asks.search(asked))
+
+
+def reports_act(kind: str, text: str) -> bool:
+    """True when ``text`` reports the act ``kind`` in some form ("…criticizing Israel…" a condemnation)."""
+    return bool(_ACTS[kind][1].search(text))
+

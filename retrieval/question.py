@@ -958,6 +958,9 @@ class AnswerType:
     # Georgia trying to join NATO?"): the sentence must say a wish, an aim or a call in words that
     # say so (``_WISHED``).
     aspiration: bool = False
+    # The acts a question asks about (a recognition, a condemnation, mediation, sanctions, a vote:
+    # ``events.acts``): the sentence, or the one before it, must report each in some form.
+    acts: frozenset[str] = frozenset()
     # A comparison ("Is Azerbaijan's army bigger than Armenia's?", "…compared with…"): the sentence
     # must compare (``_COMPARED``).
     comparison: bool = False
@@ -1086,6 +1089,8 @@ class AnswerType:
         if not all(measures.shows_attribute(kind, f"{sentence} {in_context}") for kind in self.attributes):
             return False
         if not all(events.reports(kind, f"{sentence} {in_context}") for kind in self.events):
+            return False
+        if not all(events.reports_act(kind, f"{sentence} {in_context}") for kind in self.acts):
             return False
         if not details.says_more(self.thing, " ".join(self.words), sentence, _TITLE_WORDS):
             return False
@@ -1655,6 +1660,7 @@ def answer_type(question: str, speakers: frozenset[str] = frozenset()) -> Answer
                       outcome=_asks_outcome(question, speakers),
                       counted=_counted(question), attributes=measures.attributes(question),
                       events=events.events(question) if time else frozenset(),
+                      acts=events.acts(question),
                       thing=details.asked_thing(question),
                       settlement=(settlement := bool(_SETTLEMENT_QUESTION.search(question))),
                       villages=settlement and bool(_VILLAGE_QUESTION.search(question)),

@@ -1634,3 +1634,21 @@ def test_a_comparison_needs_a_sentence_that_compares():
                      "Rather than triggering the treaty, which route did the Kremlin opt for?",
                      "Which power other than Russia is gaining clout?"):
         assert not answer_type(question).comparison, question
+
+
+def test_an_act_asked_about_needs_a_sentence_that_reports_it():
+    turkey = "At the same time, Turkey has very cold, distant relations with Shiite Iran."
+    for question in ("Has Turkey recognized the Armenian genocide?", "Did the EU condemn the shelling?",
+                     "Has Ankara offered to mediate between Armenia and Azerbaijan?",
+                     "What sanctions did Turkey impose on Iran?", "How did Turkey vote at the UN?",
+                     "Признала ли Турция геноцид армян?", "La Turquie a-t-elle condamné les frappes ?"):
+        assert not answer_type(question).satisfied_by(turkey), question
+    # Reported in some form: a refusal to recognise, a criticism, a mediator.
+    stated = "He stated that he did not recognize the self-proclaimed LPR and DPR."
+    assert answer_type("Did Tokayev recognise the LPR and DPR?").satisfied_by(
+        stated, f"The President of Kazakhstan Tokayev spoke. {stated}")
+    assert answer_type("Did Turkey condemn Israel?").satisfied_by(
+        "Turkey, criticizing Israel for its treatment of Arab Muslims, found itself in the same boat.")
+    assert answer_type("Is Russia a mediator in the Karabakh conflict?").satisfied_by(
+        "In the Karabakh conflict, Russia is a mediator-peacemaker who treats both sides equally.")
+    assert answer_type("Is Russia a partner of Armenia?").acts == frozenset()
