@@ -106,26 +106,42 @@ def reports(kind: str, text: str) -> bool:
 # called for the UN Security Council to be convened…". Each: (what asks of it, what reports it).
 _ACTS = {
     "recognition": (
-        re.compile(r"\brecogni[sz](?:e|es|ed|ing)\b|\bпризна(?:л|ла|ли|ет|ют|ть|ние|ния)\w*"
-                   r"|\breconn(?:u|ue|us|ues|aît|aissent|aître)\b", re.IGNORECASE),
-        re.compile(r"\brecogni\w*|\backnowledg\w*|\bпризна\w*|\breconn\w*", re.IGNORECASE)),
+        re.compile(r"\brecogni[sz](?:e|es|ed|ing)\b|\bпризна(?:л|ла|ли|ет|ёт|ют|ть)\b"
+                   r"|\breconn(?:u|ue|us|ues|a[iî]t|aissent|a[iî]tre|a[iî]tra)\b(?!\s+coupables?\b)",
+                   re.IGNORECASE),
+        # a refusal or a denial reports it as much as a recognition does
+        re.compile(r"\brecogni\w*|\backnowledg\w*|\bden(?:y|ies|ied|ial)\w*|\breject\w*|\brefus\w*|"
+                   r"\bdiplomatic\s+relations\b|\bпризна\w*|\bотрица\w*|\bотказ\w*|\bдипломатическ\w*\s+отношен\w*|"
+                   r"\breconn\w*|\bni(?:e|ent|é)\b|\brejet\w*|\brefus\w*|\brelations\s+diplomatiques\b",
+                   re.IGNORECASE)),
     "condemnation": (
-        re.compile(r"\b(?:condemn\w*|denounc\w*)|\bосуди\w*|\bосужд\w*|\bcondamn\w*|\bdénonc\w*",
-                   re.IGNORECASE),
-        re.compile(r"\b(?:condemn\w*|denounc\w*|critici\w*|blam\w*|accus\w*|protest\w*|deplor\w*|"
-                   r"осу[дж]\w*|критик\w*|condamn\w*|dénonc\w*|critiqu\w*)", re.IGNORECASE)),
+        # not a sentence passed on someone ("condemned to death", "condamné à", "осудили на")
+        re.compile(r"\bcondemn(?:s|ed|ing)?\b(?!\s+to\b)|\bdenounc\w*"
+                   r"|\bосуд(?:ил|ила|ило|или|ит|ят)\b(?!\s+(?:на|к)\b)|\bосужда(?:ет|ют|л|ла|ли)\b|\bcondamn(?:e|ent|é|ée|és|ées|er|ait)\b(?!\s+à\b)"
+                   r"|\bdénon(?:ce|cent|cé|cée|cer)\b", re.IGNORECASE),
+        re.compile(r"\b(?:condemn\w*|denounc\w*|denunciat\w*|critici\w*|blam\w*|accus\w*|protest\w*|deplor\w*|"
+                   r"unacceptable|concern\w*|slam\w*|outrag\w*|осу[дж]\w*|критик\w*|неприемлем\w*|обеспокоен\w*|"
+                   r"condamn\w*|dénonc\w*|critiqu\w*|inacceptable|préoccup\w*)", re.IGNORECASE)),
     "mediation": (
-        re.compile(r"\bmediat(?:e|es|ed|ing|or|ors)\b|\bпосредни\w*|\bmédiat(?:eur|eurs|rice)\b|\bmédier\b",
+        re.compile(r"\bmediat(?:e|es|ed|ing)\b|\bпосредничал\w*|\bпосредничеств\w*|\bmédi(?:er|é|ée)\b",
                    re.IGNORECASE),
-        re.compile(r"\bmediat\w*|\bbrok(?:e|er|ered|ering)\b|\bnegotiat\w*|\btalks\b|\bпосредни\w*|"
-                   r"\bпереговор\w*|\bmédiat\w*|\bnégoci\w*", re.IGNORECASE)),
+        re.compile(r"\bmediat\w*|\bbrok(?:e|er|ered|ering)\b|\bnegotiat\w*|\btalks\b|\bco-?chair\w*|"
+                   r"\bintermediar\w*|\bgo-between\b|\bпосредни\w*|\bпереговор\w*|\bmédiat\w*|\bnégoci\w*|"
+                   r"\bintermédiaire\w*", re.IGNORECASE)),
     "sanctions": (
-        re.compile(r"\bsanction(?:s|ed|ing)?\b|\bсанкци\w*", re.IGNORECASE),
-        re.compile(r"\bsanction\w*|\bembargo\w*|\bсанкци\w*|\bэмбарго\b", re.IGNORECASE)),
+        # sanctions on someone ("…sanctioned Russia?"), not "Did the synod sanction the marriage?"
+        re.compile(r"\bsanctions\b|\bsanction(?:ed|ing)?\s+(?:against|on|them|him|her)\b"
+                   r"|\bsanction(?:ed|ing)?(?=\s+(?-i:[A-Z]))|\bсанкци\w*", re.IGNORECASE),
+        re.compile(r"\bsanction\w*|\bembargo\w*|\brestrictive\s+measures\b|\brestrictions?\b|\bpenalt\w*|"
+                   r"\bfr(?:o|ee)z\w*\s+(?:\w+\s+)?assets\b|\bblacklist\w*|\bсанкци\w*|\bэмбарго\b|"
+                   r"\bограничительн\w*|\bзаморо\w*|\bmesures\s+restrictives\b|\bgel\w*\s+des\s+avoirs\b",
+                   re.IGNORECASE)),
     "vote": (
-        re.compile(r"\bvot(?:ed|ing)\b|\b(?:did|does|do|will|would|to)\s+(?:[\w'’-]+\s+){0,3}?vote\b"
-                   r"|\bголосова\w*|\bvot(?:é|ée|er|ait)\b", re.IGNORECASE),
-        re.compile(r"\bvot\w*|\bballot\w*|\babstain\w*|\breferend\w*|\bголос\w*|\bscrutin\w*",
+        # a vote cast ("How did Armenia vote?"), not "When will the vote take place?"
+        re.compile(r"\bvot(?:ed|ing)\b|\b(?:did|does|do|will|would|to)\s+(?:(?!the\b|a\b)[\w'’-]+\s+){0,3}?vote\b"
+                   r"|(?:про)?голосова\w*|\bvot(?:é|ée|ées|és|er|ait|eront|era)\b", re.IGNORECASE),
+        re.compile(r"\bvot\w*|\bballot\w*|\babst(?:ain|ention)\w*|\breferend\w*|\b(?:backed|opposed|supported)\s+"
+                   r"the\s+resolution|\belect\w*|\bголос\w*|\bвоздерж\w*|\bscrutin\w*|\babstenu\w*",
                    re.IGNORECASE)),
 }
 
@@ -133,8 +149,9 @@ _ACTS = {
 # What someone said is asked for in its words, which the sentence may report in others: "Did
 # Tokayev say that he recognises Crimea as Russian?" is answered by "Tokayev said that Crimea is
 # Russian." An act after a verb of saying is left to the checks of speech.
-_SAID = re.compile(r"\b(?:say|says|said|claim\w*|stat(?:e|es|ed)|declar\w*|announc\w*|tell|told|think|"
-                   r"thinks|believ\w*|сказал\w*|заяв\w*|dit|déclar\w*|affirm\w*)\b.*$",
+_SAID = re.compile(r"\b(?:say|says|said|claim\w*|stated|declar\w*|announc\w*|tell|told|"
+                   r"think(?:s)?(?!\s+tanks?\b)|believ\w*|according\s+to|in\s+\w+['’]s\s+view|сказал\w*|заяв\w*|говор\w*|по\s+словам|"
+                   r"отметил\w*|счита\w*|думает|dit|déclar\w*|affirm\w*|selon|d['’]après)\b.*$",
                    re.IGNORECASE | re.DOTALL)
 
 

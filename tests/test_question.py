@@ -1652,3 +1652,16 @@ def test_an_act_asked_about_needs_a_sentence_that_reports_it():
     assert answer_type("Is Russia a mediator in the Karabakh conflict?").satisfied_by(
         "In the Karabakh conflict, Russia is a mediator-peacemaker who treats both sides equally.")
     assert answer_type("Is Russia a partner of Armenia?").acts == frozenset()
+    # Reported in other words: a rejection, "unacceptable", restrictive measures, an abstention.
+    for question, sentence in (("Has Turkey recognized the genocide?", "Turkey rejects the term genocide."),
+                               ("Did France condemn the strikes?", "France called the strikes unacceptable."),
+                               ("What sanctions did the EU impose on Russia?",
+                                "The EU adopted restrictive measures against Russia."),
+                               ("How did Armenia vote at the UN?", "Armenia's abstention surprised."),
+                               ("Has Moscow offered to mediate?", "Moscow co-chairs the OSCE Minsk Group.")):
+        assert answer_type(question).satisfied_by(sentence), question
+    # No act asked: a sentence passed, a vote to come, a noun, what someone said, a synod's blessing.
+    for question in ("Who was condemned to death?", "Кого осудили на 10 лет?",
+                     "A-t-il été reconnu coupable ?", "When will the vote take place?", "Какое значение имеет признание геноцида?",
+                     "According to Lavrov, are sanctions illegal?", "Did the synod sanction the marriage?"):
+        assert answer_type(question).acts == frozenset(), question
