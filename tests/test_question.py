@@ -1662,6 +1662,7 @@ def test_an_act_asked_about_needs_a_sentence_that_reports_it():
         assert answer_type(question).satisfied_by(sentence), question
     # No act asked: a sentence passed, a vote to come, a noun, what someone said, a synod's blessing.
     for question in ("Who was condemned to death?", "Кого осудили на 10 лет?",
-                     "A-t-il été reconnu coupable ?", "When will the vote take place?", "Какое значение имеет признание геноцида?",
+                     "A-t-il été reconnu coupable ?", "When will the vote take place?",
+                     "Какое значение имеет признание геноцида?",
                      "According to Lavrov, are sanctions illegal?", "Did the synod sanction the marriage?"):
         assert answer_type(question).acts == frozenset(), question
