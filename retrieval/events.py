@@ -111,16 +111,18 @@ _ACTS = {
                    re.IGNORECASE),
         # a refusal or a denial reports it as much as a recognition does
         re.compile(r"\brecogni\w*|\backnowledg\w*|\bden(?:y|ies|ied|ial)\w*|\breject\w*|\brefus\w*|"
-                   r"\bdiplomatic\s+relations\b|\bпризна\w*|\bотрица\w*|\bотказ\w*|\bдипломатическ\w*\s+отношен\w*|"
-                   r"\breconn\w*|\bni(?:e|ent|é)\b|\brejet\w*|\brefus\w*|\brelations\s+diplomatiques\b",
-                   re.IGNORECASE)),
+                   r"\bdiplomatic\s+relations\b|\bпризна\w*|\bотрица\w*|\bотказ\w*|"
+                   r"\bдипломатическ\w*\s+отношен\w*|\breconn\w*|\bni(?:e|ent|é)\b|\brejet\w*|"
+                   r"\brelations\s+diplomatiques\b", re.IGNORECASE)),
     "condemnation": (
         # not a sentence passed on someone ("condemned to death", "condamné à", "осудили на")
         re.compile(r"\bcondemn(?:s|ed|ing)?\b(?!\s+to\b)|\bdenounc\w*"
-                   r"|\bосуд(?:ил|ила|ило|или|ит|ят)\b(?!\s+(?:на|к)\b)|\bосужда(?:ет|ют|л|ла|ли)\b|\bcondamn(?:e|ent|é|ée|és|ées|er|ait)\b(?!\s+à\b)"
+                   r"|\bосуд(?:ил|ила|ило|или|ит|ят)\b(?!\s+(?:на|к)\b)|\bосужда(?:ет|ют|л|ла|ли)\b"
+                   r"|\bcondamn(?:e|ent|é|ée|és|ées|er|ait)\b(?!\s+à\b)"
                    r"|\bdénon(?:ce|cent|cé|cée|cer)\b", re.IGNORECASE),
-        re.compile(r"\b(?:condemn\w*|denounc\w*|denunciat\w*|critici\w*|blam\w*|accus\w*|protest\w*|deplor\w*|"
-                   r"unacceptable|concern\w*|slam\w*|outrag\w*|осу[дж]\w*|критик\w*|неприемлем\w*|обеспокоен\w*|"
+        re.compile(r"\b(?:condemn\w*|denounc\w*|denunciat\w*|critici\w*|blam\w*|accus\w*|protest\w*|"
+                   r"deplor\w*|unacceptable|concern\w*|slam\w*|outrag\w*|осу[дж]\w*|критик\w*|неприемлем\w*|"
+                   r"обеспокоен\w*|"
                    r"condamn\w*|dénonc\w*|critiqu\w*|inacceptable|préoccup\w*)", re.IGNORECASE)),
     "mediation": (
         re.compile(r"\bmediat(?:e|es|ed|ing)\b|\bпосредничал\w*|\bпосредничеств\w*|\bmédi(?:er|é|ée)\b",
@@ -138,10 +140,12 @@ _ACTS = {
                    re.IGNORECASE)),
     "vote": (
         # a vote cast ("How did Armenia vote?"), not "When will the vote take place?"
-        re.compile(r"\bvot(?:ed|ing)\b|\b(?:did|does|do|will|would|to)\s+(?:(?!the\b|a\b)[\w'’-]+\s+){0,3}?vote\b"
+        re.compile(r"\bvot(?:ed|ing)\b"
+                   r"|\b(?:did|does|do|will|would|to)\s+(?:(?!the\b|a\b)[\w'’-]+\s+){0,3}?vote\b"
                    r"|(?:про)?голосова\w*|\bvot(?:é|ée|ées|és|er|ait|eront|era)\b", re.IGNORECASE),
-        re.compile(r"\bvot\w*|\bballot\w*|\babst(?:ain|ention)\w*|\breferend\w*|\b(?:backed|opposed|supported)\s+"
-                   r"the\s+resolution|\belect\w*|\bголос\w*|\bвоздерж\w*|\bscrutin\w*|\babstenu\w*",
+        re.compile(r"\bvot\w*|\bballot\w*|\babst(?:ain|ention)\w*|\breferend\w*"
+                   r"|\b(?:backed|opposed|supported)\s+the\s+resolution|\belect\w*|\bголос\w*|\bвоздерж\w*"
+                   r"|\bscrutin\w*|\babstenu\w*",
                    re.IGNORECASE)),
 }
 
@@ -150,7 +154,8 @@ _ACTS = {
 # Tokayev say that he recognises Crimea as Russian?" is answered by "Tokayev said that Crimea is
 # Russian." An act after a verb of saying is left to the checks of speech.
 _SAID = re.compile(r"\b(?:say|says|said|claim\w*|stated|declar\w*|announc\w*|tell|told|"
-                   r"think(?:s)?(?!\s+tanks?\b)|believ\w*|according\s+to|in\s+\w+['’]s\s+view|сказал\w*|заяв\w*|говор\w*|по\s+словам|"
+                   r"think(?:s)?(?!\s+tanks?\b)|believ\w*|according\s+to|in\s+\w+['’]s\s+view|"
+                   r"сказал\w*|заяв\w*|говор\w*|по\s+словам|"
                    r"отметил\w*|счита\w*|думает|dit|déclar\w*|affirm\w*|selon|d['’]après)\b.*$",
                    re.IGNORECASE | re.DOTALL)
 
@@ -165,4 +170,3 @@ def acts(question: str) -> frozenset[str]:
 def reports_act(kind: str, text: str) -> bool:
     """True when ``text`` reports the act ``kind`` in some form ("…criticizing Israel…" a condemnation)."""
     return bool(_ACTS[kind][1].search(text))
-

@@ -95,11 +95,12 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
     (r"\bon\s+thin\s+ice\b", "at risk"),
     # Titles said in other words ("the premier" of a country, not "Europe's premier security forum").
     (r"\bheads?\s+of\s+state\s+(?:and|or)\s+(?:of\s+)?government\b", "leaders"),
-    (r"\bheads?\s+of\s+(?:the\s+)?government\b|\bgovernment\s+heads\b(?!\s+(?:into|to|for|towards?|back|off|out)\b)"
+    (r"\bheads?\s+of\s+(?:the\s+)?government\b"
+     r"|\bgovernment\s+heads\b(?!\s+(?:into|to|for|towards?|back|off|out)\b)"
      r"|\bpremiers?\b(?=['’]s|\s+(?-i:[A-Z])|\s*[?.!,;:]|\s*$|\s+(?:of|in|and|or|who|has|have|had|did|does|do|is|"
-     r"was|were|said|say|says|asked|called|want\w*|respond\w*|react\w*|think\w*|seek\w*|ask\w*|demand\w*|request\w*|propos\w*|hop\w*|plan\w*|meet\w*|met|"
-     r"visit\w*|sign\w*|can|could|will|would|should|must|may|might|"
-     r"pin\w*|told|tell\w*)\b)"
+     r"was|were|said|say|says|asked|called|want\w*|respond\w*|react\w*|think\w*|seek\w*|ask\w*|demand\w*|"
+     r"request\w*|propos\w*|hop\w*|plan\w*|meet\w*|met|visit\w*|sign\w*|can|could|will|would|should|must|"
+     r"may|might|pin\w*|told|tell\w*)\b)"
      r"|(?<!\d)(?<!\d\s)\bpm\b", "prime minister"),
     (r"\bheads?\s+of\s+state\b", "president"),
     (r"\bhard[-\s]?liners\b", "hawks"),

@@ -1684,8 +1684,8 @@ def answer_type(question: str, speakers: frozenset[str] = frozenset()) -> Answer
                       # Whether someone made a statement is answered by what they called for.
                       done=bool((_DONE_QUESTION.match(question)
                                  or (language_of(question) != "en" and asks_whether(question))) and not speech
-                                and not _REQUEST_QUESTION.search(_AFTER_GIVEN.sub("", question))
-                                and not _WISH_QUESTION.search(_AFTER_GIVEN.sub("", question))),
+                                and not _REQUEST_QUESTION.search(past := _AFTER_GIVEN.sub("", question))
+                                and not _WISH_QUESTION.search(past)),
                       typed=typed, remaining=number and measures.asks_remaining(question), words=typed)
 
 
