@@ -96,8 +96,9 @@ def events(question: str) -> frozenset[str]:
 
 
 def reports(kind: str, text: str) -> bool:
-    """True when ``text`` reports the event ``kind`` ("…the CSTO, founded in 2002" a founding)."""
-    return bool(_EVENTS[kind][1].search(text))
+    """True when ``text`` reports the event or act ``kind`` ("…the CSTO, founded in 2002" a
+    founding, "…criticizing Israel…" a condemnation)."""
+    return bool((_EVENTS[kind] if kind in _EVENTS else _ACTS[kind])[1].search(text))
 
 
 # Acts a question of any kind may ask about, which a sentence must report in some form to answer
@@ -165,8 +166,3 @@ def acts(question: str) -> frozenset[str]:
     """The acts a question asks about ("Did the EU condemn the shelling?" → {"condemnation"})."""
     asked = _SAID.sub("", question)
     return frozenset(kind for kind, (asks, _) in _ACTS.items() if asks.search(asked))
-
-
-def reports_act(kind: str, text: str) -> bool:
-    """True when ``text`` reports the act ``kind`` in some form ("…criticizing Israel…" a condemnation)."""
-    return bool(_ACTS[kind][1].search(text))

@@ -1090,7 +1090,7 @@ class AnswerType:
             return False
         if not all(events.reports(kind, f"{sentence} {in_context}") for kind in self.events):
             return False
-        if not all(events.reports_act(kind, f"{sentence} {in_context}") for kind in self.acts):
+        if not all(events.reports(kind, f"{sentence} {in_context}") for kind in self.acts):
             return False
         if not details.says_more(self.thing, " ".join(self.words), sentence, _TITLE_WORDS):
             return False
