@@ -86,6 +86,13 @@ _ASKS_REASON = re.compile(r"\b(?:reasons?|explain\w*|explanations?|why|causes?|m
                           r"объясн\w*|почему|raisons?|expliqu\w*|pourquoi)\b", re.IGNORECASE)
 _GIVES_REASON = re.compile(r"\b(?:because|due\s+to|owing\s+to|since(?!\s+(?:\d|the\s+\d|then\b))|parce\s+que|"
                            r"à\s+cause|потому|из-за|поскольку)\b", re.IGNORECASE)
+# Words by which a question asks about the editors' notes ("the editors' note", "the translators'
+# correction", "the bracketed reminder"; "примечание редакции", "la note de la rédaction").
+_EDITOR_WORDS = re.compile(
+    r"\b(?:editor\w*|(?:foot)?notes?|correct(?:ion|ions|ed|s)|translat\w*|bracket\w*|parenthe\w*|inaccura\w*|"
+    r"reminder|approx\w*|clarif\w*|caveats?|publisher\w*|примечани\w*|редакц\w*|переводч\w*|уточнени\w*|"
+    r"поправк\w*|неточност\w*|rédact\w*|traduct\w*|rectifi\w*|inexactitude\w*|précisions?)\b",
+    re.IGNORECASE)
 _INTERVIEWEE_WORDS = frozenset(tokenize("expert analyst professor scholar academic specialist guest "
                                         "interviewee эксперт аналитик профессор политолог expert analyste "
                                         "professeur spécialiste"))
@@ -135,6 +142,8 @@ class Retrievers:
     openings: frozenset[str] = frozenset()
     # Each interview's interviewer and their turns, in order, as positions of their sentences.
     asking_turns: tuple[tuple[str, tuple[tuple[int, ...], ...]], ...] = ()
+    # Lower-case words of the editors' names, also in Cyrillic ("inosmi", "иносми").
+    editor_words: frozenset[str] = frozenset()
 
     def rank(self, text: str, language: str, fusion: ContextFusion,
              config: RunnableConfig | None = None) -> Ranking:
@@ -147,6 +156,7 @@ class Retrievers:
                 (_asks_about_interviewer(search, self.interviewer_names)
                  or _asks_what_interviewer_said(search, self.interviewers, self.interviewees))
                 and not _asks_reply(search, self.interviewers, self.interviewees)),
+            "asks_editor": _asks_about_editor(search, self.editor_words),
             "multilingual": (self.multilingual_both_ways or self.multilingual).invoke(search, config),
         }
         # Sequential on purpose: BM25 takes under a millisecond, while RunnableParallel's
@@ -396,6 +406,12 @@ def _asks_reply(text: str, interviewers: tuple[str, ...], interviewees: tuple[st
     return bool(tokens & _INTERVIEWEE_WORDS) or any(tokens & set(tokenize(n)) for n in interviewees)
 
 
+def _asks_about_editor(text: str, names: frozenset[str]) -> bool:
+    """Whether a question asks about the editors' notes, by a word for them or an editor's name."""
+    return (_EDITOR_WORDS.search(text) is not None
+            or any(w in names for w in re.findall(r"[^\W\d_]+", text.lower())))
+
+
 def _asks_about_interviewer(text: str, names: tuple[frozenset[str], ...]) -> bool:
     if _INTERVIEWER_WORDS.search(text):
         return True
@@ -447,6 +463,9 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
         asking_turns=_asking_turns(snapshot),
         outlets=tuple(sorted({n for d in snapshot.documents.values()
                               for n in (d.meta.outlet, d.meta.interviewer) if n})),
+        editor_words=frozenset(f for s in snapshot.sentences if s.role == "editor"
+                               for w in re.findall(r"[^\W\d_]+", s.speaker.lower())
+                               for f in (w, to_cyrillic(w))),
     )
     fusion = ContextFusion(snapshot)
     e5 = (multilingual_store.embeddings if isinstance(multilingual_store.embeddings, MultilingualEmbedder)

@@ -13,6 +13,7 @@ from langchain_core.documents import Document
 from config.errors import InvalidQuestion
 from config.settings import Settings
 from retrieval.chain import (
+    _asks_about_editor,
     _asks_reply,
     _asks_what_interviewer_said,
     _asks_which_outlet,
@@ -103,6 +104,41 @@ def test_the_narration_of_an_interview_yields_a_near_tie_to_the_body(service):
 
     assert top(0.81) == body  # the headline and lede sum up the body in looser words
     assert top(0.83) == lede  # but a clear lead stands
+
+
+def test_an_editors_note_yields_to_the_body_unless_the_question_asks_about_the_editors(service):
+    snap = service.snapshot
+    note = next(p for p, s in enumerate(snap.sentences) if s.text.startswith("(Again, inaccuracy"))
+    body = next(p for p, s in enumerate(snap.sentences) if s.text.startswith("But Russia did not consider"))
+    assert (snap.sentences[note].role, snap.sentences[body].role) == ("editor", "interviewee")
+
+    def top(note_cosine: float, *, asks_editor: bool) -> int:
+        hits = [Document(page_content="", metadata={"position": p, "cosine": c, "context_cosine": c})
+                for p, c in ((note, note_cosine), (body, 0.8))]
+        ranking = ContextFusion(snap)({"question": "What happened then?",
+                                       "language": "en", "asks_editor": asks_editor,
+                                       "dense": hits, "multilingual": hits, "lexical": []})
+        return ranking.candidates[0].position
+
+    assert top(0.85, asks_editor=False) == body  # an aside, close to every question on its topic
+    assert top(0.85, asks_editor=True) == note  # "According to the editors' note, …"
+    assert top(0.87, asks_editor=False) == note  # a clear lead stands
+
+
+def test_a_question_asks_about_the_editors_by_a_word_for_their_notes_or_by_their_name():
+    names = frozenset({"inosmi", "иносми"})
+    for question in ("According to the editors' note, what is Russia obliged to do?",
+                     "What did the translators correct about Karabakh?",
+                     "What does the bracketed reminder say about Russia's role?",
+                     "What does InoSMI say about the treaty?",
+                     "Что говорится в примечании редакции о договоре?",
+                     "Что ИноСМИ пишет о Карабахе?",
+                     "Que dit la note de la rédaction sur le traité ?"):
+        assert _asks_about_editor(question, names), question
+    for question in ("Why didn't Moscow step in to defend Armenia?",
+                     "Is it correct that Russia must help Armenia?",
+                     "Почему Россия не помогла Армении?"):
+        assert not _asks_about_editor(question, names), question
 
 
 def test_a_question_is_read_by_e5_both_as_a_query_and_as_a_passage(service):
