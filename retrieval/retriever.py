@@ -67,6 +67,13 @@ TIE_E5 = 0.005
 # Collective Security Treaty…)"), long and close to every question on its topic, while the body
 # says what was asked. 0.06 of 0.02, 0.04, 0.06 and 0.1 on the tuning questions (README, Quality).
 EDITOR_LAG = 0.06
+# A region a question names is "the region" to the documents, which name it once and then refer to
+# it so ("Meanwhile, Turkey has begun to play a more prominent role in the region." to "Which power
+# is gaining clout in the South Caucasus?"): BM25 searches that word too. Regions, not countries:
+# a country keeps its name.
+_REGION_NAMES = frozenset(tokenize("Caucasus Transcaucasia Balkans Donbas Donbass Asia Levant Sahel Maghreb "
+                                   "Baltics Scandinavia"))
+_REGION = tokenize("region")[0]
 # A reply this short ("Not at all.") says yes or no; the sentence after it says why.
 _BARE_REPLY_WORDS = 4
 BARE_REPLY_LAG = 0.01
@@ -269,6 +276,8 @@ class ContextFusion:
         floors = {name: min(c.values(), default=0.0) for name, c in encoders.items()}
         total_weight = sum(self.weights[name] for name in encoders) or 1.0
         tokens = tokenize(question) if english else []
+        if _REGION_NAMES.intersection(tokens):
+            tokens = [*tokens, _REGION]  # "…in the South Caucasus?" is "…in the region."
 
         coverage = snap.lexical.coverages(tokens, positions) if tokens else {}
         own: dict[int, tuple[float, float, float, float]] = {}

@@ -125,6 +125,19 @@ def test_an_editors_note_yields_to_the_body_unless_the_question_asks_about_the_e
     assert top(0.87, asks_editor=False) == note  # a clear lead stands
 
 
+def test_a_region_the_question_names_is_searched_as_the_region_too(service):
+    snap = service.snapshot
+    named = next(p for p, s in enumerate(snap.sentences) if s.text.startswith("The third country of"))
+    region = next(p for p, s in enumerate(snap.sentences) if s.text.startswith("Vladimir Putin has already"))
+    hits = [Document(page_content="", metadata={"position": p, "cosine": c, "context_cosine": c})
+            for p, c in ((named, 0.8), (region, 0.83))]
+    ranking = ContextFusion(snap)({"question": "Who is gaining clout in the South Caucasus?",
+                                   "language": "en", "dense": hits, "multilingual": hits, "lexical": []})
+    covered = {s.position: s.coverage for s in ranking.candidates}
+    assert covered[region] > 0  # "…control of the region to Turkey."
+    assert ranking.candidates[0].position == region
+
+
 def test_a_question_asks_about_the_editors_by_a_word_for_their_notes_or_by_their_name():
     names = frozenset({"inosmi", "иносми"})
     for question in ("According to the editors' note, what is Russia obliged to do?",
