@@ -120,7 +120,11 @@ _NUMBER_QUESTION = re.compile(
     rf"\bhow\s+(?:many|much{_DEGREE}|long|old)\b|\bwhat\s+(number|share|percentage|proportion|portion|part)\s+of\b"
     r"|\bwhat\s+%|\bсколько\b|\bskolko\b|\bcombien\b|\bquel(?:le)?\s+(?:pourcentage|proportion|part)\b"
     r"|\bat\s+what\s+price\b|\bà\s+quel\s+prix\b|\bquel\s+est\s+le\s+prix\b|\bпо\s+какой\s+цене\b"
-    r"|\bкакова\s+цена\b|\b(?:на\s+)?как(?:ую|ова)\s+сумм[уа]\b|\b(?:pour\s+)?quel\s+montant\b",
+    r"|\bкакова\s+цена\b|\b(?:на\s+)?как(?:ую|ова)\s+сумм[уа]\b|\b(?:pour\s+)?quel\s+montant\b"
+    # "What is the dollar value of…?", "What was the total cost of…?", "What is the population of…?"
+    r"|\bwhat(?:\s+(?:is|was|are|were)|['’]s)\s+the\s+(?:(?:total|overall|exact|estimated|approximate|rough|"
+    r"combined|annual|current)\s+)*(?:(?:dollar|monetary|financial|cash|market)\s+(?:value|worth)|amount|"
+    r"sum|budget|population|size|number|count)\s+of\b",
     re.IGNORECASE)
 _PERSON_QUESTION = re.compile(
     r"^\W*(who|whom|whose)\b|\bwho\s+(is|was|are|were)\b|\bname\b|^\W*(?:кто|kto)\b|\bкак\s+зовут\b"

@@ -365,6 +365,25 @@ def test_the_span_of_a_role_takes_in_the_name_beside_it():
     assert council[start:end] == "the head of the European Council Charles Michel"
 
 
+def test_an_amount_asked_as_the_value_size_or_population_of_a_thing_needs_a_number():
+    sale = "Russia, for its part, continues to sell military equipment to Azerbaijan."
+    for question in ("What is the dollar value of the military equipment Russia has sold to Azerbaijan?",
+                     "What is the total population of Azerbaijan?",
+                     "What was the size of the Russian contingent in Karabakh?",
+                     "What's the number of Russian bases in Armenia?",
+                     "What is the estimated amount of the arms deals?"):
+        assert answer_type(question).number, question
+        assert not answer_type(question).satisfied_by(sale), question
+    # A dollar value is an amount of money, which a count of soldiers is not.
+    assert answer_type("What is the monetary value of the arms?").units == frozenset({"money"})
+    assert answer_type("What was the size of the Russian contingent?").satisfied_by(
+        "More than 3,000 Russian military personnel are stationed at two bases.")
+    # A value, a cost or a price said of a thing that is no amount asks for no number.
+    for question in ("What is the value of the CSTO for Armenia?", "What is the cost of inaction for Russia?",
+                     "What is the price of peace?"):
+        assert not answer_type(question).number, question
+
+
 def test_an_amount_asked_in_a_unit_needs_that_unit():
     troops = "More than 3,000 Russian military personnel are stationed at two bases."
     for question in ("How long is the border in kilometres?", "How many miles long is the border?",
