@@ -87,11 +87,16 @@ _ASKS_REASON = re.compile(r"\b(?:reasons?|explain\w*|explanations?|why|causes?|m
 _GIVES_REASON = re.compile(r"\b(?:because|due\s+to|owing\s+to|since(?!\s+(?:\d|the\s+\d|then\b))|parce\s+que|"
                            r"à\s+cause|потому|из-за|поскольку)\b", re.IGNORECASE)
 # Words by which a question asks about the editors' notes ("the editors' note", "the translators'
-# correction", "the bracketed reminder"; "примечание редакции", "la note de la rédaction").
+# correction", "the bracketed reminder"; "примечание редакции", "в скобках", "la note de la
+# rédaction", "la parenthèse"). "Note" only as a noun after a determiner ("What does Dupuy note…?"
+# asks him), and neither "approximately" nor "clarify": a question asks them of anything.
 _EDITOR_WORDS = re.compile(
-    r"\b(?:editor\w*|(?:foot)?notes?|correct(?:ion|ions|ed|s)|translat\w*|bracket\w*|parenthe\w*|inaccura\w*|"
-    r"reminder|approx\w*|clarif\w*|caveats?|publisher\w*|примечани\w*|редакц\w*|переводч\w*|уточнени\w*|"
-    r"поправк\w*|неточност\w*|rédact\w*|traduct\w*|rectifi\w*|inexactitude\w*|précisions?)\b",
+    r"\b(?:editor\w*|footnotes?|(?:the|a|an|this|that|which|its|their|editor\w*|editorial|translator\w*|"
+    r"bracketed|parenthetical|first|second|last|other)\s+notes?|\w['’]s?\s+notes?|correct(?:ion|ions|ed|s)|"
+    r"translators?|translations?|bracket\w*|parenthe\w*|parenthè\w*|inaccura\w*|reminder|annotation\w*|"
+    r"примечани\w*|редакц\w*|редактор\w*|переводч\w*|сноск\w*|скобк\w*|уточнени\w*|поправк\w*|"
+    r"неточност\w*|rédact\w*|éditeur\w*|ndlr|traducteur\w*|traduction|rectifi\w*|inexactitude\w*|"
+    r"crochets?|(?:la|une|les|des|cette)\s+notes?)\b",
     re.IGNORECASE)
 _INTERVIEWEE_WORDS = frozenset(tokenize("expert analyst professor scholar academic specialist guest "
                                         "interviewee эксперт аналитик профессор политолог expert analyste "
@@ -406,6 +411,18 @@ def _asks_reply(text: str, interviewers: tuple[str, ...], interviewees: tuple[st
     return bool(tokens & _INTERVIEWEE_WORDS) or any(tokens & set(tokenize(n)) for n in interviewees)
 
 
+def _editor_words(snapshot: Snapshot) -> frozenset[str]:
+    """The words of the editors' names, also in Cyrillic ("inosmi", "иносми"), but for function
+    words and those of an interviewer's or interviewee's name (a document without an editor of its
+    own has its interviewer speak its notes)."""
+    def words(roles: tuple[str, ...]) -> set[str]:
+        return {w for s in snapshot.sentences if s.role in roles
+                for w in re.findall(r"[^\W\d_]{3,}", s.speaker.lower()) if w not in STOPWORDS}
+
+    return frozenset(f for w in words(("editor",)) - words(("interviewer", "interviewee"))
+                     for f in (w, to_cyrillic(w)))
+
+
 def _asks_about_editor(text: str, names: frozenset[str]) -> bool:
     """Whether a question asks about the editors' notes, by a word for them or an editor's name."""
     return (_EDITOR_WORDS.search(text) is not None
@@ -463,9 +480,7 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
         asking_turns=_asking_turns(snapshot),
         outlets=tuple(sorted({n for d in snapshot.documents.values()
                               for n in (d.meta.outlet, d.meta.interviewer) if n})),
-        editor_words=frozenset(f for s in snapshot.sentences if s.role == "editor"
-                               for w in re.findall(r"[^\W\d_]+", s.speaker.lower())
-                               for f in (w, to_cyrillic(w))),
+        editor_words=_editor_words(snapshot),
     )
     fusion = ContextFusion(snapshot)
     e5 = (multilingual_store.embeddings if isinstance(multilingual_store.embeddings, MultilingualEmbedder)

@@ -79,7 +79,7 @@ _UNITS = {
         r"|\b(?:kilo)?mètres?\s+carrés\b|\bkm\s*carrés\b", re.IGNORECASE),
     "money": re.compile(
         r"[$€£₽]|\b(?:dollars?|euros?|roubles?|rubles?|manats?|drams?|cost(?:s|ing)?|price[sd]?|"
-        r"(?:monetary|financial|cash)\s+value|"
+        r"(?:dollar|monetary|financial|cash|market)\s+(?:value|worth)|budget|бюджет\w*|"
         r"USD|EUR|RUB|AMD|AZN)\b"
         r"|\b(?:долл\w*|евро|рубл\w*|драм\w*|манат\w*|стоимост\w*|стоил\w*)|\bцен(?:а|ы|у|ой|е)\b"
         r"|\b(?:co[uû]t(?:e|ent|s|é)?|prix|montant)\b|\bсумм[уаы]\b", re.IGNORECASE),

@@ -121,10 +121,16 @@ _NUMBER_QUESTION = re.compile(
     r"|\bwhat\s+%|\bсколько\b|\bskolko\b|\bcombien\b|\bquel(?:le)?\s+(?:pourcentage|proportion|part)\b"
     r"|\bat\s+what\s+price\b|\bà\s+quel\s+prix\b|\bquel\s+est\s+le\s+prix\b|\bпо\s+какой\s+цене\b"
     r"|\bкакова\s+цена\b|\b(?:на\s+)?как(?:ую|ова)\s+сумм[уа]\b|\b(?:pour\s+)?quel\s+montant\b"
-    # "What is the dollar value of…?", "What was the total cost of…?", "What is the population of…?"
+    # "What is the dollar value of…?", "What is the population of…?", "Quel est le nombre de…?",
+    # "Какова численность…?"; not a plain value, cost or price ("the price of peace"), nor the size
+    # of a problem.
     r"|\bwhat(?:\s+(?:is|was|are|were)|['’]s)\s+the\s+(?:(?:total|overall|exact|estimated|approximate|rough|"
-    r"combined|annual|current)\s+)*(?:(?:dollar|monetary|financial|cash|market)\s+(?:value|worth)|amount|"
-    r"sum|budget|population|size|number|count)\s+of\b",
+    r"combined|annual|current)\s+)*(?:(?:dollar|monetary|financial|cash|market)\s+(?:value|worth)|amounts?|"
+    r"sums?|budget|population|size|numbers?|count)\s+of\b(?!\s+(?:the\s+|this\s+|that\s+)?(?:problem|threat|"
+    r"role|influence|risk|trust|support|challenge|damage|crisis|tension|interest|attention)s?\b)"
+    r"|\bquel(?:le)?\s+(?:est|était|sont)\s+(?:le|la|les)\s+(?:nombre|population|taille|montant|budget|effectif)s?"
+    r"\s+(?:de|d['’]|du|des)"
+    r"|\bкаков(?:а|о|ы)?\s+(?:численность|население|стоимость|бюджет|количество|размер|сумма|число)\b",
     re.IGNORECASE)
 _PERSON_QUESTION = re.compile(
     r"^\W*(who|whom|whose)\b|\bwho\s+(is|was|are|were)\b|\bname\b|^\W*(?:кто|kto)\b|\bкак\s+зовут\b"

@@ -371,16 +371,20 @@ def test_an_amount_asked_as_the_value_size_or_population_of_a_thing_needs_a_numb
                      "What is the total population of Azerbaijan?",
                      "What was the size of the Russian contingent in Karabakh?",
                      "What's the number of Russian bases in Armenia?",
-                     "What is the estimated amount of the arms deals?"):
+                     "What is the estimated amount of the arms deals?",
+                     "Quel est le nombre de soldats russes en Arménie ?", "Каково население Армении?"):
         assert answer_type(question).number, question
         assert not answer_type(question).satisfied_by(sale), question
     # A dollar value is an amount of money, which a count of soldiers is not.
-    assert answer_type("What is the monetary value of the arms?").units == frozenset({"money"})
+    for question in ("What is the monetary value of the arms?", "What is the market value of the bases?",
+                     "What is the budget of the CSTO?", "Каков бюджет ОДКБ?"):
+        assert answer_type(question).units == frozenset({"money"}), question
     assert answer_type("What was the size of the Russian contingent?").satisfied_by(
         "More than 3,000 Russian military personnel are stationed at two bases.")
     # A value, a cost or a price said of a thing that is no amount asks for no number.
     for question in ("What is the value of the CSTO for Armenia?", "What is the cost of inaction for Russia?",
-                     "What is the price of peace?"):
+                     "What is the price of peace?", "What is the size of the problem for Russia?",
+                     "What is the amount of trust between Russia and Armenia?"):
         assert not answer_type(question).number, question
 
 

@@ -136,6 +136,14 @@ def test_a_region_the_question_names_is_searched_as_the_region_too(service):
     covered = {s.position: s.coverage for s in ranking.candidates}
     assert covered[region] > 0  # "…control of the region to Turkey."
     assert ranking.candidates[0].position == region
+    # The sentence that names the region loses nothing by it.
+    hits = [Document(page_content="", metadata={"position": p, "cosine": 0.8, "context_cosine": 0.8})
+            for p in (named, region)]
+    inputs = {"language": "en", "dense": hits, "multilingual": hits, "lexical": []}
+    by_name = ContextFusion(snap)({**inputs, "question": "Which country of the Caucasus seeks to join NATO?"})
+    assert by_name.candidates[0].position == named
+    # every word of the question is the sentence's ("The third country of the Caucasus, …"), as typed
+    assert {s.position: s.coverage for s in by_name.candidates}[named] == pytest.approx(1.0)
 
 
 def test_a_question_asks_about_the_editors_by_a_word_for_their_notes_or_by_their_name():
@@ -148,10 +156,29 @@ def test_a_question_asks_about_the_editors_by_a_word_for_their_notes_or_by_their
                      "Что ИноСМИ пишет о Карабахе?",
                      "Que dit la note de la rédaction sur le traité ?"):
         assert _asks_about_editor(question, names), question
+    for question in ("What did the editor add?", "What does the footnote say?",
+                     "Per the translation outlet's note, does Moscow side with either belligerent?",
+                     "Что добавил редактор?", "Что сказано в скобках?",
+                     "Que dit la parenthèse sur la Russie ?"):
+        assert _asks_about_editor(question, names), question
+    # "Note" as a verb, "approximately", "translate" or "clarify" ask nothing of the editors.
     for question in ("Why didn't Moscow step in to defend Armenia?",
                      "Is it correct that Russia must help Armenia?",
-                     "Почему Россия не помогла Армении?"):
+                     "Почему Россия не помогла Армении?", "What does Dupuy note about Turkey?",
+                     "Que note Dupuy sur la Turquie ?", "Approximately how many people were injured?",
+                     "How did Russia's stance translate into action?",
+                     "Did Kazakhstan clarify its position?"):
         assert not _asks_about_editor(question, names), question
+
+
+def test_an_editors_note_answers_only_a_question_about_the_notes_when_the_body_comes_close(service):
+    # The note "(Again, inaccuracy: Russia, not under the agreement with Armenia, but under the
+    # Collective Security Treaty…)" came first for the plain question.
+    plain = service.ask("Why didn't Moscow step in militarily to defend Armenia?")
+    assert plain.citations[0].role != "editor"
+    for question in ("According to the editors' note, why didn't Moscow step in to defend Armenia?",
+                     "Что говорится в примечании редакции об обязательствах России перед Арменией?"):
+        assert service.ask(question).citations[0].role == "editor", question
 
 
 def test_a_question_is_read_by_e5_both_as_a_query_and_as_a_passage(service):
