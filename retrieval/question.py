@@ -491,9 +491,11 @@ _CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
 # A country asked for ("Which country has used this principle?", "Ankara and which other country…?",
 # "Какая страна…?", "Quel pays…?"): the sentence must name one the question does not give, not any
 # name ("the Collective Security Treaty Organization"). "What state is the treaty in?" and "which
-# head of state" ask for no country.
+# head of state" ask for no country; "Which ally sent most of the troops?" does (an ally, a partner,
+# a power or a neighbour asked for by "which").
 _COUNTRY_QUESTION = re.compile(
-    r"\bwhich\s+(?:(?!of\b)[\w-]+\s+){0,2}?(?:countr(?:y|ies)|nations?|states?)\b"
+    r"\bwhich\s+(?:(?!of\b)[\w-]+\s+){0,2}?(?:countr(?:y|ies)|nations?|states?|all(?:y|ies)|partners?|powers?|"
+    r"neighbou?rs?)\b"
     r"|\bwhat\s+(?:(?!of\b)[\w-]+\s+){0,2}?(?:countr(?:y|ies)|nations?)\b"
     r"|\bкак(?:ая|ие|ой|ую|им|их|ое)\s+(?:\w+\s+)?(?:стран\w*|государств\w*)"
     r"|\bquel(?:le)?s?\s+(?:\w+\s+)?(?:pays|[ée]tats?|nations?)\b", re.IGNORECASE)

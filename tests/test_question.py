@@ -1154,6 +1154,15 @@ def test_a_country_asked_for_needs_one_the_question_does_not_name():
                        SPEAKERS).satisfied_by("France has called for the UN Security Council to be convened.")
     assert answer_type("Which state did the NKR recognize?", SPEAKERS).satisfied_by(
         "The NKR recognized only Yerevan.")
+    # An ally, a partner, a power or a neighbour asked for by "which" is a country too: the one that
+    # sent most of the troops, not Kazakhstan, which the question names ("…Tokayev spoke not at
+    # all in an allied way").
+    for question in ("Which ally contributed the bulk of the forces sent to Kazakhstan?",
+                     "Which regional power is gaining clout?", "To which neighbour did Putin hand control?"):
+        assert answer_type(question, SPEAKERS).country, question
+    ally = answer_type("Which ally contributed the bulk of the forces sent to Kazakhstan?", SPEAKERS)
+    assert not ally.satisfied_by("In May, the President of Kazakhstan spoke not at all in an allied way.")
+    assert ally.satisfied_by("All of them responded, especially Russia, which sent most of the troops.")
     # No country is asked for by "what state … in", "which head of state" or "the state of".
     for question in ("What state is the collective security treaty in?",
                      "Which head of state spoke in a far from allied way?"):
