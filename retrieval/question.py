@@ -495,7 +495,8 @@ _CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
 # a power or a neighbour asked for by "which").
 _COUNTRY_QUESTION = re.compile(
     r"\bwhich\s+(?:(?!of\b)[\w-]+\s+){0,2}?(?:countr(?:y|ies)|nations?|states?|all(?:y|ies)|partners?|powers?|"
-    r"neighbou?rs?)\b"
+    r"neighbou?rs?)\b(?!\s+(?:organi[sz]ations?|bod(?:y|ies)|institutions?|compan(?:y|ies)|groups?|blocs?|"
+    r"alliances?|plants?|stations?)\b)"
     r"|\bwhat\s+(?:(?!of\b)[\w-]+\s+){0,2}?(?:countr(?:y|ies)|nations?)\b"
     r"|\bкак(?:ая|ие|ой|ую|им|их|ое)\s+(?:\w+\s+)?(?:стран\w*|государств\w*)"
     r"|\bquel(?:le)?s?\s+(?:\w+\s+)?(?:pays|[ée]tats?|nations?)\b", re.IGNORECASE)

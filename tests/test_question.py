@@ -1163,9 +1163,11 @@ def test_a_country_asked_for_needs_one_the_question_does_not_name():
     ally = answer_type("Which ally contributed the bulk of the forces sent to Kazakhstan?", SPEAKERS)
     assert not ally.satisfied_by("In May, the President of Kazakhstan spoke not at all in an allied way.")
     assert ally.satisfied_by("All of them responded, especially Russia, which sent most of the troops.")
-    # No country is asked for by "what state … in", "which head of state" or "the state of".
+    # No country is asked for by "what state … in", "which head of state" or "the state of", nor
+    # by a partner organisation or a power plant.
     for question in ("What state is the collective security treaty in?",
-                     "Which head of state spoke in a far from allied way?"):
+                     "Which head of state spoke in a far from allied way?",
+                     "Which partner organisation sent troops?", "Which power plant was shelled?"):
         assert not answer_type(question, SPEAKERS).country, question
 
 
