@@ -67,6 +67,10 @@ victims residents inhabitants citizens refugees protesters demonstrators militan
 staff police policemen prisoners hostages detainees journalists dead deaths killed injured wounded
 """.split())  # noqa: SIM905 - a word list reads best as text
 
+# A value said in money ("the dollar value of…", "its market worth"), which a question asks as an
+# amount (``question._NUMBER_QUESTION``) in money.
+MONEY_VALUE = r"(?:dollar|monetary|financial|cash|market)\s+(?:value|worth)"
+
 # The units an amount is asked in, and what a sentence must then show. A number the question
 # gives beside a unit ("within 10 km of the border") is no unit asked.
 _UNITS = {
@@ -79,7 +83,7 @@ _UNITS = {
         r"|\b(?:kilo)?mètres?\s+carrés\b|\bkm\s*carrés\b", re.IGNORECASE),
     "money": re.compile(
         r"[$€£₽]|\b(?:dollars?|euros?|roubles?|rubles?|manats?|drams?|cost(?:s|ing)?|price[sd]?|"
-        r"(?:dollar|monetary|financial|cash|market)\s+(?:value|worth)|budget|бюджет\w*|"
+        rf"{MONEY_VALUE}|budget|бюджет\w*|"
         r"USD|EUR|RUB|AMD|AZN)\b"
         r"|\b(?:долл\w*|евро|рубл\w*|драм\w*|манат\w*|стоимост\w*|стоил\w*)|\bцен(?:а|ы|у|ой|е)\b"
         r"|\b(?:co[uû]t(?:e|ent|s|é)?|prix|montant)\b|\bсумм[уаы]\b", re.IGNORECASE),

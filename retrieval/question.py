@@ -125,7 +125,7 @@ _NUMBER_QUESTION = re.compile(
     # "Какова численность…?"; not a plain value, cost or price ("the price of peace"), nor the size
     # of a problem.
     r"|\bwhat(?:\s+(?:is|was|are|were)|['’]s)\s+the\s+(?:(?:total|overall|exact|estimated|approximate|rough|"
-    r"combined|annual|current)\s+)*(?:(?:dollar|monetary|financial|cash|market)\s+(?:value|worth)|amounts?|"
+    rf"combined|annual|current)\s+)*(?:{measures.MONEY_VALUE}|amounts?|"
     r"sums?|budget|population|size|numbers?|count)\s+of\b(?!\s+(?:the\s+|this\s+|that\s+)?(?:problem|threat|"
     r"role|influence|risk|trust|support|challenge|damage|crisis|tension|interest|attention)s?\b)"
     r"|\bquel(?:le)?\s+(?:est|était|sont)\s+(?:le|la|les)\s+(?:nombre|population|taille|montant|budget|effectif)s?"
