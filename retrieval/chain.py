@@ -32,6 +32,8 @@ from retrieval.question import (
     asked_category,
     asks_for_advice,
     asks_whether,
+    asks_why_not,
+    denies,
     is_small_talk,
     language_of,
     normalise,
@@ -172,15 +174,26 @@ class Retrievers:
         return fusion(inputs)
 
 
+# Words for who speaks in the documents and for the documents themselves.
+_ABOUT_THE_DOCUMENTS = frozenset({
+    "interviewee", "interviewees", "interviewer", "interviewers", "journalist", "journalists", "reporter",
+    "reporters", "editor", "editors", "author", "authors", "article", "articles", "interview", "interviews",
+    "expert", "experts", "analyst", "analysts", "commentator", "commentators", "writer", "writers", "text",
+    "texts", "piece", "report", "note", "notes"})
+
+
 def _unrelated(asked: str, typed: str, language: str, snapshot: Snapshot) -> bool:
     """An English question none of whose words the documents use ("How do I convert euros to US
     dollars?") is not about them, however close e5 reads its nearest sentence. ``asked`` is the
     question as searched (typos corrected), ``typed`` as typed. Numbers ("2002") are searched as
     they are, and a question none of whose words the language's word list has as typed ("tropas
-    rusas") may be in another language, which e5 reads."""
+    rusas") may be in another language, which e5 reads. A word for the documents' people or the
+    documents themselves ("Where does the interviewee teach?") is about them, used or not."""
     if language != "en":
         return False
     words = [w for w in re.findall(r"[^\W\d_]+", asked.lower()) if w not in STOPWORDS]
+    if any(w in _ABOUT_THE_DOCUMENTS for w in words):
+        return False
     # Two words at least: a short part of a longer message ("…, and were they civilians?") leans
     # on the part before it.
     return (len(words) >= 2 and not any(snapshot.speller.knows(t) for w in words for t in tokenize(w))
@@ -200,6 +213,8 @@ def _named(question: str, snapshot: Snapshot, descriptions: tuple[Description, .
 
 # How far a sentence that tells only how someone spoke falls behind one that tells what they said.
 MANNER_PENALTY = 0.1
+# How far a sentence that denies nothing falls behind one that does, for a why of something not done.
+DENIAL_PENALTY = 0.06
 
 
 def _tells_what(wanted: AnswerType, texts: list[str], position: int) -> bool:
@@ -208,8 +223,19 @@ def _tells_what(wanted: AnswerType, texts: list[str], position: int) -> bool:
 
 def _with_countries(groups: tuple[frozenset[str], ...], places: PlaceNames) -> tuple[frozenset[str], ...]:
     """Each group of names with the countries its capitals and demonyms stand for ("moscow" →
-    "russia")."""
-    return tuple(names | {c for n in names for c in places.countries_of(n)} for names in groups)
+    "russia"); a group of two countries or more typed side by side ("the armenia azerbaijan
+    clashes") is a group for each, as when they are typed apart."""
+    return tuple(names | {c for n in names for c in places.countries_of(n)}
+                 for group in groups for names in _each_country(group))
+
+
+def _each_country(names: frozenset[str]) -> tuple[frozenset[str], ...]:
+    countries = sorted(n for n in names if len(PlaceNames.forms_of(n)) > 1)
+    if len(countries) < 2 or any(not PlaceNames.forms_of(a).isdisjoint(PlaceNames.forms_of(b))
+                                 for i, a in enumerate(countries) for b in countries[i + 1:]):
+        return (names,)
+    rest = names.difference(countries)
+    return tuple(frozenset({n}) for n in countries) + ((rest,) if rest else ())
 
 
 def _country_of_people(wanted: AnswerType) -> frozenset[str]:
@@ -627,6 +653,8 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
             # they spoke ("…Tokayev spoke not at all in an allied way. He stated that…").
             if wanted.speech:
                 ranking = prefer_typed(ranking, partial(_tells_what, wanted, texts), MANNER_PENALTY)
+            if asks_why_not(asked):
+                ranking = prefer_typed(ranking, lambda p: denies(texts[p]), DENIAL_PENALTY)
             ranking = break_tie(ranking)
             values = features(ranking, wanted, texts, in_context, setting=setting, title=title,
                               category=asked_category(asked), known=snapshot.speller.knows)

@@ -193,8 +193,11 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)*|\b(?:one|two|three|four|five|six|seven|ei
                      r"million|billion|dozen|half)\b", re.IGNORECASE)
 # Numbers that count nothing, so do not answer "how many": a year ("the 1997 Convention", "founded
 # in 2002": "19xx" or "20xx" after a preposition, "the" or a month, or before "s" or a mark; "2000
-# troops" is a count) or the number of an article ("article 4 of this treaty").
+# troops" is a count), the number of an article ("article 4 of this treaty") or an idiom's "one"
+# ("if the Georgians one day become members", "on the one hand", "no one", "one another").
 _NOT_A_COUNT = re.compile(
+    r"\bone\s+(?:day|hand|another|way\s+or\s+another)\b|\b(?:no|any|every|some)[\s-]?one\b"
+    r"|\bthe\s+one\s+(?:who|that|which|hand)\b|"
     r"\b(?:in|since|by|of|from|until|till|the|before|after|during|early|late|mid|"
     r"january|february|march|april|may|june|july|august|september|october|november|december)\s+(?:19|20)\d\ds?\b"
     r"|\b(?:19|20)\d\d(?:s\b|(?=\s*[^\w\s]|\s*$))"
@@ -597,8 +600,12 @@ _RESPONSE_QUESTION = re.compile(
     r"(?<!not\s)(?<!n't\s)(?<!n’t\s)\b(?:respond(?:s|ed|ing)?|react(?:s|ed|ing)?|reaction|"
     r"(?<!\bin\s)response|in\s+response\s+to\s+(?=(?:[\w'’-]+\s+){0,3}?(?:request|call|plea|appeal)s?\b)|"
     r"repl(?:y|ies|ied)|answer(?:s|ed)?\s+(?:to\s+)?(?:[\w'’-]+\s+){0,3}?(?:request|call|plea|appeal)s?|"
-    r"(?:support(?:s|ed)?|back(?:s|ed)?|endors(?:es|ed)?)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:support(?:s|ed)?|back(?:s|ed)?|endors(?:es|ed)?|handl(?:e|es|ed|ing)|deal(?:s|t)?\s+with|"
+    r"treat(?:s|ed)?|greet(?:s|ed)?|receiv(?:e|es|ed))\s+(?:[\w'’-]+\s+){0,3}?"
     r"(?:request|call|plea|appeal)s?)\b"
+    # "How was Pashinyan's appeal received?", "Was the request met?"
+    r"|\b(?:request|call|plea|appeal)s?\s+(?:(?:was|were|is|are|been|got|get)\s+)?(?:[\w'’-]+\s+){0,2}?"
+    r"(?:met|received|handled|greeted|treated|answered|dealt\s+with)\b"
     r"|\bat\s+(?:[\w'’-]+\s+){1,3}request\b"
     r"|\b(?:отреагир|реагир|реакци|ответ)\w*|\b(?:réag|réaction|répon)\w*"
     r"|\bà\s+la\s+demande\s+(?:de|du|des|d['’])|\bпо\s+(?:просьбе|запросу|требованию|призыву)\b"
@@ -1865,6 +1872,28 @@ def asks_for_advice(part: str) -> bool:
     """True for a request for advice or a recommendation for the one who asks (``_ADVICE``), or
     for a piece of writing (``_WRITING``)."""
     return bool(_ADVICE.search(part) or _WRITING.search(part))
+
+
+# "Why didn't Moscow step in?", "Почему Россия не стала…?", "Pourquoi la Turquie ne va-t-elle pas…?":
+# a why of something not done is answered where the documents say it was not (``denies``), not by
+# the sentence that says it should have been ("…Russia should intervene in case of aggression").
+_WHY_NOT = re.compile(
+    r"\b(?:why|how\s+come)\b[^?.!]*?(?:n['’]?t\b|\bnot\b|\bnever\b)"
+    r"|\bпочему\b[^?.!]*?\bне\b|\bpourquoi\b[^?.!]*?\b(?:ne\b|n['’])", re.IGNORECASE)
+_DENIAL = re.compile(
+    r"n['’]t\b|\b(?:not|no|never|neither|nor|none|nothing|unlikely|without|refus\w*|declin\w*|reject\w*|"
+    r"fail\w*|ignor\w*)\b", re.IGNORECASE)
+
+
+def asks_why_not(question: str) -> bool:
+    """True for a question that asks why something was not done ("Why didn't Moscow step in?")."""
+    return bool(_WHY_NOT.search(question))
+
+
+def denies(sentence: str) -> bool:
+    """True for a sentence that says something is not so, or was not done ("But Russia did not
+    consider it necessary…", "…it is unlikely that Moscow will get involved…")."""
+    return bool(_DENIAL.search(sentence))
 
 
 def is_small_talk(part: str) -> bool:

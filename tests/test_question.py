@@ -15,6 +15,8 @@ from retrieval.question import (
     asked_category,
     asks_for_advice,
     asks_whether,
+    asks_why_not,
+    denies,
     is_small_talk,
     language_of,
     normalise,
@@ -386,6 +388,41 @@ def test_an_amount_asked_as_the_value_size_or_population_of_a_thing_needs_a_numb
                      "What is the price of peace?", "What is the size of the problem for Russia?",
                      "What is the amount of trust between Russia and Armenia?"):
         assert not answer_type(question).number, question
+
+
+def test_an_idioms_one_counts_nothing():
+    members = answer_type("How many members does NATO have?")
+    assert not members.satisfied_by("It is unlikely that it will lose interest and turn its back on Armenia "
+                                    "and Georgia, especially if the Georgians one day become members of the "
+                                    "NATO alliance.")
+    assert not members.satisfied_by("On the one hand, members must help; no one has asked them to.")
+    # A count of one still counts.
+    assert members.satisfied_by("Only one member has used the principle of collective security so far.")
+    assert members.satisfied_by("NATO has thirty-two members.")
+
+
+def test_a_request_handled_or_dealt_with_asks_the_response():
+    for question in ("How did the Kremlin handle Armenia's plea to trigger the alliance clause?",
+                     "How did Moscow deal with Yerevan's request for help?",
+                     "How was Pashinyan's appeal received in Moscow?"):
+        assert answer_type(question).response, question
+    assert not answer_type("How did Russia handle the crisis?").response
+
+
+def test_a_why_of_something_not_done_and_a_sentence_that_denies():
+    for question in ("Why didn't Moscow step in militarily?", "why did not Russia help Armenia?",
+                     "How come Russia never intervened?", "Почему Россия не стала применять статью 4?",
+                     "Pourquoi la Russie n'est-elle pas intervenue ?",
+                     "Pourquoi la Turquie ne va-t-elle pas tourner le dos à l'Arménie ?"):
+        assert asks_why_not(question), question
+    for question in ("Why did Russia intervene?", "Why did Kazakhstan ask for help?",
+                     "Почему Россия вмешалась?", "Pourquoi la Russie a-t-elle agi ?",
+                     "Did Russia not help Armenia?"):
+        assert not asks_why_not(question), question
+    assert denies("But Russia did not consider it necessary to apply this article.")
+    assert denies("But it is unlikely that Moscow will get involved in the fight.")
+    assert denies("Armenia hasn't sent a single soldier.")
+    assert not denies("On the one hand, there is an agreement according to which Russia should intervene.")
 
 
 def test_an_amount_asked_in_a_unit_needs_that_unit():

@@ -21,11 +21,14 @@ from retrieval.chain import (
     _country_of_people,
     _listed,
     _nth_question_asked,
+    _unrelated,
+    _with_countries,
 )
 from retrieval.compose import CITATION_MARGIN_E5_ONLY, AnswerComposer, Assessment, Judged
 from retrieval.embeddings import SentenceEmbedder
 from retrieval.evaluation import REPORT, evaluate, load_questions, split_halves
 from retrieval.multilingual import MultilingualEmbedder
+from retrieval.places import PlaceNames
 from retrieval.question import answer_type
 from retrieval.retriever import ContextFusion, DenseSentenceRetriever, Ranking, Scored
 from retrieval.service import QuoteService
@@ -330,6 +333,35 @@ def test_an_english_question_none_of_whose_words_the_documents_use_is_not_about_
         answer = service.ask(question)
         assert answer.support == "answers", question
         assert answer.unanswered == (), question
+
+
+def test_a_word_for_the_documents_people_keeps_a_question_about_them(service):
+    snap = service.snapshot
+    for question in ("Where does the interviewee teach?", "What did the journalist want to know?"):
+        assert not _unrelated(question, question, "en", snap), question
+    off_topic = "How do I convert euros to US dollars?"
+    assert _unrelated(off_topic, off_topic, "en", snap)
+
+
+def test_countries_typed_side_by_side_are_each_a_name_to_hold():
+    groups = _with_countries((frozenset({"armenia", "azerbaijan"}),), PlaceNames([]))
+    assert [sorted(g) for g in groups] == [["armenia"], ["azerbaijan"]]
+    # One country's name in its forms, and a place of two words, stay one group.
+    assert len(_with_countries((frozenset({"armenian", "armenia"}),), PlaceNames([]))) == 1
+    assert _with_countries((frozenset({"nagorno", "karabakh"}),), PlaceNames([])) == (
+        frozenset({"nagorno", "karabakh"}),)
+
+
+def test_side_by_side_countries_are_found_in_the_title_as_two_names(service):
+    answer = service.ask("how many ppl got hurt in the armenia azerbaijan clashes")
+    assert answer.support == ANSWERS
+    assert answer.citations[0].quote.startswith("As a result of the fighting, about fifty people")
+
+
+def test_a_why_of_something_not_done_is_answered_where_it_was_not_done(service):
+    answer = service.ask("Почему Россия не стала применять статью 4 договора ОДКБ?")
+    assert answer.support == ANSWERS
+    assert answer.citations[0].quote.startswith("But Russia did not consider it necessary")
 
 
 def test_a_disputing_editor_note_comes_back_as_a_caveat(service):
