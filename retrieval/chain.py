@@ -32,6 +32,7 @@ from retrieval.question import (
     asked_category,
     asks_for_advice,
     asks_whether,
+    asks_whether_so,
     asks_why_not,
     denies,
     is_small_talk,
@@ -40,6 +41,7 @@ from retrieval.question import (
     responds_to,
     role_span,
     split_parts,
+    states_duty,
     tidy,
     unwrap,
     years_elsewhere,
@@ -215,6 +217,9 @@ def _named(question: str, snapshot: Snapshot, descriptions: tuple[Description, .
 MANNER_PENALTY = 0.1
 # How far a sentence that denies nothing falls behind one that does, for a why of something not done.
 DENIAL_PENALTY = 0.06
+# How far a sentence that states a duty falls behind one that does not, for a question that asks
+# whether something is so or was done (``question.asks_whether_so``).
+DUTY_PENALTY = 0.03
 
 
 def _tells_what(wanted: AnswerType, texts: list[str], position: int) -> bool:
@@ -655,6 +660,8 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
                 ranking = prefer_typed(ranking, partial(_tells_what, wanted, texts), MANNER_PENALTY)
             if asks_why_not(asked):
                 ranking = prefer_typed(ranking, lambda p: denies(texts[p]), DENIAL_PENALTY)
+            if asks_whether_so(asked if ranking.language == "en" else cased, ranking.language):
+                ranking = prefer_typed(ranking, lambda p: not states_duty(texts[p]), DUTY_PENALTY)
             ranking = break_tie(ranking)
             values = features(ranking, wanted, texts, in_context, setting=setting, title=title,
                               category=asked_category(asked), known=snapshot.speller.knows)

@@ -1885,6 +1885,30 @@ _DENIAL = re.compile(
     r"fail\w*|ignor\w*)\b", re.IGNORECASE)
 
 
+# What states a duty rather than what was or will be done: "…according to which Russia should
+# intervene in case of aggression", "…all other members must provide it with the necessary assistance".
+# A question that asks whether something is so or was done, and names no duty itself ("Did Moscow
+# activate the clause?", "Is Putin going to intervene?", "Россия вмешается?"), is answered by what
+# was or will be done ("But Russia did not consider it necessary to apply this article…"), while
+# the duty shares its words ("Does the treaty oblige Russia…?" asks the duty).
+_DUTY = re.compile(
+    r"\b(?:should|must|ought\s+to|oblig\w*|required?|requires|supposed\s+to|has\s+to|have\s+to|had\s+to|"
+    r"duty|duties|commit(?:s|ted|ment|ments)?|undert(?:ake|akes|ook|aken)|bound\s+to|pledged?)\b"
+    r"|\b(?:долж|обязан|обязатель|обязыва|обещ)\w*"
+    r"|\b(?:doi(?:t|vent|vait)|devr\w+|oblig\w*|engag\w*|tenu(?:e|s|es)?\s+de|censé\w*)\b", re.IGNORECASE)
+
+
+def asks_whether_so(question: str, language: str) -> bool:
+    """True for a question that asks whether something is so or was done and names no duty."""
+    whether = bool(_YES_NO_QUESTION.match(question)) if language == "en" else asks_whether(question)
+    return whether and not _DUTY.search(question)
+
+
+def states_duty(sentence: str) -> bool:
+    """True for a sentence that says what someone should, must or undertook to do."""
+    return bool(_DUTY.search(sentence))
+
+
 def asks_why_not(question: str) -> bool:
     """True for a question that asks why something was not done ("Why didn't Moscow step in?")."""
     return bool(_WHY_NOT.search(question))

@@ -15,6 +15,7 @@ from retrieval.question import (
     asked_category,
     asks_for_advice,
     asks_whether,
+    asks_whether_so,
     asks_why_not,
     denies,
     is_small_talk,
@@ -23,6 +24,7 @@ from retrieval.question import (
     responds_to,
     role_span,
     split_parts,
+    states_duty,
     tidy,
     years_elsewhere,
     years_given,
@@ -423,6 +425,23 @@ def test_a_why_of_something_not_done_and_a_sentence_that_denies():
     assert denies("But it is unlikely that Moscow will get involved in the fight.")
     assert denies("Armenia hasn't sent a single soldier.")
     assert not denies("On the one hand, there is an agreement according to which Russia should intervene.")
+
+
+def test_a_question_whether_something_was_done_and_a_sentence_that_states_a_duty():
+    for question, language in (("Did the Kremlin apply Article 4?", "en"),
+                               ("Is Putin going to intervene?", "en"),
+                               ("La Russie a-t-elle appliqué l'article 4 ?", "other"),
+                               ("Россия вмешается ли в конфликт?", "other")):
+        assert asks_whether_so(question, language), question
+    for question, language in (("Does the treaty oblige Russia to help Armenia?", "en"),
+                               ("Is Russia supposed to defend Armenia?", "en"),
+                               ("Why did Russia not intervene?", "en"),
+                               ("La Russie est-elle obligée d'aider l'Arménie ?", "other"),
+                               ("Должна ли Россия помочь Армении?", "other")):
+        assert not asks_whether_so(question, language), question
+    assert states_duty("On the one hand, there is an agreement according to which Russia should intervene.")
+    assert states_duty("All other members must provide it with the necessary assistance.")
+    assert not states_duty("But Russia did not consider it necessary to apply this article.")
 
 
 def test_an_amount_asked_in_a_unit_needs_that_unit():

@@ -364,6 +364,12 @@ def test_a_why_of_something_not_done_is_answered_where_it_was_not_done(service):
     assert answer.citations[0].quote.startswith("But Russia did not consider it necessary")
 
 
+def test_a_question_whether_it_was_done_is_answered_by_what_was_done_not_the_duty(service):
+    answer = service.ask("La Russie a-t-elle appliqué l'article 4 ?")
+    assert answer.support == ANSWERS
+    assert answer.citations[0].quote.startswith("But Russia did not consider it necessary")
+
+
 def test_a_disputing_editor_note_comes_back_as_a_caveat(service):
     answer = service.ask("Is the offensive taking place in Nagorno-Karabakh?")
     assert answer.citations[0].quote.startswith("This offensive is not taking place")
