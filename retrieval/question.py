@@ -227,7 +227,7 @@ _WHICH_QUESTION = re.compile(
     r"\bwhich\s+(?!of\b|(?:year|date|day|month|time|hour)s?\b"  # "which year" asks when
     r"|(?:routes?|ways?|paths?|options?|approach(?:es)?|courses?|strateg(?:y|ies)|polic(?:y|ies)|solutions?|"
     r"steps?|measures?|directions?|reasons?|logic|roles?)\b)[^\W\d_]"
-    r"|\bnames\s+of\b|\bby\s+name\b|\bимена\b|\bnoms\s+(?:des?|du)\b"
+    r"|\bnames?\s+of\b(?<!\bin\sthe\sname\sof)|\bby\s+name\b|\bимена\b|\bnoms\s+(?:des?|du)\b"
     # "Name the other international players that are sidelined", "List the CSTO members".
     r"|^\W*(?:(?:please|pls|plz)\s+)?(?:name|list)\s+(?:the|all|some|any)\b|\b(?:назовите|перечислите)\b"
     r"|^\W*(?:nommez|citez)\b"
@@ -1643,12 +1643,28 @@ def _folded_words(text: str) -> frozenset[str]:
     return frozenset(_fold(w) for w in _words(text))
 
 
+# A relative "which" after a preposition or a comma, in a question that asks whether or has asked
+# its own question word before it ("Is there an agreement under which Russia ought to step in?",
+# "What is the treaty, which Armenia signed, about?"): it asks for nothing named.
+_RELATIVE_WHICH = re.compile(r"(?:,|\b(?:under|in|by|to|of|from|with|for|on|at|through|after|during|"
+                             r"according\s+to))\s+which\b", re.IGNORECASE)
+
+
+def _without_relative_which(question: str) -> str:
+    """``question`` with each relative "which" read as "that"."""
+    def relative(match: re.Match[str]) -> str:
+        asking = _YES_NO_QUESTION.match(question) or _WH.search(question, 0, match.start())
+        return match.group()[:-5] + "that" if asking else match.group()
+    return _RELATIVE_WHICH.sub(relative, question)
+
+
 def answer_type(question: str, speakers: frozenset[str] = frozenset()) -> AnswerType:
     """The kind of fact a question asks for (English, Russian or French question words).
 
     ``speakers`` holds the lower-case words of the corpus's speakers' names: what they say needs
     no reported speech.
     """
+    question = _without_relative_which(question)
     given = frozenset(m.group().lower() for pattern in (_NUMBER, _TIME, _DATE, _CLOCK)
                       for m in pattern.finditer(question))
     typed = frozenset(w.lower() for w in _WORD.findall(question))
@@ -2123,7 +2139,7 @@ def asked_category(question: str) -> list[str]:
     the question word and the first function word count; a bare "who" asks for nobody's category
     ("Who supplied the troops?"), and frame words ("kind", "name", "exactly") never count.
     """
-    match = _WH.search(question)
+    match = _WH.search(_without_relative_which(question))
     if match is None:
         return []
     rest = re.sub(r"^['’]s\b", " is", question[match.end():])  # "what's the weather"

@@ -444,6 +444,18 @@ def test_a_question_whether_something_was_done_and_a_sentence_that_states_a_duty
     assert not states_duty("But Russia did not consider it necessary to apply this article.")
 
 
+def test_a_relative_which_asks_for_nothing_named_and_the_name_of_a_thing_does():
+    question = "Is there a two-country agreement under which Russia ought to step in if Armenia is attacked?"
+    assert not answer_type(question).named
+    assert asked_category(question) == []
+    assert not answer_type("What is the agreement according to which Russia should intervene?").named
+    for question in ("In which city is the institute?", "To which region of Ukraine were the troops sent?",
+                     "What is the official name of the agreement under which Russia should intervene?",
+                     "What is the name of the treaty?", "What are the names of the bases?"):
+        assert answer_type(question).named, question
+    assert not answer_type("Did Russia act in the name of peace?").named
+
+
 def test_an_amount_asked_in_a_unit_needs_that_unit():
     troops = "More than 3,000 Russian military personnel are stationed at two bases."
     for question in ("How long is the border in kilometres?", "How many miles long is the border?",
