@@ -1643,11 +1643,12 @@ def _folded_words(text: str) -> frozenset[str]:
     return frozenset(_fold(w) for w in _words(text))
 
 
-# A relative "which" after a preposition or a comma, in a question that asks whether or has asked
-# its own question word before it ("Is there an agreement under which Russia ought to step in?",
-# "What is the treaty, which Armenia signed, about?"): it asks for nothing named.
-_RELATIVE_WHICH = re.compile(r"(?:,|\b(?:under|in|by|to|of|from|with|for|on|at|through|after|during|"
-                             r"according\s+to))\s+which\b", re.IGNORECASE)
+# A relative "which" after a preposition, in a question that asks whether or has asked its own
+# question word before it ("Is there an agreement under which Russia ought to step in?", "What is
+# the agreement according to which…?"): it asks for nothing named. (A clause between commas is
+# read as describing, ``_DESCRIBING_CLAUSE``.)
+_RELATIVE_WHICH = re.compile(r"\b(?:under|in|by|to|of|from|with|for|on|at|through|after|during|"
+                             r"according\s+to)\s+which\b", re.IGNORECASE)
 
 
 def _without_relative_which(question: str) -> str:
