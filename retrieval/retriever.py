@@ -16,7 +16,8 @@ cannot say:
   behind a reply as close, unless an editor's note corrects them;
 * an interview's narration (headline, lede, biography) counts ``NARRATION_LAG`` less than the
   body, and an editor's note ``EDITOR_LAG`` less unless the question asks about the notes;
-* a region the question names counts as "the region" too in the idf share (``_REGION_NAMES``);
+* a region the question names counts as "the region" too in the idf share (``_REGION_NAMES``), and
+  a treaty's clause or provision as its article (``_READ_AS``);
 * fused scores within ``TIE`` of the best are a tie, which e5 breaks (``break_tie``);
 * whether the corpus answers at all is decided later, by ``retrieval.support``.
 """
@@ -78,6 +79,10 @@ EDITOR_LAG = 0.06
 _REGION_NAMES = frozenset(tokenize("Caucasus Caucasian Transcaucasia Transcaucasian Balkans Donbas Donbass "
                                    "Asia Asian Levant Sahel Maghreb Baltics Scandinavia Scandinavian"))
 _REGION = tokenize("region")[0]
+# A treaty's clause or provision is the article that holds it ("…the mutual defence clause?" to
+# "…called for the implementation of Article 4."), as the documents of treaties number them.
+_READ_AS = (dict.fromkeys(_REGION_NAMES, _REGION)
+            | dict.fromkeys(tokenize("clause clauses provision provisions"), tokenize("article")[0]))
 # A reply this short ("Not at all.") says yes or no; the sentence after it says why.
 _BARE_REPLY_WORDS = 4
 BARE_REPLY_LAG = 0.01
@@ -282,7 +287,7 @@ class ContextFusion:
         tokens = tokenize(question) if english else []
 
         coverage = snap.lexical.coverages(tokens, positions) if tokens else {}
-        regional = [_REGION if t in _REGION_NAMES else t for t in tokens]
+        regional = [_READ_AS.get(t, t) for t in tokens]
         if regional != tokens:  # "…in the South Caucasus?" is "…in the region." as well
             as_region = snap.lexical.coverages(regional, positions)
             coverage = {p: max(coverage.get(p, 0.0), as_region.get(p, 0.0)) for p in positions}

@@ -149,6 +149,21 @@ def test_a_region_the_question_names_is_searched_as_the_region_too(service):
     assert {s.position: s.coverage for s in by_name.candidates}[named] == pytest.approx(1.0)
 
 
+def test_a_treatys_clause_is_searched_as_its_article_too(service):
+    snap = service.snapshot
+    called = next(p for p, s in enumerate(snap.sentences) if s.text.startswith("Armenian Prime Minister"))
+    hits = [Document(page_content="", metadata={"position": called, "cosine": 0.8, "context_cosine": 0.8})]
+    inputs = {"language": "en", "dense": hits, "multilingual": hits, "lexical": []}
+
+    def coverage(question: str) -> float:
+        return ContextFusion(snap)({**inputs, "question": question}).candidates[0].coverage
+
+    assert coverage("Who called for the implementation of the mutual defence clause?") == pytest.approx(
+        coverage("Who called for the implementation of the mutual defence article?"))
+    assert coverage("Who called for the implementation of the clause?") > coverage(
+        "Who called for the implementation of the plan?")
+
+
 def test_a_question_asks_about_the_editors_by_a_word_for_their_notes_or_by_their_name():
     names = frozenset({"inosmi", "иносми"})
     for question in ("According to the editors' note, what is Russia obliged to do?",
