@@ -966,6 +966,12 @@ class AnswerType:
     # part after one that names the request, ``responds_to``): the sentence before it must report a
     # request (``events.reports``), or the sentence a response (``_RESPONDED``).
     response: bool = False
+    # Who made the request a response is asked to ("…Armenia's plea…", "…when Yerevan invoked the
+    # clause?"), in every form of the name (set by the chain): the request before the sentence must
+    # be theirs, named before its verb ("Armenian Prime Minister Nikol Pashinyan immediately called
+    # for…"), not a list of those it went to ("…the President of the country requested assistance
+    # from the CSTO member countries (Russia, Armenia, …)"). Nothing is checked when empty.
+    requester: frozenset[str] = frozenset()
     # A question about a document's opening (``_OPENING_QUESTION``); ``openings`` holds the texts of
     # the documents' openings, their narration before the first speaker's turn (set by the chain,
     # which knows the documents): the sentence must be one of them. Nothing is checked when empty.
@@ -1127,6 +1133,9 @@ class AnswerType:
         # A response follows the request: the sentence that reports the request is none.
         if self.response and not (events.reports("requested", in_context.removesuffix(sentence))
                                   or _RESPONDED.search(sentence)):
+            return False
+        if self.response and self.requester and not _requested_by(self.requester,
+                                                                  in_context.removesuffix(sentence)):
             return False
         if self.only and not _ONLY.search(f"{in_context} {sentence}"):
             return False
@@ -1638,6 +1647,30 @@ def _fold(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
+# Who a question says made a request ("Armenia's plea", "Pashinyan's call", "when Yerevan invoked
+# the clause", "the request from Armenia").
+_REQUESTER = re.compile(
+    r"\b(?P<owner>[A-Z][\w-]*)['’]s?\s+(?:[\w-]+\s+){0,2}?(?:request|plea|appeal|call|demand|invocation)s?\b"
+    r"|\bwhen\s+(?P<subject>[A-Z][\w-]*)\s+(?:\w+\s+)?(?:invoked|asked|requested|called|appealed|demanded|"
+    r"triggered|activated|sought|turned)\b"
+    r"|\b(?:request|plea|appeal|call|demand)s?\s+(?:from|by)\s+(?:the\s+)?(?P<from>[A-Z][\w-]*)")
+# What reports a request, for who made it (``_requested_by``).
+_REQUEST_VERB = re.compile(r"\b(?:request(?:ed|s|ing)?|asked|appeal(?:ed|s)?|sought|called\s+for|turned\s+to|"
+                           r"demand(?:ed|s)?|invok(?:ed|es))\b", re.IGNORECASE)
+
+
+def _asked_requester(question: str) -> frozenset[str]:
+    """The names a question gives as the one who made a request (lower case)."""
+    return frozenset(_fold(name.lower()) for m in _REQUESTER.finditer(question)
+                     for name in m.groupdict().values() if name and name.lower() not in STOPWORDS)
+
+
+def _requested_by(names: frozenset[str], text: str) -> bool:
+    """True unless ``text`` reports a request and names none of ``names`` before its verb."""
+    verb = _REQUEST_VERB.search(text)
+    return verb is None or any(_same_name(n, w) for n in names for w in _folded_words(text[:verb.start()]))
+
+
 @lru_cache(maxsize=20_000)
 def _folded_words(text: str) -> frozenset[str]:
     return frozenset(_fold(w) for w in _words(text))
@@ -1705,6 +1738,7 @@ def answer_type(question: str, speakers: frozenset[str] = frozenset()) -> Answer
                       each=number and bool(_EACH_QUESTION.search(question)),
                       response=bool(_RESPONSE_QUESTION.search(question)
                                     and _REQUEST_QUESTION.search(question)),
+                      requester=_asked_requester(question),
                       opening=bool(_OPENING_QUESTION.search(question)),
                       only=bool(_ONLY_QUESTION.search(question)),
                       span=bool(_SPAN_QUESTION.search(question)),

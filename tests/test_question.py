@@ -456,6 +456,28 @@ def test_a_relative_which_asks_for_nothing_named_and_the_name_of_a_thing_does():
     assert not answer_type("Did Russia act in the name of peace?").named
 
 
+def test_a_response_to_a_named_requester_follows_their_request():
+    kazakh = ("At the end of January, during large demonstrations in Kazakhstan, the President of the "
+              "country requested assistance from the CSTO member countries (Russia, Armenia, Belarus, "
+              "Kazakhstan, Kyrgyzstan and Tajikistan).")
+    positively = "All of them responded positively to this request, especially Russia, which helped."
+    armenian = ("Armenian Prime Minister Nikol Pashinyan immediately called for the implementation of "
+                "Article 4.")
+    declined = "But Russia did not consider it necessary to apply this article."
+    # (The chain reads "the Kremlin" as Russia before it asks.)
+    for question in ("How did Russia respond when Armenia invoked the alliance's mutual-aid clause?",
+                     "How did Russia handle Armenia's plea to trigger the clause?",
+                     "How did Russia react to the request from Armenia?"):
+        wanted = replace(answer_type(question), requester=frozenset({"armenia", "armenian", "yerevan"}))
+        assert answer_type(question).requester == frozenset({"armenia"}), question
+        assert not wanted.satisfied_by(positively, f"{kazakh} {positively}"), question
+        assert wanted.satisfied_by(declined, f"{armenian} {declined}"), question
+    # Without a requester, any request's response answers.
+    anyone = answer_type("How did Russia respond to the request for help?")
+    assert anyone.requester == frozenset()
+    assert anyone.satisfied_by(positively, f"{kazakh} {positively}")
+
+
 def test_an_amount_asked_in_a_unit_needs_that_unit():
     troops = "More than 3,000 Russian military personnel are stationed at two bases."
     for question in ("How long is the border in kilometres?", "How many miles long is the border?",
