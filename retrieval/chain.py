@@ -603,7 +603,6 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
             wanted = replace(wanted, about=_with_countries(wanted.about, snapshot.places),
                 topic=_with_countries(wanted.topic, snapshot.places),
                 speaker=frozenset(f for n in wanted.speaker for f in snapshot.places.forms_of(n)),
-                requester=frozenset(f for n in wanted.requester for f in snapshot.places.forms_of(n)),
                 # and so must the country of the people a "which" asks for, when it names one and
                 # the question does not place them there itself ("Which Armenian politicians are
                 # the hawks in Yerevan?" is answered by "The hawks, led by…").

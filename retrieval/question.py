@@ -967,10 +967,10 @@ class AnswerType:
     # request (``events.reports``), or the sentence a response (``_RESPONDED``).
     response: bool = False
     # Who made the request a response is asked to ("…Armenia's plea…", "…when Yerevan invoked the
-    # clause?"), in every form of the name (set by the chain): the request before the sentence must
-    # be theirs, named before its verb ("Armenian Prime Minister Nikol Pashinyan immediately called
-    # for…"), not a list of those it went to ("…the President of the country requested assistance
-    # from the CSTO member countries (Russia, Armenia, …)"). Nothing is checked when empty.
+    # clause?"), in every form of the name: the request before the sentence must not name them only
+    # among those it went to ("…the President of the country requested assistance from the CSTO
+    # member countries (Russia, Armenia, …)"), but before its verb ("Armenian Prime Minister Nikol
+    # Pashinyan immediately called for…") or not at all. Nothing is checked when empty.
     requester: frozenset[str] = frozenset()
     # A question about a document's opening (``_OPENING_QUESTION``); ``openings`` holds the texts of
     # the documents' openings, their narration before the first speaker's turn (set by the chain,
@@ -1660,15 +1660,23 @@ _REQUEST_VERB = re.compile(r"\b(?:request(?:ed|s|ing)?|asked|appeal(?:ed|s)?|sou
 
 
 def _asked_requester(question: str) -> frozenset[str]:
-    """The names a question gives as the one who made a request (lower case)."""
-    return frozenset(_fold(name.lower()) for m in _REQUESTER.finditer(question)
-                     for name in m.groupdict().values() if name and name.lower() not in STOPWORDS)
+    """The names a question gives as the one who made a request, in every form of a country's
+    name ("yerevan" → {"armenia", "armenian", "yerevan", …}; lower case)."""
+    names = [_fold(name.lower()) for m in _REQUESTER.finditer(question) for name in m.groupdict().values()
+             if name and name.lower() not in STOPWORDS]
+    return frozenset(form for name in names for form in PlaceNames.forms_of(name))
 
 
 def _requested_by(names: frozenset[str], text: str) -> bool:
-    """True unless ``text`` reports a request and names none of ``names`` before its verb."""
+    """False when ``text`` reports a request and names one of ``names`` only after its verb, among
+    those it went to ("…requested assistance from the CSTO member countries (Russia, Armenia, …)")."""
     verb = _REQUEST_VERB.search(text)
-    return verb is None or any(_same_name(n, w) for n in names for w in _folded_words(text[:verb.start()]))
+    if verb is None:
+        return True
+
+    def named(part: str) -> bool:
+        return any(_same_name(n, w) for n in names for w in _folded_words(part))
+    return named(text[:verb.start()]) or not named(text[verb.start():])
 
 
 @lru_cache(maxsize=20_000)

@@ -468,8 +468,8 @@ def test_a_response_to_a_named_requester_follows_their_request():
     for question in ("How did Russia respond when Armenia invoked the alliance's mutual-aid clause?",
                      "How did Russia handle Armenia's plea to trigger the clause?",
                      "How did Russia react to the request from Armenia?"):
-        wanted = replace(answer_type(question), requester=frozenset({"armenia", "armenian", "yerevan"}))
-        assert answer_type(question).requester == frozenset({"armenia"}), question
+        wanted = answer_type(question)
+        assert {"armenia", "armenian", "yerevan"} <= wanted.requester, question
         assert not wanted.satisfied_by(positively, f"{kazakh} {positively}"), question
         assert wanted.satisfied_by(declined, f"{armenian} {declined}"), question
     # Without a requester, any request's response answers.
