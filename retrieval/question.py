@@ -1906,11 +1906,17 @@ def _pleasantries_only(text: str) -> bool:
 
 
 # A request for advice or a recommendation for the user ("How do I get a visa?", "Can you recommend a
-# recipe?", "What's the best way to learn Python?", "Как мне…?", "Посоветуй…", "Comment puis-je…?"):
+# recipe?", "Can you give me a recipe…?", "What's the best way to learn Python?", "Как мне…?",
+# "Посоветуй…", "Comment puis-je…?"):
 # news quotes what was said and done, and tells no one what to do.
 _ADVICE = re.compile(
     r"^\W*(?:how\s+(?:do|can|could|should|would)\s+i\b|(?:can|could)\s+you\s+(?:please\s+)?"
     r"(?:recommend|suggest)\b|what(?:['’]s|\s+is)\s+the\s+(?:best|easiest|cheapest|fastest)\s+way\s+to\b"
+    # "Can you give me a good recipe for dolma?", "Send me some tips…"
+    r"|(?:(?:can|could|would)\s+you\s+)?(?:please\s+)?(?:give|send|share|tell|show)\s+me\s+"
+    r"(?:an?\s+|some\s+|the\s+|your\s+)?(?:\w+\s+)?(?:recipes?|tips|advice|recommendations?)\b"
+    r"|(?:дай|дайте|пришли|пришлите)\s+(?:мне\s+)?(?:\w+\s+)?(?:рецепт\w*|совет\w*)"
+    r"|(?:donne|donnez)-moi\s+(?:un|une|des|quelques)\s+(?:\w+\s+)?(?:recettes?|conseils?)\b"
     r"|как\s+мне\b|как\s+я\s+могу\b|посоветуй\w*|порекомендуй\w*"
     r"|comment\s+(?:puis-je|est-ce\s+que\s+je|faire\s+pour)\b|(?:peux-tu|pouvez-vous)\s+(?:me\s+)?"
     r"(?:recommander|conseiller|suggérer)\b)", re.IGNORECASE)

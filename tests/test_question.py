@@ -1128,6 +1128,16 @@ def test_a_request_for_advice_for_the_one_who_asks_is_no_question_for_the_news()
         assert not asks_for_advice(message), message
 
 
+def test_a_request_for_a_recipe_or_tips_is_advice():
+    for message in ("Can you give me a good recipe for Armenian dolma?",
+                    "Give me some tips for visiting Yerevan", "Дай мне рецепт долмы",
+                    "Donne-moi une recette de dolma"):
+        assert asks_for_advice(message), message
+    for message in ("Can you give me the date of the clashes?", "Can you tell me what Dupuy said?",
+                    "Tell me the reason Russia did not help"):
+        assert not asks_for_advice(message), message
+
+
 def test_a_request_for_a_piece_of_writing_is_no_question_for_the_news():
     for message in ("write me a poem about the caucasus", "Could you write a short story about Karabakh?",
                     "Напиши стихотворение про Карабах", "Écris-moi un poème sur le Caucase"):
