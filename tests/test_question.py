@@ -1802,3 +1802,17 @@ def test_an_act_asked_about_needs_a_sentence_that_reports_it():
                      "Какое значение имеет признание геноцида?",
                      "According to Lavrov, are sanctions illegal?", "Did the synod sanction the marriage?"):
         assert answer_type(question).acts == frozenset(), question
+
+
+def test_a_persons_books_or_schooling_need_a_sentence_that_reports_them():
+    posts = ("Emmanuel Dupuy is a professor of geopolitical sciences at the Catholic University of Lille, he "
+             "is also the president of the Institute for Security Perspectives in Europe (IPSE).")
+    for question in ("What books has Emmanuel Dupuy published?",
+                     "Quels livres Emmanuel Dupuy a-t-il publiés ?",
+                     "Which university did Emmanuel Dupuy graduate from?", "Where did Emmanuel Dupuy study?",
+                     "Where did Emmanuel Dupuy get his doctorate?", "Does Dupuy have a degree in law?"):
+        assert not answer_type(question).satisfied_by(posts), question
+    assert answer_type("What books has Dupuy published?").satisfied_by("Dupuy is the author of three books.")
+    assert answer_type("Where did Dupuy study?").satisfied_by("Dupuy graduated from Sciences Po.")
+    for question in ("Where does Dupuy teach?", "To what degree is Russia reliable?"):
+        assert answer_type(question).satisfied_by(posts), question
