@@ -2002,10 +2002,11 @@ def is_small_talk(part: str) -> bool:
     return bool(_WORD.search(part)) and language_of(part) == "en" and not tokenize(part)
 
 
-# A year, a decade or a century a question gives ("in 2022", "the 1990s", "the 2000's", "dans
-# les années 2000", "в 2000-х", "the 19th century", "fin 2022"); a four-digit number that counts
-# something ("1900 troops") is no year.
+# A year, a decade or a century a question gives ("in 2022", "the 1990s", "the early 1990s", "dans
+# les années 2000", "в 2000-х", "the 2000's", "the 19th century", "fin 2022"); a four-digit number
+# that counts something ("1900 troops") is no year.
 _GIVEN_YEAR = re.compile(
+    r"(?:\b(?P<part>early|mid|late)[\s-]+)?"
     r"(?<![\d,.])(?P<after>années\s+)?(?P<year>1[5-9]\d\d|20\d\d)(?P<decade>['’]?s|-(?:е|х|ые|ых))?"
     r"(?![\d,.]\d)"
     r"(?!\s+(?:[^\W\d_]+\s+)?(?:troops|soldiers|people|persons|men|personnel|units|vehicles|tanks|km|"
@@ -2032,6 +2033,9 @@ def years_elsewhere(question: str, known: frozenset[int]) -> bool:
             decade = match.group("decade") or match.group("after")
             span = (range(year, year + 10) if decade
                     else range(year - _NEAR_YEARS, year + _NEAR_YEARS + 1))
+            if decade and match.group("part"):  # "the early 1990s": 1990–1993, and two years either side
+                start = year + {"early": 0, "mid": 3, "late": 6}[match.group("part").lower()]
+                span = range(start - _NEAR_YEARS, start + 4 + _NEAR_YEARS)
         else:
             century = int(match.group("century")) if match.group("century") else _ROMAN[
                 match.group("siecle").upper()]
