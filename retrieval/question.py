@@ -158,8 +158,11 @@ _TIME_QUESTION = re.compile(
 # the sentence must speak of what is to come (``_FUTURE``).
 _FUTURE_QUESTION = re.compile(
     r"\b(?:will|gonna|next|upcoming|scheduled|planned)\b|\bgoing\s+to\b|\bdue\s+(?:to|for)\b"
-    r"|\b(?:состоится|состоятся|будет|будут|следующ\w*|планиру\w*|предстоящ\w*)"
-    r"|\b(?:prochain\w*|aura\s+lieu|auront\s+lieu|sera|seront|prévu\w*)", re.IGNORECASE)
+    # "When does Dupuy expect the conflict to be resolved?"
+    r"|\b(?:expects?|predicts?|forecasts?|anticipates?)\b|\blikely\s+to\b"
+    r"|\b(?:состоится|состоятся|будет|будут|следующ\w*|планиру\w*|предстоящ\w*|ожида\w*|прогнозиру\w*)"
+    r"|\b(?:prochain\w*|aura\s+lieu|auront\s+lieu|sera|seront|prévu\w*|prévoi\w*|s['’]attend\w*)",
+    re.IGNORECASE)
 _FUTURE = re.compile(
     r"\b(?:will|won['’]t|would|next|upcoming|scheduled|plans?|planned|planning|expected|soon|future|"
     r"forthcoming|later|intends?|intended)\b|\bgoing\s+to\b|\bdue\s+(?:to|for|in)\b", re.IGNORECASE)
