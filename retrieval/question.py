@@ -159,7 +159,7 @@ _TIME_QUESTION = re.compile(
 _FUTURE_QUESTION = re.compile(
     r"\b(?:will|gonna|next|upcoming|scheduled|planned)\b|\bgoing\s+to\b|\bdue\s+(?:to|for)\b"
     # "When does Dupuy expect the conflict to be resolved?"
-    r"|\b(?:expects?|predicts?|forecasts?|anticipates?)\b|\blikely\s+to\b"
+    r"|\b(?:expects?|expected|predicts?|predicted|forecasts?|anticipates?|anticipated)\b|\blikely\s+to\b"
     r"|\b(?:состоится|состоятся|будет|будут|следующ\w*|планиру\w*|предстоящ\w*|ожида\w*|прогнозиру\w*)"
     r"|\b(?:prochain\w*|aura\s+lieu|auront\s+lieu|sera|seront|prévu\w*|prévoi\w*|s['’]attend\w*)",
     re.IGNORECASE)
