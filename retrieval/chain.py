@@ -226,6 +226,13 @@ def _tells_what(wanted: AnswerType, texts: list[str], position: int) -> bool:
     return wanted.tells_what(texts[position])
 
 
+def _denies_a_deed(texts: list[str], roles: list[str], notes: bool, position: int) -> bool:
+    """The sentence says something was not done (``question.denies``); an editor's correction
+    ("Russia, not under the agreement with Armenia, but under…") denies a wording, not a deed,
+    unless the question asks what the notes say (``notes``)."""
+    return denies(texts[position]) and (notes or roles[position] != "editor")
+
+
 def _with_countries(groups: tuple[frozenset[str], ...], places: PlaceNames) -> tuple[frozenset[str], ...]:
     """Each group of names with the countries its capitals and demonyms stand for ("moscow" →
     "russia"); a group of two countries or more typed side by side ("the armenia azerbaijan
@@ -522,6 +529,7 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
     # names or more (``AnswerType.satisfied_by``): a count in an article about Armenia and
     # Azerbaijan is not a count in Azerbaijan.
     setting = [s.speaker for s in snapshot.sentences]
+    roles = [s.role for s in snapshot.sentences]
     title = [snapshot.documents[s.doc_id].meta.title for s in snapshot.sentences]
     years = years_of(texts)
 
@@ -659,7 +667,9 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
             if wanted.speech:
                 ranking = prefer_typed(ranking, partial(_tells_what, wanted, texts), MANNER_PENALTY)
             if asks_why_not(asked):
-                ranking = prefer_typed(ranking, lambda p: denies(texts[p]), DENIAL_PENALTY)
+                ranking = prefer_typed(ranking, partial(
+                    _denies_a_deed, texts, roles, _asks_about_editor(search, retrievers.editor_words)),
+                    DENIAL_PENALTY)
             if asks_whether_so(asked if ranking.language == "en" else cased, ranking.language):
                 ranking = prefer_typed(ranking, lambda p: not states_duty(texts[p]), DUTY_PENALTY)
             ranking = break_tie(ranking)
