@@ -1243,7 +1243,10 @@ class AnswerType:
         return False
 
     def _gives(self, word: str) -> bool:
-        return _same_word(word, self.words)
+        """The question gives the word, or a part of a hyphenated name ("Karabakh" gives
+        "Nagorno-Karabakh")."""
+        return _same_word(word, self.words) or ("-" in word and any(
+            len(part) >= 4 and _same_word(part, self.words) for part in word.split("-")))
 
     def _speaks(self, text: str, own: int = 0) -> bool:
         """True when the one asked about is who speaks in the text: named before a speech verb

@@ -478,6 +478,14 @@ def test_a_response_to_a_named_requester_follows_their_request():
     assert anyone.satisfied_by(positively, f"{kazakh} {positively}")
 
 
+def test_a_part_of_a_hyphenated_name_gives_the_name():
+    moved = ("Secondly, a significant part of the Russian troops in Nagorno-Karabakh (1,900 people) was "
+             "transferred to Ukraine.")
+    karabakh = answer_type("Which region of Ukraine were the Russian troops from Karabakh sent to?")
+    assert not karabakh.satisfied_by(moved)
+    assert answer_type("Which region were the Russian troops sent to?").satisfied_by(moved)
+
+
 def test_an_amount_asked_in_a_unit_needs_that_unit():
     troops = "More than 3,000 Russian military personnel are stationed at two bases."
     for question in ("How long is the border in kilometres?", "How many miles long is the border?",
