@@ -176,12 +176,11 @@ class Retrievers:
         return fusion(inputs)
 
 
-# Words for who speaks in the documents and for the documents themselves.
+# Words for those who speak in the documents (the documents' own words, "article", "interview", are
+# the corpus's already).
 _ABOUT_THE_DOCUMENTS = frozenset({
     "interviewee", "interviewees", "interviewer", "interviewers", "journalist", "journalists", "reporter",
-    "reporters", "editor", "editors", "author", "authors", "article", "articles", "interview", "interviews",
-    "expert", "experts", "analyst", "analysts", "commentator", "commentators", "writer", "writers", "text",
-    "texts", "piece", "report", "note", "notes"})
+    "reporters", "editor", "editors"})
 
 
 def _unrelated(asked: str, typed: str, language: str, snapshot: Snapshot) -> bool:
@@ -189,8 +188,8 @@ def _unrelated(asked: str, typed: str, language: str, snapshot: Snapshot) -> boo
     dollars?") is not about them, however close e5 reads its nearest sentence. ``asked`` is the
     question as searched (typos corrected), ``typed`` as typed. Numbers ("2002") are searched as
     they are, and a question none of whose words the language's word list has as typed ("tropas
-    rusas") may be in another language, which e5 reads. A word for the documents' people or the
-    documents themselves ("Where does the interviewee teach?") is about them, used or not."""
+    rusas") may be in another language, which e5 reads. A word for the documents' people ("Where
+    does the interviewee teach?") is about them, used or not."""
     if language != "en":
         return False
     words = [w for w in re.findall(r"[^\W\d_]+", asked.lower()) if w not in STOPWORDS]
@@ -242,12 +241,14 @@ def _with_countries(groups: tuple[frozenset[str], ...], places: PlaceNames) -> t
 
 
 def _each_country(names: frozenset[str]) -> tuple[frozenset[str], ...]:
-    countries = sorted(n for n in names if len(PlaceNames.forms_of(n)) > 1)
+    """A group of two country names or more (not demonyms: "Armenian American" is one people) as a
+    group for each, the group's other names an alternative to each."""
+    countries = sorted(n for n in names if len(PlaceNames.forms_of(n)) > 1 and not PlaceNames.countries_of(n))
     if len(countries) < 2 or any(not PlaceNames.forms_of(a).isdisjoint(PlaceNames.forms_of(b))
                                  for i, a in enumerate(countries) for b in countries[i + 1:]):
         return (names,)
     rest = names.difference(countries)
-    return tuple(frozenset({n}) for n in countries) + ((rest,) if rest else ())
+    return tuple(frozenset({n}) | rest for n in countries)
 
 
 def _country_of_people(wanted: AnswerType) -> frozenset[str]:

@@ -151,17 +151,23 @@ _ACTS = {
     # A person's books and schooling: "What books has Dupuy published?", "Where did he study?" are
     # not answered by the line that gives his posts ("…is a professor of geopolitical sciences…").
     "publication": (
-        re.compile(r"\bpublish(?:ed|es|ing)?\b|\bbooks?\b|\b(?:о|с)?публикова\w*|\bкниг\w*"
-                   r"|\bpubli(?:é|ée|és|ées|er|e|ent)\b|\blivres?\b", re.IGNORECASE),
+        # (books and writings, not an interview published by an outlet; not the verb "livrer")
+        re.compile(r"\bbooks?\b|\bpublications\b|\bmonographs?\b|\bpublish(?:ed|es|ing)?\s+(?:(?:a|any|his|her|"
+                   r"their|several|many|some)\s+)?(?:books?|works?|papers|monographs?|novels?)\b|\bкниг\w*"
+                   r"|\b(?:des|ses|quels|quelques|les|leurs|un|deux|trois|plusieurs)\s+livres?\b|\bouvrages\b",
+                   re.IGNORECASE),
         re.compile(r"\bpublish\w*|\bpublication\w*|\bbooks?\b|\bauthor\w*|\bwr(?:ote|itten|ites)\b|\bкниг\w*|"
                    r"\b(?:о|с)?публик\w*|\bавтор\w*|\bpubli\w*|\blivres?\b|\bauteur\w*|\bécri\w*",
                    re.IGNORECASE)),
     "education": (
         # (a degree earned, not "to what degree")
-        re.compile(r"\bstud(?:ied|ying)\b|\bdid\s+(?:\w+\s+){1,3}?study\b|\bgraduat\w*|\bdoctorate\b|\bph\.?d\b|"
+        # (schooling: not "the study", "studying the request", nor "образование ОДКБ", its formation)
+        re.compile(r"\bstudied\b|\bdid\s+(?:he|she|they|(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*)?)\s+study\b|"
+                   r"\bgraduat\w*|\bdoctorate\b|\bph\.?d\b|"
                    r"\b(?:university|academic|bachelor['’]?s?|master['’]?s?|doctoral|law|his|her)\s+degrees?\b|"
                    r"\bdegrees?\s+(?:in|from)\b|\balma\s+mater\b|\beducat\w*|\bучил(?:ся|ась|ись)\b|\bокончил\w*|\bвыпускник\w*|"
-                   r"\bобразовани\w*|\bétudi(?:é|ée|a|ait)\b|\bdiplôm\w*|\bdoctorat\b", re.IGNORECASE),
+                   r"\b(?:высшее|получил\w*)\s+образовани\w*|\bétudi(?:é|ée|a|ait)\b|\bdiplôm\w*|\bdoctorat\b",
+                   re.IGNORECASE),
         re.compile(r"\bstud(?:y|ied|ies|ying)\b|\bgraduat\w*|\bdoctor\w*|\bph\.?d\b|\bdegrees?\b|\balumn\w*|"
                    r"\beducat\w*|\bучил\w*|\bокончил\w*|\bвыпускник\w*|\bобразовани\w*|\bétudi\w*|\bdiplôm\w*",
                    re.IGNORECASE)),

@@ -159,9 +159,10 @@ _TIME_QUESTION = re.compile(
 _FUTURE_QUESTION = re.compile(
     r"\b(?:will|gonna|next|upcoming|scheduled|planned)\b|\bgoing\s+to\b|\bdue\s+(?:to|for)\b"
     # "When does Dupuy expect the conflict to be resolved?"
-    r"|\b(?:expects?|expected|predicts?|predicted|forecasts?|anticipates?|anticipated)\b|\blikely\s+to\b"
+    r"|\b(?:expects?|predicts?|forecasts?|anticipates?)\b|\b(?:is|are)\s+(?:[\w-]+\s+){0,4}?(?:expected|predicted)\s+to\b"
+    r"|\blikely\s+to\b"
     r"|\b(?:состоится|состоятся|будет|будут|следующ\w*|планиру\w*|предстоящ\w*|ожида\w*|прогнозиру\w*)"
-    r"|\b(?:prochain\w*|aura\s+lieu|auront\s+lieu|sera|seront|prévu\w*|prévoi\w*|s['’]attend\w*)",
+    r"|\b(?:prochain\w*|aura\s+lieu|auront\s+lieu|sera|seront|prévu\w*|s['’]attend\w*)",
     re.IGNORECASE)
 _FUTURE = re.compile(
     r"\b(?:will|won['’]t|would|next|upcoming|scheduled|plans?|planned|planning|expected|soon|future|"
@@ -199,8 +200,10 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)*|\b(?:one|two|three|four|five|six|seven|ei
 # troops" is a count), the number of an article ("article 4 of this treaty") or an idiom's "one"
 # ("if the Georgians one day become members", "on the one hand", "no one", "one another").
 _NOT_A_COUNT = re.compile(
-    r"\bone\s+(?:day|hand|another|way\s+or\s+another)\b|\b(?:no|any|every|some)[\s-]?one\b"
-    r"|\bthe\s+one\s+(?:who|that|which|hand)\b|"
+    r"(?<!\blasted\s)(?<!\bfor\s)(?<!\bonly\s)(?<!\bjust\s)(?<!\bin\s)(?<!\bafter\s)(?<!\bwithin\s)"
+    r"\bone\s+day\b(?!\s+(?:of|later|after|before|long|and)\b)"
+    r"|\bone\s+(?:hand|another|way\s+or\s+another)\b|\b(?:no|any|every|some)[\s-]?one\b"
+    r"|\bthe\s+one\s+(?:who|that|which)\b|"
     r"\b(?:in|since|by|of|from|until|till|the|before|after|during|early|late|mid|"
     r"january|february|march|april|may|june|july|august|september|october|november|december)\s+(?:19|20)\d\ds?\b"
     r"|\b(?:19|20)\d\d(?:s\b|(?=\s*[^\w\s]|\s*$))"
@@ -603,12 +606,12 @@ _RESPONSE_QUESTION = re.compile(
     r"(?<!not\s)(?<!n't\s)(?<!n’t\s)\b(?:respond(?:s|ed|ing)?|react(?:s|ed|ing)?|reaction|"
     r"(?<!\bin\s)response|in\s+response\s+to\s+(?=(?:[\w'’-]+\s+){0,3}?(?:request|call|plea|appeal)s?\b)|"
     r"repl(?:y|ies|ied)|answer(?:s|ed)?\s+(?:to\s+)?(?:[\w'’-]+\s+){0,3}?(?:request|call|plea|appeal)s?|"
-    r"(?:support(?:s|ed)?|back(?:s|ed)?|endors(?:es|ed)?|handl(?:e|es|ed|ing)|deal(?:s|t)?\s+with|"
-    r"treat(?:s|ed)?|greet(?:s|ed)?|receiv(?:e|es|ed))\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:support(?:s|ed)?|back(?:s|ed)?|endors(?:es|ed)?|handl(?:e|es|ed|ing)|deal(?:s|t|ing)?\s+with|"
+    r"treat(?:s|ed|ing)?|greet(?:s|ed|ing)?)\s+(?:[\w'’-]+\s+){0,3}?"
     r"(?:request|call|plea|appeal)s?)\b"
-    # "How was Pashinyan's appeal received?", "Was the request met?"
-    r"|\b(?:request|call|plea|appeal)s?\s+(?:(?:was|were|is|are|been|got|get)\s+)?(?:[\w'’-]+\s+){0,2}?"
-    r"(?:met|received|handled|greeted|treated|answered|dealt\s+with)\b"
+    # "How was Pashinyan's appeal received?" (not "When was the request received?", which asks of the request)
+    r"|\bhow\s+(?:was|were|is|are|has|have|had)\s+(?:[\w'’-]+\s+){0,3}?(?:request|call|plea|appeal)s?\s+"
+    r"(?:(?:been|being)\s+)?(?:met|received|handled|greeted|treated|answered|dealt\s+with)\b"
     r"|\bat\s+(?:[\w'’-]+\s+){1,3}request\b"
     r"|\b(?:отреагир|реагир|реакци|ответ)\w*|\b(?:réag|réaction|répon)\w*"
     r"|\bà\s+la\s+demande\s+(?:de|du|des|d['’])|\bпо\s+(?:просьбе|запросу|требованию|призыву)\b"
@@ -1656,9 +1659,11 @@ def _fold(word: str) -> str:
 # Who a question says made a request ("Armenia's plea", "Pashinyan's call", "when Yerevan invoked
 # the clause", "the request from Armenia").
 _REQUESTER = re.compile(
-    r"\b(?P<owner>[A-Z][\w-]*)['’]s?\s+(?:[\w-]+\s+){0,2}?(?:request|plea|appeal|call|demand|invocation)s?\b"
+    # (not the one who responds: "Russia's reaction to calls for help")
+    r"\b(?P<owner>[A-Z][\w-]*)['’]s?\s+(?:(?!(?:reaction|response|answer|reply|stance|attitude|to|for)\b)"
+    r"[\w-]+\s+){0,2}?(?:request|plea|appeal|call|demand|invocation)s?\b"
     r"|\bwhen\s+(?P<subject>[A-Z][\w-]*)\s+(?:\w+\s+)?(?:invoked|asked|requested|called|appealed|demanded|"
-    r"triggered|activated|sought|turned)\b"
+    r"triggered|activated|sought|turned\s+to)\b"
     r"|\b(?:request|plea|appeal|call|demand)s?\s+(?:from|by)\s+(?:the\s+)?(?P<from>[A-Z][\w-]*)")
 # What reports a request, for who made it (``_requested_by``).
 _REQUEST_VERB = re.compile(r"\b(?:request(?:ed|s|ing)?|asked|appeal(?:ed|s)?|sought|called\s+for|turned\s+to|"
@@ -1690,12 +1695,14 @@ def _folded_words(text: str) -> frozenset[str]:
     return frozenset(_fold(w) for w in _words(text))
 
 
-# A relative "which" after a preposition, in a question that asks whether or has asked its own
-# question word before it ("Is there an agreement under which Russia ought to step in?", "What is
-# the agreement according to which…?"): it asks for nothing named. (A clause between commas is
-# read as describing, ``_DESCRIBING_CLAUSE``.)
+# A relative "which" after a preposition and before the start of a clause (a name, an article, a
+# pronoun), in a question that asks whether or has asked its own question word before it ("Is
+# there an agreement under which Russia ought to step in?", "What is the agreement according to
+# which the members…?"): it asks for nothing named; "…and in which city?" does. (A clause between
+# commas is read as describing, ``_DESCRIBING_CLAUSE``.)
 _RELATIVE_WHICH = re.compile(r"\b(?:under|in|by|to|of|from|with|for|on|at|through|after|during|"
-                             r"according\s+to)\s+which\b", re.IGNORECASE)
+                             r"according\s+to)\s+which\b(?=\s+(?:(?i:the|a|an|it|its|they|their|he|his|she|her|"
+                             r"we|you|this|these|those)\b|(?-i:[A-Z])))", re.IGNORECASE)
 
 
 def _without_relative_which(question: str) -> str:
@@ -1919,9 +1926,10 @@ _ADVICE = re.compile(
     r"^\W*(?:how\s+(?:do|can|could|should|would)\s+i\b|(?:can|could)\s+you\s+(?:please\s+)?"
     r"(?:recommend|suggest)\b|what(?:['’]s|\s+is)\s+the\s+(?:best|easiest|cheapest|fastest)\s+way\s+to\b"
     # "Can you give me a good recipe for dolma?", "Send me some tips…"
+    # (not "the main recommendations of the report", "the advice Dupuy gives")
     r"|(?:(?:can|could|would)\s+you\s+)?(?:please\s+)?(?:give|send|share|tell|show)\s+me\s+"
-    r"(?:an?\s+|some\s+|the\s+|your\s+)?(?:\w+\s+)?(?:recipes?|tips|advice|recommendations?)\b"
-    r"|(?:дай|дайте|пришли|пришлите)\s+(?:мне\s+)?(?:\w+\s+)?(?:рецепт\w*|совет\w*)"
+    r"(?:an?\s+|some\s+|any\s+|your\s+)?(?:(?!the\b)\w+\s+)?(?:recipes?|tips|advice|recommendations?)\b"
+    r"|(?:дай|дайте|пришли|пришлите)\s+(?:мне\s+)?(?:\w+\s+)?(?:рецепт\w*|(?-i:совет(?:ы|ов)?)\b)"
     r"|(?:donne|donnez)-moi\s+(?:un|une|des|quelques)\s+(?:\w+\s+)?(?:recettes?|conseils?)\b"
     r"|как\s+мне\b|как\s+я\s+могу\b|посоветуй\w*|порекомендуй\w*"
     r"|comment\s+(?:puis-je|est-ce\s+que\s+je|faire\s+pour)\b|(?:peux-tu|pouvez-vous)\s+(?:me\s+)?"
@@ -1949,7 +1957,8 @@ def asks_for_advice(part: str) -> bool:
 # a why of something not done is answered where the documents say it was not (``denies``), not by
 # the sentence that says it should have been ("…Russia should intervene in case of aggression").
 _WHY_NOT = re.compile(
-    r"\b(?:why|how\s+come)\b[^?.!]*?(?:n['’]?t\b|\bnot\b|\bnever\b)"
+    r"\b(?:why|how\s+come)\b[^?.!]*?(?:\b\w+n['’]t\b|\b(?:cant|wont|dont|didnt|doesnt|isnt|arent|wasnt|werent|"
+    r"hasnt|havent|hadnt|couldnt|wouldnt|shouldnt|not|never)\b)"
     r"|\bпочему\b[^?.!]*?\bне\b|\bpourquoi\b[^?.!]*?\b(?:ne\b|n['’])", re.IGNORECASE)
 _DENIAL = re.compile(
     r"n['’]t\b|\b(?:not|no|never|neither|nor|none|nothing|unlikely|without|refus\w*|declin\w*|reject\w*|"
@@ -1963,8 +1972,9 @@ _DENIAL = re.compile(
 # was or will be done ("But Russia did not consider it necessary to apply this article…"), while
 # the duty shares its words ("Does the treaty oblige Russia…?" asks the duty).
 _DUTY = re.compile(
-    r"\b(?:should|must|ought\s+to|oblig\w*|required?|requires|supposed\s+to|has\s+to|have\s+to|had\s+to|"
-    r"duty|duties|commit(?:s|ted|ment|ments)?|undert(?:ake|akes|ook|aken)|bound\s+to|pledged?)\b"
+    r"\b(?:should|must|ought\s+to|oblig\w*|(?:is|are|was|were|be)\s+required\s+to|requires?\s+(?:\w+\s+)?to|"
+    r"supposed\s+to|has\s+to|have\s+to|had\s+to|duty|duties|commit(?:s|ted)?\s+to|commitments?|"
+    r"undert(?:ake|akes|ook|aken)|bound\s+(?:to|by)|pledged?|provides?\s+for|guarantee[sd]?)\b"
     r"|\b(?:долж|обязан|обязатель|обязыва|обещ)\w*"
     r"|\b(?:doi(?:t|vent|vait)|devr\w+|oblig\w*|engag\w*|tenu(?:e|s|es)?\s+de|censé\w*)\b", re.IGNORECASE)
 
@@ -2039,7 +2049,8 @@ def years_elsewhere(question: str, known: frozenset[int]) -> bool:
             decade = match.group("decade") or match.group("after")
             span = (range(year, year + 10) if decade
                     else range(year - _NEAR_YEARS, year + _NEAR_YEARS + 1))
-            if decade and match.group("part"):  # "the early 1990s": 1990–1993, and two years either side
+            # "the early 1990s": 1990–1993, and two years either side ("the late 1900s" is a century's)
+            if decade and match.group("part") and year % 100:
                 start = year + {"early": 0, "mid": 3, "late": 6}[match.group("part").lower()]
                 span = range(start - _NEAR_YEARS, start + 4 + _NEAR_YEARS)
         else:
@@ -2198,7 +2209,8 @@ def asked_category(question: str) -> list[str]:
     the question word and the first function word count; a bare "who" asks for nobody's category
     ("Who supplied the troops?"), and frame words ("kind", "name", "exactly") never count.
     """
-    match = _WH.search(_without_relative_which(question))
+    question = _without_relative_which(question)
+    match = _WH.search(question)
     if match is None:
         return []
     rest = re.sub(r"^['’]s\b", " is", question[match.end():])  # "what's the weather"

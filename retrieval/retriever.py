@@ -287,10 +287,10 @@ class ContextFusion:
         tokens = tokenize(question) if english else []
 
         coverage = snap.lexical.coverages(tokens, positions) if tokens else {}
-        regional = [_READ_AS.get(t, t) for t in tokens]
-        if regional != tokens:  # "…in the South Caucasus?" is "…in the region." as well
-            as_region = snap.lexical.coverages(regional, positions)
-            coverage = {p: max(coverage.get(p, 0.0), as_region.get(p, 0.0)) for p in positions}
+        read_as = [_READ_AS.get(t, t) for t in tokens]
+        if read_as != tokens:  # "…in the South Caucasus?" is "…in the region." as well
+            other_reading = snap.lexical.coverages(read_as, positions)
+            coverage = {p: max(coverage.get(p, 0.0), other_reading.get(p, 0.0)) for p in positions}
         own: dict[int, tuple[float, float, float, float]] = {}
         for p in positions:
             dense = sum(self.weights[name] * c.get(p, floors[name])

@@ -365,6 +365,10 @@ def test_countries_typed_side_by_side_are_each_a_name_to_hold():
     assert len(_with_countries((frozenset({"armenian", "armenia"}),), PlaceNames([]))) == 1
     assert _with_countries((frozenset({"nagorno", "karabakh"}),), PlaceNames([])) == (
         frozenset({"nagorno", "karabakh"}),)
+    # Demonyms make one people ("Armenian American"); another name is an alternative to each country.
+    assert len(_with_countries((frozenset({"armenian", "american"}),), PlaceNames([]))) == 1
+    groups = _with_countries((frozenset({"armenia", "azerbaijan", "lachin"}),), PlaceNames([]))
+    assert [sorted(g) for g in groups] == [["armenia", "lachin"], ["azerbaijan", "lachin"]]
 
 
 def test_side_by_side_countries_are_found_in_the_title_as_two_names(service):
