@@ -1822,12 +1822,23 @@ def _counts(noun: str, sentence: str) -> bool:
     words = _COUNT_TOKEN.findall(_NOT_A_COUNT.sub(" ", sentence))
     asked = tokenize(noun)
     people = noun in measures.PEOPLE
+    # Civilians and the military are two sides: "about fifty people, mostly military" counts no
+    # civilians, and a count of civilians no soldiers.
+    other_side = next((b for a, b in ((_CIVILIANS, _SOLDIERS), (_SOLDIERS, _CIVILIANS)) if noun.lower() in a),
+                      frozenset())
     for i, word in enumerate(words):
+        near = [w.lower() for w in words[max(0, i - 3):i] + words[i + 1:i + 5]]
+        if other_side and any(w in other_side for w in near) and not any(tokenize(w) == asked for w in near):
+            continue
         if _NUMBER.fullmatch(word) and any(
-                tokenize(w) == asked or (people and w.lower() in measures.PEOPLE)
-                for w in words[max(0, i - 3):i] + words[i + 1:i + 5]):
+                tokenize(w) == asked or (people and w in measures.PEOPLE) for w in near):
             return True
     return False
+
+
+_CIVILIANS = frozenset({"civilian", "civilians", "residents", "villagers", "non-combatants", "noncombatants"})
+_SOLDIERS = frozenset({"military", "soldier", "soldiers", "troops", "servicemen", "personnel", "fighters",
+                       "combatants", "officers"})
 
 
 def _asks_outcome(question: str, speakers: frozenset[str]) -> bool:

@@ -508,6 +508,16 @@ def test_a_part_of_a_hyphenated_name_gives_the_name():
     assert answer_type("Which region were the Russian troops sent to?").satisfied_by(moved)
 
 
+def test_a_count_of_one_side_is_no_count_of_the_other():
+    mostly = "As a result of the fighting, about fifty people, mostly military, were injured on both sides."
+    assert not answer_type("How many civilians were injured in the fighting?").satisfied_by(mostly)
+    assert not answer_type("How many soldiers were killed?").satisfied_by("Ten civilians were killed.")
+    for question in ("How many people were injured?", "How many soldiers were injured?"):
+        assert answer_type(question).satisfied_by(mostly), question
+    assert answer_type("How many civilians were killed?").satisfied_by(
+        "Twelve people were killed, among them three soldiers and nine civilians.")
+
+
 def test_an_amount_asked_in_a_unit_needs_that_unit():
     troops = "More than 3,000 Russian military personnel are stationed at two bases."
     for question in ("How long is the border in kilometres?", "How many miles long is the border?",
