@@ -467,16 +467,16 @@ def test_a_sentence_that_says_little_alone_is_found_by_its_reading_in_context(se
 
 @pytest.mark.parametrize("service", ["embedded"], indirect=True)
 def test_report_half_does_not_slide_below_what_the_readme_quotes(service):
-    # Measured on the report half on 2026-11-30 with the support model fitted on the 1,544 tuning
-    # questions (README, Quality), minus 0.05.
+    # Measured on the report half on 2026-12-01 (the twenty-first session's engine, README,
+    # Quality), minus 0.05.
     report_half = split_halves(load_questions(PROJECT_ROOT_QUESTIONS))[REPORT]
     result = evaluate(report_half, service.ask, lambda doc_id: service.snapshot.documents[doc_id].text)
     m = result.metrics()
     assert m["verbatim"] == 1.0
-    assert m["hit@1"] >= 0.879 - 0.05
-    assert m["hit@3"] >= 0.916 - 0.05
-    assert m["unanswerable_abstained"] >= 0.829 - 0.05
-    assert m["answerable_wrongly_abstained"] <= 0.028 + 0.05
+    assert m["hit@1"] >= 0.897 - 0.05
+    assert m["hit@3"] >= 0.935 - 0.05
+    assert m["unanswerable_abstained"] >= 0.914 - 0.05
+    assert m["answerable_wrongly_abstained"] <= 0.009 + 0.05
     assert m["citations_per_answer"] <= 2.5
     other_language = [v for k, v in result.by_kind.items() if k in ("russian", "french")]
     assert sum(v[1] for v in other_language) / sum(v[2] for v in other_language) >= 0.938 - 0.05
