@@ -160,8 +160,8 @@ _ACTS = {
                    r"\b(?:о|с)?публик\w*|\bавтор\w*|\bpubli\w*|\blivres?\b|\bauteur\w*|\bécri\w*",
                    re.IGNORECASE)),
     "education": (
-        # (a degree earned, not "to what degree")
-        # (schooling: not "the study", "studying the request", nor "образование ОДКБ", its formation)
+        # (schooling: a degree earned, not "to what degree"; not "the study", "studying the request",
+        # nor "образование ОДКБ", its formation)
         re.compile(r"\bstudied\b|\bdid\s+(?:he|she|they|(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*)?)\s+study\b|"
                    r"\bgraduat\w*|\bdoctorate\b|\bph\.?d\b|"
                    r"\b(?:university|academic|bachelor['’]?s?|master['’]?s?|doctoral|law|his|her)\s+degrees?\b|"
