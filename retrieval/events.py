@@ -98,7 +98,12 @@ def events(question: str) -> frozenset[str]:
 def reports(kind: str, text: str) -> bool:
     """True when ``text`` reports the event or act ``kind`` ("…the CSTO, founded in 2002" a
     founding, "…criticizing Israel…" a condemnation)."""
-    return bool((_EVENTS[kind] if kind in _EVENTS else _ACTS[kind])[1].search(text))
+    return report(kind, text) is not None
+
+
+def report(kind: str, text: str) -> re.Match[str] | None:
+    """Where ``text`` first reports the event or act ``kind`` (its words: "requested"), or None."""
+    return (_EVENTS[kind] if kind in _EVENTS else _ACTS[kind])[1].search(text)
 
 
 # Acts a question of any kind may ask about, which a sentence must report in some form to answer

@@ -1665,9 +1665,6 @@ _REQUESTER = re.compile(
     r"|\bwhen\s+(?P<subject>[A-Z][\w-]*)\s+(?:\w+\s+)?(?:invoked|asked|requested|called|appealed|demanded|"
     r"triggered|activated|sought|turned\s+to)\b"
     r"|\b(?:request|plea|appeal|call|demand)s?\s+(?:from|by)\s+(?:the\s+)?(?P<from>[A-Z][\w-]*)")
-# What reports a request, for who made it (``_requested_by``).
-_REQUEST_VERB = re.compile(r"\b(?:request(?:ed|s|ing)?|asked|appeal(?:ed|s)?|sought|called\s+for|turned\s+to|"
-                           r"demand(?:ed|s)?|invok(?:ed|es))\b", re.IGNORECASE)
 
 
 def _asked_requester(question: str) -> frozenset[str]:
@@ -1681,7 +1678,7 @@ def _asked_requester(question: str) -> frozenset[str]:
 def _requested_by(names: frozenset[str], text: str) -> bool:
     """False when ``text`` reports a request and names one of ``names`` only after its verb, among
     those it went to ("…requested assistance from the CSTO member countries (Russia, Armenia, …)")."""
-    verb = _REQUEST_VERB.search(text)
+    verb = events.report("requested", text)
     if verb is None:
         return True
 
