@@ -31,10 +31,12 @@ from retrieval.question import (
     answer_type,
     asked_category,
     asks_for_advice,
+    asks_what_comes,
     asks_whether,
     asks_whether_so,
     asks_why_not,
     denies,
+    foresees,
     is_small_talk,
     language_of,
     normalise,
@@ -219,6 +221,9 @@ DENIAL_PENALTY = 0.06
 # How far a sentence that states a duty falls behind one that does not, for a question that asks
 # whether something is so or was done (``question.asks_whether_so``).
 DUTY_PENALTY = 0.03
+# How far a sentence that speaks neither of what is to come nor of how likely it is falls behind one
+# that does, for a yes-or-no question of what is to come (``question.asks_what_comes``).
+FUTURE_PENALTY = 0.1
 
 
 def _tells_what(wanted: AnswerType, texts: list[str], position: int) -> bool:
@@ -230,6 +235,34 @@ def _denies_a_deed(texts: list[str], roles: list[str], notes: bool, position: in
     ("Russia, not under the agreement with Armenia, but under…") denies a wording, not a deed,
     unless the question asks what the notes say (``notes``)."""
     return denies(texts[position]) and (notes or roles[position] != "editor")
+
+
+# How many sentences of a reply answer the interviewer's question before it: the first two ("Not at
+# all. This is an insignificant event for Russia…").
+_REPLY_OPENING = 2
+
+
+def _asked_of(snapshot: Snapshot) -> list[str]:
+    """For each of the first sentences of an interviewee's reply (``_REPLY_OPENING``), the
+    interviewer's turn just before it (an editor's note between them aside); "" for any other."""
+    out = [""] * len(snapshot.sentences)
+    asked: list[str] = []  # the sentences of the interviewer's turn just before
+    since = 0  # sentences of the current turn before this one
+    for position, s in enumerate(snapshot.sentences):
+        before = snapshot.sentences[position - 1] if position else None
+        if before is not None and before.doc_id != s.doc_id:
+            asked = []
+        if before is None or (before.doc_id, before.turn) != (s.doc_id, s.turn):
+            since = 0
+            if s.role == "interviewer" or (s.role == "interviewee" and before is not None
+                                           and before.role not in ("interviewer", "editor")):
+                asked = []
+        if s.role == "interviewer":
+            asked.append(s.text)
+        elif s.role == "interviewee" and since < _REPLY_OPENING:
+            out[position] = " ".join(asked)
+        since += 1
+    return out
 
 
 def _with_countries(groups: tuple[frozenset[str], ...], places: PlaceNames) -> tuple[frozenset[str], ...]:
@@ -533,6 +566,7 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
     roles = [s.role for s in snapshot.sentences]
     title = [snapshot.documents[s.doc_id].meta.title for s in snapshot.sentences]
     years = years_of(texts)
+    asked_of = _asked_of(snapshot)
 
     def assess(question: str, config: RunnableConfig) -> Assessment:
         judged: list[Judged] = []
@@ -673,6 +707,10 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
                     DENIAL_PENALTY)
             if asks_whether_so(asked if ranking.language == "en" else cased, ranking.language):
                 ranking = prefer_typed(ranking, lambda p: not states_duty(texts[p]), DUTY_PENALTY)
+            if asks_what_comes(asked if ranking.language == "en" else cased, ranking.language):
+                ranking = prefer_typed(ranking, lambda p: foresees(texts[p]) or (
+                    foresees(asked_of[p]) and not states_duty(texts[p])),
+                                       FUTURE_PENALTY)
             ranking = break_tie(ranking)
             values = features(ranking, wanted, texts, in_context, setting=setting, title=title,
                               category=asked_category(asked), known=snapshot.speller.knows)

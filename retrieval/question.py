@@ -296,9 +296,14 @@ _PLACE = re.compile(
     r"|\b(?:border|frontier|territory|region|regions|enclave|villages?|towns?|cities|capital|province)\b")
 # A question that asks whether ("Did Tokayev say…?", "Is Belarus a member…?"), and one that asks
 # whether something was done ("Did the Security Council meet?").
-_YES_NO_QUESTION = re.compile(r"\W*(?:did|does|do|is|are|was|were|has|have|had|can|could|will|would|"
-                              r"should|might|may)\b", re.IGNORECASE)
-_DONE_QUESTION = re.compile(r"\W*(?:did|has|have|had)\b", re.IGNORECASE)
+# Whose view a question asks for, before what it asks: "According to the expert, will Russia…?",
+# "In Dupuy's view, is…?", "Selon l'expert, est-ce que…?", "По мнению эксперта, вмешается ли…?".
+_FRAME = (r"(?:(?:(?:according\s+to|in\s+the\s+(?:view|opinion|words)\s+of|selon|d['’]apr[èe]s|pour|"
+          r"по\s+мнению|по\s+словам)\s+[^,?]{1,40}?|in\s+[^,?]{1,40}?['’]s?\s+(?:view|opinion|words|eyes))"
+          r"\s*,\s*)")
+_YES_NO_QUESTION = re.compile(rf"\W*{_FRAME}?(?:did|does|do|is|are|was|were|has|have|had|can|could|will|"
+                              r"would|should|might|may)\b", re.IGNORECASE)
+_DONE_QUESTION = re.compile(rf"\W*{_FRAME}?(?:did|has|have|had)\b", re.IGNORECASE)
 # A clause that only describes what it follows: "Is the CSTO, which sent troops to Kazakhstan, …?"
 _DESCRIBING_CLAUSE = re.compile(r",\s*(?:which|who|whose|where)\b[^,?]*,")
 # Regions a sentence names as "the region" as often as by name ("…control of the region…").
@@ -1527,6 +1532,7 @@ _WHETHER_ABROAD = re.compile(
 def asks_whether(question: str) -> bool:
     """True for a Russian or French question that asks whether (``_WHETHER_ABROAD``) and has no
     question word in its opening words ("Avec qui la Russie a-t-elle signé…?" asks who)."""
+    question = re.sub(rf"^\W*{_FRAME}", "", question, flags=re.IGNORECASE)
     opening = " ".join(_WORD.findall(question)[:4])
     return bool(_WHETHER_ABROAD.search(question)) and not _QUESTION_WORD_ABROAD.search(opening)
 
@@ -1991,6 +1997,30 @@ def asks_whether_so(question: str, language: str) -> bool:
     """True for a question that asks whether something is so or was done and names no duty."""
     whether = bool(_YES_NO_QUESTION.match(question)) if language == "en" else asks_whether(question)
     return whether and not _DUTY.search(question)
+
+
+# French "va/vont" and an infinitive: what is to come ("La Russie va-t-elle intervenir ?"). A Russian
+# verb's perfective future ("Вмешается ли Россия?") is not told apart from its present; "будет" is.
+_GOING_TO = re.compile(r"\b(?:va(?:-t-(?:il|elle|on))?|vont(?:-(?:ils|elles))?)\s+(?:\w+\s+)?"
+                       r"[^\W\d_]+(?:er|ir|re)\b", re.IGNORECASE)
+# What a sentence says of what is to come, or how likely it is ("…it is unlikely that Moscow will…").
+_FORESEES = re.compile(rf"{_FUTURE.pattern}|\b(?:may|might|likely|unlikely|probably|possibly|perhaps|"
+                       r"one\s+day|can\s+be\s+expected|chances?)\b", re.IGNORECASE)
+# "…Moscow's war next door" is no time to come.
+_NEXT_DOOR = re.compile(r"\bnext\s+door\b", re.IGNORECASE)
+
+
+def asks_what_comes(question: str, language: str) -> bool:
+    """True for a yes-or-no question of what is to come (``_FUTURE_QUESTION``, French "va/vont" and an
+    infinitive)."""
+    whether = bool(_YES_NO_QUESTION.match(question)) if language == "en" else asks_whether(question)
+    return whether and bool(_FUTURE_QUESTION.search(_NEXT_DOOR.sub("", question))
+                            or _GOING_TO.search(question))
+
+
+def foresees(sentence: str) -> bool:
+    """True for a sentence that speaks of what is to come or of how likely it is."""
+    return bool(_FORESEES.search(sentence))
 
 
 def states_duty(sentence: str) -> bool:

@@ -14,10 +14,12 @@ from retrieval.question import (
     answer_type,
     asked_category,
     asks_for_advice,
+    asks_what_comes,
     asks_whether,
     asks_whether_so,
     asks_why_not,
     denies,
+    foresees,
     is_small_talk,
     language_of,
     normalise,
@@ -455,6 +457,31 @@ def test_a_question_whether_something_was_done_and_a_sentence_that_states_a_duty
         assert not asks_whether_so(question, "en"), question
     assert not states_duty("Azerbaijani forces committed atrocities.")
     assert not states_duty("The operation required 2,000 troops.")
+
+
+def test_a_yes_or_no_question_keeps_its_kind_behind_whose_view_it_asks_for():
+    for question, language in (("According to the expert, will Russia intervene?", "en"),
+                               ("In Dupuy's view, did Russia apply Article 4?", "en"),
+                               ("Selon l'expert, est-ce que la Russie va intervenir ici ?", "other"),
+                               ("По мнению эксперта, вмешается ли Россия?", "other")):
+        assert asks_whether_so(question, language), question
+    assert not asks_whether("Selon Dupuy, pourquoi la Russie ne bouge-t-elle pas ?")
+    assert not answer_type("According to Dupuy, why is Russia passive?").yes_no
+
+
+def test_a_yes_or_no_question_of_what_is_to_come_and_a_sentence_that_foresees():
+    for question, language in (("Will the CSTO survive?", "en"), ("Is Turkey going to lose interest?", "en"),
+                               ("is russia gonna jump in or nah", "en"),
+                               ("La Turquie va-t-elle tourner le dos à l'Arménie ?", "other"),
+                               ("Будет ли Россия вмешиваться?", "other")):
+        assert asks_what_comes(question, language), question
+    for question, language in (("Did Russia intervene?", "en"), ("What will happen next?", "en"),
+                               ("Has Yerevan backed Moscow's war next door?", "en"),
+                               ("La Russie a-t-elle aidé l'Arménie ?", "other")):
+        assert not asks_what_comes(question, language), question
+    assert foresees("But it is unlikely that Moscow will get involved in the fight.")
+    assert foresees("But if Russia does not react, its international credibility may suffer?")
+    assert not foresees("On the one hand, there is an agreement according to which Russia should intervene.")
 
 
 def test_a_relative_which_asks_for_nothing_named_and_the_name_of_a_thing_does():

@@ -13,6 +13,7 @@ from langchain_core.documents import Document
 from config.errors import InvalidQuestion
 from config.settings import Settings
 from retrieval.chain import (
+    _asked_of,
     _asks_about_editor,
     _asks_reply,
     _asks_what_interviewer_said,
@@ -358,6 +359,18 @@ def test_a_word_for_the_documents_people_keeps_a_question_about_them(service):
     assert _unrelated(off_topic, off_topic, "en", snap)
 
 
+def test_the_first_sentences_of_a_reply_know_the_question_they_reply_to(service):
+    snap = service.snapshot
+    asked = dict(zip((s.text for s in snap.sentences), _asked_of(snap), strict=True))
+    assert asked["Not at all."].startswith("But if Russia does not react")
+    assert asked["This is an insignificant event for Russia in military and political terms."].startswith(
+        "But if Russia does not react")
+    # An editor's note between the question and the reply does not part them.
+    assert asked[next(s.text for s in snap.sentences if s.text.startswith("On the one hand"))].startswith(
+        "The security agreement between Russia and Armenia")
+    assert not any(asked[s.text] for s in snap.sentences if s.role != "interviewee")
+
+
 def test_countries_typed_side_by_side_are_each_a_name_to_hold():
     groups = _with_countries((frozenset({"armenia", "azerbaijan"}),), PlaceNames([]))
     assert [sorted(g) for g in groups] == [["armenia"], ["azerbaijan"]]
@@ -378,6 +391,12 @@ def test_countries_typed_side_by_side_are_each_a_name_to_hold():
     ("Почему Россия не стала применять статью 4 договора ОДКБ?", "But Russia did not consider it necessary"),
     # A question whether it was done is answered by what was done, not by the duty.
     ("La Russie a-t-elle appliqué l'article 4 ?", "But Russia did not consider it necessary"),
+    # Whether it will be done is answered by what is foreseen, not by the duty, behind whose view it is.
+    ("Selon l'expert, est-ce que la Russie va intervenir dans ce conflit ?",
+     "But it is unlikely that Moscow"),
+    # …or by the reply to the interviewer's question of what is to come ("…may suffer?" "Not at all. …").
+    ("Selon Dupuy, la crédibilité internationale de la Russie va-t-elle en souffrir ?",
+     "This is an insignificant event for Russia"),
 ])
 def test_the_sentence_that_answers_comes_first(service, question, first):
     answer = service.ask(question)
