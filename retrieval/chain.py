@@ -315,7 +315,10 @@ def _asks_what_interviewer_said(text: str, interviewers: tuple[str, ...],
 _NTH_QUESTION = re.compile(
     r"\b(?:(?P<first>first|opening|initial|1st|premi(?:er|ère)|перв\w+)|(?P<second>second|2nd|deuxième|"
     r"seconde?|втор\w+)|(?P<third>third|3rd|troisième|трет\w+)|(?P<last>last|final|closing|dernière|"
-    r"последн\w+|заключительн\w+))\s+(?:\w+\s+)?(?:questions?|quer(?:y|ies)|вопрос\w*)\b", re.IGNORECASE)
+    r"последн\w+|заключительн\w+))\s+(?:\w+\s+)?(?:questions?|quer(?:y|ies)|вопрос\w*"
+    # "the very first thing Atlantico asked", "la première chose que le journaliste a demandée"
+    r"|things?(?=\s+(?:[\w'’]+\s+){0,3}?(?:asked|wanted\s+to\s+know)\b)"
+    r"|chose(?=\s+qu(?:e\s+|['’])(?:[\w'’]+\s+){0,3}?(?:a\s+)?demand))\b", re.IGNORECASE)
 _NTH = {"first": 0, "second": 1, "third": 2, "last": -1}
 # "How did Dupuy answer the first question?", "…in reply to the last question?": the reply asked for.
 _ASKS_A_REPLY = re.compile(r"\b(?:answer\w*|repl(?:y|ies|ied)|respon\w*|react\w*|say|said|says|tell|told|"

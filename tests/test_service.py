@@ -839,6 +839,11 @@ def test_a_question_asked_for_by_its_place_must_speak_of_the_interview():
     assert _nth_question_asked("Quelle était la deuxième question posée à Dupuy ?", who, guest) == 1
     assert _nth_question_asked("What was the first question at the UN meeting?", who, guest) is None
     assert _nth_question_asked("What was Atlantico's view of the clash?", who, guest) is None
+    # The first "thing" asked is the first question; the first thing said or done is not.
+    assert _nth_question_asked("What was the very first thing Atlantico asked the expert?", who, guest) == 0
+    assert _nth_question_asked("Quelle est la première chose que le journaliste a demandée ?", who,
+                               guest) == 0
+    assert _nth_question_asked("What was the first thing Dupuy said?", who, guest) is None
     # The reply to a question asked for by its place is the interviewee's.
     assert _nth_question_asked("How did Dupuy answer the first question?", who, guest) is None
     assert _nth_question_asked("What did the expert say in reply to the last question?", who, guest) is None
