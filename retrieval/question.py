@@ -405,7 +405,10 @@ _NAMED_ROLE_QUESTION = re.compile(
     rf"\b(?i:names?\s+of\s+(?:the\s+)?{_CURRENT})"
     rf"(?:{_TITLE_OF_PLACE}"
     rf"|{_ADJECTIVE_OFFICE}"
-    r"(?=\s+(?i:who|whose|that|which)\b|\s*[?.!,]|\s*$))")
+    r"(?=\s+(?i:who|whose|that|which)\b|\s*[?.!,]|\s*$))"
+    # "What is the name of Armenia's defence minister?"
+    rf"|\b(?i:names?\s+of\s+)(?P<owner>{_ROLE_PLACE})['’]s\s+"
+    rf"{_CURRENT}(?P<role>(?:[A-Za-z]+\s+){{0,2}}?[A-Za-z]+)\s*[?.!]*\s*$")
 # What ends a body's name of several words, which a role may be asked in ("the head of the European
 # Council", "the Secretary General of the Collective Security Treaty Organization"); a country's
 # name ("the President of the United States") is matched as typed only, and is left alone.
@@ -711,7 +714,8 @@ answer ask asked question year years date dates day days time times month months
 """.split())  # noqa: SIM905 - a word list reads best as text
 _WH = re.compile(r"\b(what|which|who|whom|whose|how\s+many|how\s+much)\b", re.IGNORECASE)
 _COPULA = frozenset(["is", "are", "was", "were"])
-_BEFORE_CATEGORY = _COPULA | {"the", "a", "an", "kind", "type", "sort", "of", "exact", "exactly"}
+_BEFORE_CATEGORY = _COPULA | {"the", "a", "an", "kind", "type", "sort", "of", "exact", "exactly", "name",
+                              "names"}
 _QUESTION_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|\S")
 
 

@@ -319,6 +319,10 @@ def test_a_person_asked_by_role_and_place_needs_that_role_beside_that_place():
     assert not named.satisfied_by(putin)
     assert named.satisfied_by("Azerbaijani President Ilham Aliyev ordered the strike.")
     assert answer_type("What is the name of the President of Azerbaijan?").role == ("president", "azerbaijan")
+    minister = answer_type("What is the name of Armenia's defence minister?")
+    assert minister.role == ("defence minister", "armenia")
+    # The name of a thing asks for the thing.
+    assert asked_category("What is the name of the pipeline?") == ["pipelin"]
     # A body's name of several words is a place too, matched whole or by its acronym.
     council = answer_type("What is the name of the head of the European Council?")
     assert council.role == ("head", "european council")
