@@ -209,12 +209,22 @@ _TITLES = {
     "président": "president", "premier ministre": "prime minister", "chef": "head",
     "dirigeant": "leader", "ministre": "minister",
 }
+# A minister's portfolio ("министр обороны", "le ministre de la Défense") makes the English title.
+_PORTFOLIOS = {"обороны": "defence", "иностранных дел": "foreign", "финансов": "finance",
+               "défense": "defence", "affaires étrangères": "foreign", "finances": "finance"}
 _ROLE = re.compile(
     r"\b(?:кто|как\s+зовут|назовите)\s+(?:сейчас\s+|нынешн\w+\s+|теперь\s+)?(?:является\s+|был\s+|была\s+)?"
-    r"(?P<ru>президент|премьер-министр|премьер|глав|лидер|руководител|министр)\w*\s+(?P<ru_place>[А-ЯЁ]\w+)"
+    r"(?P<ru>президент|премьер-министр|премьер|глав|лидер|руководител|министр)\w*"
+    r"(?:\s+(?P<ru_portfolio>обороны|иностранных\s+дел|финансов))?\s+(?P<ru_place>[А-ЯЁ]\w+)"
     r"|\b(?:qui\s+est|comment\s+s['’]appelle)\s+(?:le\s+|la\s+|l['’])(?:actuel(?:le)?\s+)?"
-    r"(?P<fr>président|premier\s+ministre|chef|dirigeant|ministre)e?\s+(?:de\s+la\s+|du\s+|de\s+l['’]|de\s+|"
-    r"d['’])(?P<fr_place>\w+)", re.IGNORECASE)
+    r"(?P<fr>président|premier\s+ministre|chef|dirigeant|ministre)e?"
+    # "le Premier ministre arménien", "le ministre arménien de la Défense", "le ministre de la
+    # Défense de l'Arménie"
+    r"(?:\s+(?P<fr_people>[^\W\d_]+(?:ien|ienne|ais|aise|ain|aine|an|ane|e)s?)(?=\s*[?.!,]|\s*$|\s+d))?"
+    r"(?:\s+(?:de\s+la\s+|des\s+|du\s+)(?P<fr_portfolio>défense|affaires\s+étrangères|finances))?"
+    r"(?:\s+(?:de\s+la\s+|du\s+|de\s+l['’]|de\s+|d['’])(?P<fr_place>\w+)"
+    r"|\s+(?P<fr_people2>[^\W\d_]+(?:ien|ienne|ais|aise|ain|aine|an|ane|e)s?)(?=\s*[?.!,]|\s*$))?",
+    re.IGNORECASE)
 # Prepositions that end the phrase naming whom a question asks about: "Что сказал эксперт о
 # Турции?" asks the expert, "Qu'a dit Tokaïev au forum ?" Tokayev ("du Kazakhstan" stays in it).
 _AFTER_WHOM = re.compile(
@@ -264,13 +274,20 @@ def asked(question: str, names: ForeignNames, speakers: frozenset[str]) -> Asked
                   and names.known(w))
     role: tuple[str, str] | tuple[()] = ()
     if (match := _ROLE.search(question)) is not None:
-        title = (match.group("ru") or match.group("fr")).lower()
-        place = match.group("ru_place") or match.group("fr_place")
+        title = _TITLES[_RU_STEMS.get(key := (match.group("ru") or match.group("fr")).lower(),
+                                      re.sub(r"\s+", " ", key))]
+        portfolio = match.group("ru_portfolio") or match.group("fr_portfolio")
+        if portfolio and title == "minister":
+            title = f"{_PORTFOLIOS[' '.join(portfolio.lower().split())]} {title}"
+        place = match.group("ru_place") or match.group("fr_place") or ""
+        # A people's adjective, written in lower case in French, as its name would be capitalised.
+        people = (match.group("fr_people") or match.group("fr_people2") or "").capitalize()
         # A country, a capital or a name the texts write: "le président du Conseil européen"
         # heads a body, which the check of a role in a place does not read.
         if place[:1].isupper() and names.known(place):
-            role = (_TITLES[_RU_STEMS.get(title, re.sub(r"\s+", " ", title))],
-                    sorted(names.english(place))[0])
+            role = (title, sorted(names.english(place))[0])
+        elif people and names.known(people):
+            role = (title, sorted(names.english(people))[0])
     for pattern, kind in ((_SPEECH, "speech"), (_STANCE, "stance")):
         match = pattern.search(question)
         if match is None:

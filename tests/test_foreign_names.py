@@ -55,6 +55,13 @@ def test_a_role_in_a_place_is_read_in_russian_and_french(names):
     assert asked("Кто премьер-министр Армении?", names, SPEAKERS).role == ("prime minister", "armenia")
     # A body is no place.
     assert asked("Qui est le président du Conseil européen ?", names, SPEAKERS).role == ()
+    # A minister's portfolio, and a people's adjective after the title.
+    for question, role in (("Как зовут министра обороны Армении?", ("defence minister", "armenia")),
+                           ("Qui est le ministre de la Défense arménien ?", ("defence minister", "armenian")),
+                           ("Qui est le ministre arménien de la Défense ?", ("defence minister", "armenian")),
+                           ("Qui est le Premier ministre arménien ?", ("prime minister", "armenian"))):
+        assert asked(question, names, SPEAKERS).role == role, question
+    assert asked("Qui est le ministre de la Défense ?", names, SPEAKERS).role == ()
 
 
 def test_whose_words_or_stand_is_asked_for(names):
