@@ -633,7 +633,8 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
                 # of its count, in the documents' English names ("Китая" → "china").
                 abroad = asked_abroad(cased, snapshot.foreign_names, retrievers.speaker_words)
                 wanted = replace(wanted, role=abroad.role or wanted.role, about=abroad.about,
-                                 words=wanted.words | abroad.names)
+                                 words=wanted.words | abroad.names, requester=frozenset(
+                                     f for n in abroad.requester for f in PlaceNames.forms_of(n)))
                 # A Russian or French yes-or-no question is held to its names as an English one is.
                 if asks_whether(cased):
                     wanted = replace(wanted, yes_no=tuple(

@@ -225,6 +225,12 @@ _ROLE = re.compile(
     r"(?:\s+(?:de\s+la\s+|du\s+|de\s+l['’]|de\s+|d['’])(?P<fr_place>\w+)"
     r"|\s+(?P<fr_people2>[^\W\d_]+(?:ien|ienne|ais|aise|ain|aine|an|ane|e)s?)(?=\s*[?.!,]|\s*$))?",
     re.IGNORECASE)
+# Who made the request a Russian or French question asks the response to: "la demande (d'aide) de
+# l'Arménie", "l'appel d'Erevan", "просьбу (о помощи) Армении", "обращение Еревана".
+_REQUESTER = re.compile(
+    r"\b(?:demande|appel|requête|sollicitation)s?\s+(?:d['’](?:aide|assistance)\s+|de\s+(?:l['’])?aide\s+)?"
+    r"(?:de\s+l['’]|du\s+|de\s+la\s+|de\s+|d['’])(?P<fr>[^\W\d_]+)"
+    r"|\b(?:просьб|запрос|призыв|обращени)\w*\s+(?:о\s+помощи\s+)?(?P<ru>[А-ЯЁ]\w+)", re.IGNORECASE)
 # Prepositions that end the phrase naming whom a question asks about: "Что сказал эксперт о
 # Турции?" asks the expert, "Qu'a dit Tokaïev au forum ?" Tokayev ("du Kazakhstan" stays in it).
 _AFTER_WHOM = re.compile(
@@ -251,6 +257,8 @@ class Asked:
     about: tuple[frozenset[str], ...] = ()
     # Every name the question gives, in English: a country it names is no new one.
     names: frozenset[str] = frozenset()
+    # Who made the request whose response is asked for, in English ("la demande de l'Arménie").
+    requester: frozenset[str] = frozenset()
 
 
 def _runs(text: str) -> list[list[str]]:
@@ -272,6 +280,8 @@ def asked(question: str, names: ForeignNames, speakers: frozenset[str]) -> Asked
     # Its first word is capitalised as the first.
     about = tuple(names.english(w) for w in words[1:] if w[:1].isupper() and not w.isupper()
                   and names.known(w))
+    requester = frozenset(n for m in _REQUESTER.finditer(question) for w in m.groups() if w
+                          and names.known(w.capitalize()) for n in names.english(w.capitalize()))
     role: tuple[str, str] | tuple[()] = ()
     if (match := _ROLE.search(question)) is not None:
         title = _TITLES[_RU_STEMS.get(key := (match.group("ru") or match.group("fr")).lower(),
@@ -299,7 +309,7 @@ def asked(question: str, names: ForeignNames, speakers: frozenset[str]) -> Asked
         runs = [kept for run in runs if (kept := [w for w in run if w.lower() not in _CAPITALISED_TITLES])]
         who = names.english(runs[0][-1]) if runs else frozenset()
         if not who or who & speakers:  # "что сказал эксперт", "что думает Дюпюи": the documents' own
-            return Asked(True, role=role, about=about, names=given)
+            return Asked(True, role=role, about=about, names=given, requester=requester)
         return Asked(True, who, speech=kind == "speech", stance=kind == "stance", role=role, about=about,
-                     names=given)
-    return Asked(role=role, about=about, names=given)
+                     names=given, requester=requester)
+    return Asked(role=role, about=about, names=given, requester=requester)

@@ -621,7 +621,7 @@ _RESPONSE_QUESTION = re.compile(
     r"|\bhow\s+(?:was|were|is|are|has|have|had)\s+(?:[\w'’-]+\s+){0,3}?(?:request|call|plea|appeal)s?\s+"
     r"(?:(?:been|being)\s+)?(?:met|received|handled|greeted|treated|answered|dealt\s+with)\b"
     r"|\bat\s+(?:[\w'’-]+\s+){1,3}request\b"
-    r"|\b(?:отреагир|реагир|реакци|ответ)\w*|\b(?:réag|réaction|répon)\w*"
+    r"|\b(?:отреагир|реагир|реакци|ответ|отклик|откликн)\w*|\b(?:réag|réaction|répon)\w*"
     r"|\bà\s+la\s+demande\s+(?:de|du|des|d['’])|\bпо\s+(?:просьбе|запросу|требованию|призыву)\b"
     r"|\b(?:soutenu|appuyé|approuvé|soutient|appuie|approuve|soutenir)\s+(?:[\w'’-]+\s+|\w['’]){0,3}?"
     r"(?:demande|appel|requête)s?\b"

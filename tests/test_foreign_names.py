@@ -64,6 +64,14 @@ def test_a_role_in_a_place_is_read_in_russian_and_french(names):
     assert asked("Qui est le ministre de la Défense ?", names, SPEAKERS).role == ()
 
 
+def test_the_one_who_made_a_request_is_read_in_russian_and_french(names):
+    for question in ("Comment la Russie a-t-elle réagi à la demande de l'Arménie ?",
+                     "Как Россия откликнулась на просьбу Армении?",
+                     "Quelle a été la réponse de Moscou à la demande d'aide de l'Arménie ?"):
+        assert asked(question, names, SPEAKERS).requester == {"armenia"}, question
+    assert asked("Comment la Russie a-t-elle réagi ?", names, SPEAKERS).requester == frozenset()
+
+
 def test_whose_words_or_stand_is_asked_for(names):
     speech = asked("Что сказал Сергей Лавров об этом конфликте?", names, SPEAKERS)
     assert (speech.whom, speech.speech, speech.speaker) == (True, True, {"lavrov"})
