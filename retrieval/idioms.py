@@ -18,9 +18,11 @@ from __future__ import annotations
 import re
 from functools import partial
 
+# What follows "back" that is no verb of support ("back down", "backed into a corner", "back then").
+_NOT_BACK_VERB = r"(?!\s+(?:down|off|out|up|away|home|in|into|onto|to|then|and\s+forth)\b)"
 # Each idiom (a regular expression over the question, case-blind) and its plain meaning; a group
 # named "rest" is kept after the meaning ("jump into the fighting" → "get involved in the fighting",
-# "leave Armenia in the lurch" → "abandon Armenia").
+# "leave Armenia in the lurch" → "abandon Armenia"), one named "lead" before it.
 _IDIOMS: tuple[tuple[str, str], ...] = (
     # Taking part in a fight.
     (r"\b(?:jump|jumps|jumping|leap|leaps|wade|wades|wading|dive|dives|diving|rush|rushes|charge|charges|"
@@ -88,6 +90,14 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
     (r"\ba\s+paper\s+tiger\b", "weak"),
     (r"\ba\s+house\s+of\s+cards\b", "fragile"),
     (r"\b(?:have|has|having|had)\s+(?P<rest>[\w-]+)['’]s?\s+back\b", "support"),
+    # "Who backs Armenia?" is who supports it, which "…turn its back on Armenia" is not (its noun and
+    # its adverb stay: "back down" above, "come back", "back then"). A bare "back" is a verb after an
+    # auxiliary and a name ("Does Tehran back…?") or a word that only a verb follows ("both back").
+    (rf"\bbacks\b{_NOT_BACK_VERB}", "supports"),
+    (rf"\bbacked\b{_NOT_BACK_VERB}", "supported"),
+    (rf"\bbacking\b{_NOT_BACK_VERB}", "supporting"),
+    (r"\b(?P<lead>(?:(?:do|does|did|will|would|can|could|should)\s+(?:[\w'’-]+\s+){1,2}?|(?:to|both|also|"
+     rf"not|never|n['’]t)\s+))back\b{_NOT_BACK_VERB}", "support"),
     # Weight of a matter.
     (r"\b(?:small\s+potatoes|small\s+fry|a\s+storm\s+in\s+a\s+teacup|a\s+tempest\s+in\s+a\s+teapot|"
      r"no\s+big\s+deal|a\s+drop\s+in\s+the\s+ocean)\b", "insignificant"),
@@ -119,5 +129,6 @@ def plain(question: str) -> str:
 
 
 def _meaning(meaning: str, match: re.Match[str]) -> str:
-    rest = (match.groupdict().get("rest") or "").strip()
-    return f"{meaning} {rest}" if rest else meaning
+    groups = match.groupdict()
+    rest = (groups.get("rest") or "").strip()
+    return (groups.get("lead") or "") + (f"{meaning} {rest}" if rest else meaning)

@@ -22,6 +22,11 @@ from retrieval.idioms import plain
     ("What drives the Yerevan hardliners?", "What drives the Yerevan hawks?"),
     ("To whom has Putin handed over the reins?", "To whom has Putin hand over control?"),
     ("Has Moscow turned a blind eye to the shelling?", "Has Moscow ignore the shelling?"),
+    # "Back" as a verb is "support".
+    ("Who backs Armenia, and who backs Azerbaijan?", "Who supports Armenia, and who supports Azerbaijan?"),
+    ("Which Christian nation does Tehran back?", "Which Christian nation does Tehran support?"),
+    ("Turkey and Israel both back Azerbaijan?", "Turkey and Israel both support Azerbaijan?"),
+    ("Was the offensive backed by Turkey?", "Was the offensive supported by Turkey?"),
 ])
 def test_an_idiom_is_searched_by_its_plain_meaning(question, searched):
     assert plain(question) == searched
@@ -36,6 +41,10 @@ def test_an_idiom_is_searched_by_its_plain_meaning(question, searched):
     "Are the hawks in Yerevan sidelined?",
     "Is this a step in the right direction?",
     "Did casualties jump in 2020?",
+    # "Back" as a noun or an adverb.
+    "Will Turkey turn its back on Armenia?",
+    "When did the troops come back?",
+    "What did Dupuy say back in May?",
 ])
 def test_words_that_are_no_idiom_are_left_alone(question):
     assert plain(question) == question
