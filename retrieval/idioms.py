@@ -113,6 +113,8 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
      r"may|might|pin\w*|told|tell\w*)\b)"
      r"|(?<!\d)(?<!\d\s)\bpm\b", "prime minister"),
     (r"\bheads?\s+of\s+state\b", "president"),
+    # A faith's other spelling ("Shia Iran" is "Shiite Iran").
+    (r"\bshi['’]?as?\b|\bshi['’]ite\b", "Shiite"),
     (r"\bhard[-\s]?liners\b", "hawks"),
     (r"\bhard[-\s]?liner\b", "hawk"),
 )

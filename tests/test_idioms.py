@@ -27,6 +27,8 @@ from retrieval.idioms import plain
     ("Which Christian nation does Tehran back?", "Which Christian nation does Tehran support?"),
     ("Turkey and Israel both back Azerbaijan?", "Turkey and Israel both support Azerbaijan?"),
     ("Was the offensive backed by Turkey?", "Was the offensive supported by Turkey?"),
+    # A faith's other spelling.
+    ("is azerbaijan shia or not", "is azerbaijan Shiite or not"),
 ])
 def test_an_idiom_is_searched_by_its_plain_meaning(question, searched):
     assert plain(question) == searched
