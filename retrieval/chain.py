@@ -31,6 +31,7 @@ from retrieval.question import (
     answer_type,
     asked_category,
     asks_for_advice,
+    asks_to_date,
     asks_what_comes,
     asks_whether,
     asks_whether_so,
@@ -44,6 +45,7 @@ from retrieval.question import (
     role_span,
     split_parts,
     states_duty,
+    tells_to_date,
     tidy,
     unwrap,
     years_elsewhere,
@@ -221,6 +223,10 @@ DENIAL_PENALTY = 0.06
 # How far a sentence that states a duty falls behind one that does not, for a question that asks
 # whether something is so or was done (``question.asks_whether_so``).
 DUTY_PENALTY = 0.03
+# How far a sentence that does not tell what has happened up to now falls behind one that does, for
+# an English question of what has happened up to now ("Has any member ever…?";
+# ``question.asks_to_date``); 0.1 of 0.05 and 0.1 on the tuning questions.
+TO_DATE_PENALTY = 0.1
 # How far a sentence that speaks neither of what is to come nor of how likely it is falls behind one
 # that does, for a yes-or-no question of what is to come (``question.asks_what_comes``).
 FUTURE_PENALTY = 0.1
@@ -715,6 +721,8 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
                 ranking = prefer_typed(ranking, lambda p: foresees(texts[p]) or (
                     foresees(asked_of[p]) and not states_duty(texts[p])),
                                        FUTURE_PENALTY)
+            if ranking.language == "en" and asks_to_date(asked):
+                ranking = prefer_typed(ranking, lambda p: tells_to_date(texts[p]), TO_DATE_PENALTY)
             ranking = break_tie(ranking)
             values = features(ranking, wanted, texts, in_context, setting=setting, title=title,
                               category=asked_category(asked), known=snapshot.speller.knows)

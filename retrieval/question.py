@@ -2022,6 +2022,24 @@ def asks_what_comes(question: str, language: str) -> bool:
                             or _GOING_TO.search(question))
 
 
+# "Has any member ever used…?", "…so far?": what has happened up to now, which a sentence tells by
+# "so far", "never", "yet", "to date", "already", "only … has".
+_EVER = re.compile(r"\b(?:ever|so\s+far|to\s+date|until\s+now|up\s+to\s+now|yet)\b", re.IGNORECASE)
+_TO_DATE = re.compile(r"\b(?:ever|never|so\s+far|to\s+date|until\s+now|up\s+to\s+now|yet|already|"
+                      r"(?:for\s+the\s+)?first\s+time|only\b[^.;]*\b(?:has|have|had))\b", re.IGNORECASE)
+
+
+def asks_to_date(question: str) -> bool:
+    """True for an English question of what has happened up to now ("Has any member ever…?")."""
+    return bool(_EVER.search(question))
+
+
+def tells_to_date(sentence: str) -> bool:
+    """True for a sentence that tells what has happened up to now ("Only Kazakhstan has used this
+    principle so far.")."""
+    return bool(_TO_DATE.search(sentence))
+
+
 def foresees(sentence: str) -> bool:
     """True for a sentence that speaks of what is to come or of how likely it is."""
     return bool(_FORESEES.search(sentence))

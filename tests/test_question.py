@@ -14,6 +14,7 @@ from retrieval.question import (
     answer_type,
     asked_category,
     asks_for_advice,
+    asks_to_date,
     asks_what_comes,
     asks_whether,
     asks_whether_so,
@@ -27,6 +28,7 @@ from retrieval.question import (
     role_span,
     split_parts,
     states_duty,
+    tells_to_date,
     tidy,
     years_elsewhere,
     years_given,
@@ -486,6 +488,18 @@ def test_a_yes_or_no_question_of_what_is_to_come_and_a_sentence_that_foresees():
     assert foresees("But it is unlikely that Moscow will get involved in the fight.")
     assert foresees("But if Russia does not react, its international credibility may suffer?")
     assert not foresees("On the one hand, there is an agreement according to which Russia should intervene.")
+
+
+def test_a_question_of_what_has_happened_up_to_now_and_a_sentence_that_tells_it():
+    for question in ("Has any member ever used the collective security principle?",
+                     "Which country has triggered Article 4 so far?", "Has Russia responded yet?"):
+        assert asks_to_date(question), question
+    for question in ("Did Russia apply Article 4?", "How many members does the CSTO have?",
+                     "Whatever happened to the Minsk process?", "Does every member have to help?"):
+        assert not asks_to_date(question), question
+    assert tells_to_date("Only Kazakhstan has used this principle so far.")
+    assert tells_to_date("Russia has never applied it.")
+    assert not tells_to_date("On the other hand, the two countries are members of the CSTO, founded in 2002.")
 
 
 def test_a_relative_which_asks_for_nothing_named_and_the_name_of_a_thing_does():

@@ -394,11 +394,14 @@ def test_countries_typed_side_by_side_are_each_a_name_to_hold():
     # Whether it will be done is answered by what is foreseen, not by the duty, behind whose view it is.
     ("Selon l'expert, est-ce que la Russie va intervenir dans ce conflit ?",
      "But it is unlikely that Moscow"),
-    # A response to a request a Russian or French question names follows that one's request.
-    ("Comment la Russie a-t-elle réagi à la demande de l'Arménie ?", "But Russia did not consider it"),
     # …or by the reply to the interviewer's question of what is to come ("…may suffer?" "Not at all. …").
     ("Selon Dupuy, la crédibilité internationale de la Russie va-t-elle en souffrir ?",
      "This is an insignificant event for Russia"),
+    # A response to a request a Russian or French question names follows that one's request.
+    ("Comment la Russie a-t-elle réagi à la demande de l'Arménie ?", "But Russia did not consider it"),
+    # Whether it has ever been done is answered by what has been done so far.
+    ("Has any member state ever actually triggered the bloc's mutual help mechanism?",
+     "Only Kazakhstan has used this principle so far."),
 ])
 def test_the_sentence_that_answers_comes_first(service, question, first):
     answer = service.ask(question)
