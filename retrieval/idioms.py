@@ -50,6 +50,9 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
     (r"\b(?:take|takes|taking|took)\s+a\s+(?:big\s+|serious\s+)?(?:hit|knock|beating)\b", "suffer"),
     (r"\b(?:step|steps|stepping|stepped)\s+into\s+the\s+(?:limelight|spotlight)\b", "become more prominent"),
     (r"\brais(?:e|es|ing|ed)\s+(?:its|their|his|her)\s+profile\b", "become more prominent"),
+    (r"\b(?:gain|gains|gaining|gained|grow|grows|growing|grew|expand|expands|expanding|expanded|increas\w+|"
+     r"extend|extends|extending|extended)\s+(?:(?:its|their|his|her)\s+)?(?:a\s+)?(?:(?:bigger|larger|greater|"
+     r"more)\s+)?(?:clout|footprint|sway)\b", "become more prominent"),
     (r"\b(?:flex|flexes|flexing|flexed)\s+(?:its|their|his|her)\s+muscles?\b", "show its power"),
     (r"\b(?:hand|hands|handing|handed)\s+over\s+the\s+(?:reins|keys)\b", "hand over control"),
     (r"\b(?:pull|pulls|pulling|pulled)\s+the\s+strings\b", "control events"),

@@ -27,6 +27,8 @@ from retrieval.idioms import plain
     ("Which Christian nation does Tehran back?", "Which Christian nation does Tehran support?"),
     ("Turkey and Israel both back Azerbaijan?", "Turkey and Israel both support Azerbaijan?"),
     ("Was the offensive backed by Turkey?", "Was the offensive supported by Turkey?"),
+    ("Which power is gaining clout in the region?", "Which power is become more prominent in the region?"),
+    ("Has Ankara expanded its footprint there?", "Has Ankara become more prominent there?"),
     # A faith's other spelling.
     ("is azerbaijan shia or not", "is azerbaijan Shiite or not"),
 ])
