@@ -61,6 +61,9 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
     # Exclusion and closeness.
     (r"\b(?:left|leave|leaves|leaving)\s+out\s+in\s+the\s+cold\b", "excluded"),
     (r"\b(?:frozen|squeezed|elbowed|shut|muscled)\s+out\b", "excluded"),
+    (r"\b(?:left|leave|leaves|leaving|kept|keep|keeps|keeping)\s+on\s+the\s+bench\b"
+     r"|\b(?:push|pushes|pushing|pushed|shove|shoves|shoving|shoved|brush|brushes|brushing|brushed)\s+"
+     r"(?:aside|to\s+the\s+(?:margins?|sidelines?|side))\b", "sidelined"),
     (r"\b(?:cosy|cosies|cosying|cosied|cozy|cozies|cozying|cozied)\s+up\b", "getting closer"),
     (r"\b(?:in|into)\s+the\s+same\s+boat\b", "in the same situation"),
     (r"\bat\s+loggerheads\b", "in conflict"),

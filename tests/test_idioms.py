@@ -29,6 +29,8 @@ from retrieval.idioms import plain
     ("Was the offensive backed by Turkey?", "Was the offensive supported by Turkey?"),
     ("Which power is gaining clout in the region?", "Which power is become more prominent in the region?"),
     ("Has Ankara expanded its footprint there?", "Has Ankara become more prominent there?"),
+    ("Why are outside powers pushed to the margins?", "Why are outside powers sidelined?"),
+    ("Why are other actors left on the bench?", "Why are other actors sidelined?"),
     # A faith's other spelling.
     ("is azerbaijan shia or not", "is azerbaijan Shiite or not"),
 ])
