@@ -104,6 +104,7 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
     (rf"\bbacking\b{_NOT_BACK_VERB}", "supporting"),
     (r"\b(?P<lead>(?:(?:do|does|did|will|would|can|could|should)\s+(?:[\w'’-]+\s+){1,2}?|(?:to|both|also|"
      rf"not|never|n['’]t)\s+))back\b{_NOT_BACK_VERB}", "support"),
+    (r"\bpeace[-\s]brok(?:ering|er|ers|ered)\b|\bbrok(?:ering|er|ered)\s+(?:a\s+)?peace\b", "mediation"),
     # Weight of a matter.
     (r"\b(?:small\s+potatoes|small\s+fry|a\s+storm\s+in\s+a\s+teacup|a\s+tempest\s+in\s+a\s+teapot|"
      r"no\s+big\s+deal|a\s+drop\s+in\s+the\s+ocean)\b", "insignificant"),

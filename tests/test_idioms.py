@@ -31,6 +31,7 @@ from retrieval.idioms import plain
     ("Has Ankara expanded its footprint there?", "Has Ankara become more prominent there?"),
     ("Why are outside powers pushed to the margins?", "Why are outside powers sidelined?"),
     ("Why are other actors left on the bench?", "Why are other actors sidelined?"),
+    ("Whose peace-brokering effort is undercut?", "Whose mediation effort is undercut?"),
     # A faith's other spelling.
     ("is azerbaijan shia or not", "is azerbaijan Shiite or not"),
 ])
