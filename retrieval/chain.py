@@ -47,6 +47,7 @@ from retrieval.question import (
     states_duty,
     tells_to_date,
     tidy,
+    turn_asks_what_comes,
     unwrap,
     years_elsewhere,
     years_given,
@@ -61,7 +62,7 @@ from retrieval.retriever import (
     break_tie,
     prefer_typed,
 )
-from retrieval.sentences import read_in_context
+from retrieval.sentences import Sentence, read_in_context
 from retrieval.snapshot import Snapshot
 from retrieval.support import ANSWERS, NONE, Support, decide, features
 from retrieval.translit import reads_as_russian, to_cyrillic
@@ -228,7 +229,9 @@ DUTY_PENALTY = 0.03
 # ``question.asks_to_date``); 0.1 of 0.05 and 0.1 on the tuning questions.
 TO_DATE_PENALTY = 0.1
 # How far a sentence that speaks neither of what is to come nor of how likely it is falls behind one
-# that does, for a yes-or-no question of what is to come (``question.asks_what_comes``).
+# that does, for a yes-or-no question of what is to come (``question.asks_what_comes``). A reply to
+# the interviewer's question of what is to come speaks of it ("…may suffer?" "Not at all. This is an
+# insignificant event…"), unless it states a duty. 0.1 of 0.05, 0.1 and 0.2 on the tuning questions.
 FUTURE_PENALTY = 0.1
 
 
@@ -250,24 +253,27 @@ _REPLY_OPENING = 2
 
 def _asked_of(snapshot: Snapshot) -> list[str]:
     """For each of the first sentences of an interviewee's reply (``_REPLY_OPENING``), the
-    interviewer's turn just before it (an editor's note between them aside); "" for any other."""
+    interviewer's turn just before it; "" for any other. Editors' notes are set aside wherever they
+    stand: they are neither the question nor the reply."""
     out = [""] * len(snapshot.sentences)
     asked: list[str] = []  # the sentences of the interviewer's turn just before
     since = 0  # sentences of the current turn before this one
+    last: Sentence | None = None  # the sentence before, notes aside
     for position, s in enumerate(snapshot.sentences):
-        before = snapshot.sentences[position - 1] if position else None
-        if before is not None and before.doc_id != s.doc_id:
-            asked = []
-        if before is None or (before.doc_id, before.turn) != (s.doc_id, s.turn):
+        if s.role == "editor":
+            continue
+        if last is None or (last.doc_id, last.turn) != (s.doc_id, s.turn):
             since = 0
-            if s.role == "interviewer" or (s.role == "interviewee" and before is not None
-                                           and before.role not in ("interviewer", "editor")):
+            replying = (s.role == "interviewee" and last is not None and last.doc_id == s.doc_id
+                        and last.role == "interviewer")
+            if not replying:
                 asked = []
         if s.role == "interviewer":
             asked.append(s.text)
         elif s.role == "interviewee" and since < _REPLY_OPENING:
             out[position] = " ".join(asked)
         since += 1
+        last = s
     return out
 
 
@@ -323,8 +329,8 @@ _NTH_QUESTION = re.compile(
     r"seconde?|втор\w+)|(?P<third>third|3rd|troisième|трет\w+)|(?P<last>last|final|closing|dernière|"
     r"последн\w+|заключительн\w+))\s+(?:\w+\s+)?(?:questions?|quer(?:y|ies)|вопрос\w*"
     # "the very first thing Atlantico asked", "la première chose que le journaliste a demandée"
-    r"|things?(?=\s+(?:[\w'’]+\s+){0,3}?(?:asked|wanted\s+to\s+know)\b)"
-    r"|chose(?=\s+qu(?:e\s+|['’])(?:[\w'’]+\s+){0,3}?(?:a\s+)?demand))\b", re.IGNORECASE)
+    r"|things?\s+(?:that\s+)?(?P<who>(?:[\w'’]+\s+){0,3}?)(?:asked|wanted\s+to\s+know)(?!\s+for\b)"
+    r"|chose\s+qu(?:e\s+|['’])(?P<qui>(?:[\w'’]+\s+){0,3}?)(?:a\s+)?demand\w*)\b", re.IGNORECASE)
 _NTH = {"first": 0, "second": 1, "third": 2, "last": -1}
 # "How did Dupuy answer the first question?", "…in reply to the last question?": the reply asked for.
 _ASKS_A_REPLY = re.compile(r"\b(?:answer\w*|repl(?:y|ies|ied)|respon\w*|react\w*|say|said|says|tell|told|"
@@ -340,11 +346,17 @@ def _nth_question_asked(text: str, interviewers: tuple[str, ...],
     match = _NTH_QUESTION.search(text)
     if match is None or _ASKS_A_REPLY.search(text):
         return None
+    # The first "thing" asked is the interviewer's ("…the first thing Atlantico asked…"), not
+    # another's ("…the first thing Armenia asked…").
+    who = re.sub(r"\b(?:the|le|la|l['’])\s*", "", match.group("who") or match.group("qui") or "",
+                 flags=re.IGNORECASE).strip()
+    if who and not (_INTERVIEWER_WORDS.fullmatch(who) or who in interviewers):
+        return None
     tokens = set(tokenize(text))
     if not (_INTERVIEWER_WORDS.search(text) or tokens & (_INTERVIEW | _INTERVIEWEE_WORDS)
             or any(tokens & set(tokenize(n)) for n in (*interviewers, *interviewees))):
         return None
-    return _NTH[next(k for k, v in match.groupdict().items() if v)]
+    return _NTH[next(k for k in _NTH if match.group(k))]
 
 
 def _asking_turns(snapshot: Snapshot) -> tuple[tuple[str, tuple[tuple[int, ...], ...]], ...]:
@@ -719,7 +731,7 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
                 ranking = prefer_typed(ranking, lambda p: not states_duty(texts[p]), DUTY_PENALTY)
             if asks_what_comes(asked if ranking.language == "en" else cased, ranking.language):
                 ranking = prefer_typed(ranking, lambda p: foresees(texts[p]) or (
-                    foresees(asked_of[p]) and not states_duty(texts[p])),
+                    turn_asks_what_comes(asked_of[p]) and not states_duty(texts[p])),
                                        FUTURE_PENALTY)
             if ranking.language == "en" and asks_to_date(asked):
                 ranking = prefer_typed(ranking, lambda p: tells_to_date(texts[p]), TO_DATE_PENALTY)

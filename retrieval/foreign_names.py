@@ -228,9 +228,11 @@ _ROLE = re.compile(
 # Who made the request a Russian or French question asks the response to: "la demande (d'aide) de
 # l'Arménie", "l'appel d'Erevan", "просьбу (о помощи) Армении", "обращение Еревана".
 _REQUESTER = re.compile(
-    r"\b(?:demande|appel|requête|sollicitation)s?\s+(?:d['’](?:aide|assistance)\s+|de\s+(?:l['’])?aide\s+)?"
-    r"(?:de\s+l['’]|du\s+|de\s+la\s+|de\s+|d['’])(?P<fr>[^\W\d_]+)"
-    r"|\b(?:просьб|запрос|призыв|обращени)\w*\s+(?:о\s+помощи\s+)?(?P<ru>[А-ЯЁ]\w+)", re.IGNORECASE)
+    r"\b(?:demande|appel|requête|sollicitation)s?\s+(?:d['’](?:aide|assistance)\s+|de\s+(?:l['’])?aide\s+|"
+    r"à\s+l['’]aide\s+)?(?:faite?\s+par\s+(?:l['’]|le\s+|la\s+)?|de\s+l['’]|du\s+|de\s+la\s+|de\s+|d['’])"
+    r"(?P<fr>[^\W\d_]+)"
+    r"|\b(?:просьб|запрос|призыв|обращени)\w*\s+(?:о\s+помощи\s+)?(?:от\s+|со\s+стороны\s+)?"
+    r"(?P<ru>(?-i:[А-ЯЁ])\w+)", re.IGNORECASE)
 # Prepositions that end the phrase naming whom a question asks about: "Что сказал эксперт о
 # Турции?" asks the expert, "Qu'a dit Tokaïev au forum ?" Tokayev ("du Kazakhstan" stays in it).
 _AFTER_WHOM = re.compile(

@@ -294,13 +294,15 @@ _PLACE = re.compile(
     r"|(?:common|northern|southern|eastern|western)\s+\w+|(?:border|frontier|north|south|east|west|region|"
     r"territory|city|capital|village|town|area|zone|sea|front|bases?|country|countries)\b)"
     r"|\b(?:border|frontier|territory|region|regions|enclave|villages?|towns?|cities|capital|province)\b")
+# Whose view a question asks for, before what it asks: "According to the expert, will Russia…?",
+# "In Dupuy's view, is…?", "Selon l'expert, est-ce que…?", "По мнению эксперта, вмешается ли…?"; not
+# a question word ("According to which treaty, …?", "Pour quelle raison, …?").
+_FRAMED = r"(?:(?!\b(?:which|what|whom|who|whose|quel\w*|qui|quoi|кого|чего|как\w*|котор\w*)\b)[^,?]){1,40}?"
+_FRAME = (rf"(?:(?:(?:according\s+to|in\s+the\s+(?:view|opinion|words)\s+of|selon|d['’]apr[èe]s|pour|"
+          rf"по\s+мнению|по\s+словам)\s+{_FRAMED}|in\s+{_FRAMED}['’]s?\s+(?:view|opinion|words|eyes))"
+          r"\s*,\s*)")
 # A question that asks whether ("Did Tokayev say…?", "Is Belarus a member…?"), and one that asks
 # whether something was done ("Did the Security Council meet?").
-# Whose view a question asks for, before what it asks: "According to the expert, will Russia…?",
-# "In Dupuy's view, is…?", "Selon l'expert, est-ce que…?", "По мнению эксперта, вмешается ли…?".
-_FRAME = (r"(?:(?:(?:according\s+to|in\s+the\s+(?:view|opinion|words)\s+of|selon|d['’]apr[èe]s|pour|"
-          r"по\s+мнению|по\s+словам)\s+[^,?]{1,40}?|in\s+[^,?]{1,40}?['’]s?\s+(?:view|opinion|words|eyes))"
-          r"\s*,\s*)")
 _YES_NO_QUESTION = re.compile(rf"\W*{_FRAME}?(?:did|does|do|is|are|was|were|has|have|had|can|could|will|"
                               r"would|should|might|may)\b", re.IGNORECASE)
 _DONE_QUESTION = re.compile(rf"\W*{_FRAME}?(?:did|has|have|had)\b", re.IGNORECASE)
@@ -621,7 +623,7 @@ _RESPONSE_QUESTION = re.compile(
     r"|\bhow\s+(?:was|were|is|are|has|have|had)\s+(?:[\w'’-]+\s+){0,3}?(?:request|call|plea|appeal)s?\s+"
     r"(?:(?:been|being)\s+)?(?:met|received|handled|greeted|treated|answered|dealt\s+with)\b"
     r"|\bat\s+(?:[\w'’-]+\s+){1,3}request\b"
-    r"|\b(?:отреагир|реагир|реакци|ответ|отклик|откликн)\w*|\b(?:réag|réaction|répon)\w*"
+    r"|\b(?:отреагир|реагир|реакци|ответ|отклик)\w*|\b(?:réag|réaction|répon)\w*"
     r"|\bà\s+la\s+demande\s+(?:de|du|des|d['’])|\bпо\s+(?:просьбе|запросу|требованию|призыву)\b"
     r"|\b(?:soutenu|appuyé|approuvé|soutient|appuie|approuve|soutenir)\s+(?:[\w'’-]+\s+|\w['’]){0,3}?"
     r"(?:demande|appel|requête)s?\b"
@@ -2003,23 +2005,38 @@ def asks_whether_so(question: str, language: str) -> bool:
     return whether and not _DUTY.search(question)
 
 
-# French "va/vont" and an infinitive: what is to come ("La Russie va-t-elle intervenir ?"). A Russian
-# verb's perfective future ("Вмешается ли Россия?") is not told apart from its present; "будет" is.
-_GOING_TO = re.compile(r"\b(?:va(?:-t-(?:il|elle|on))?|vont(?:-(?:ils|elles))?)\s+(?:\w+\s+)?"
-                       r"[^\W\d_]+(?:er|ir|re)\b", re.IGNORECASE)
-# What a sentence says of what is to come, or how likely it is ("…it is unlikely that Moscow will…").
-_FORESEES = re.compile(rf"{_FUTURE.pattern}|\b(?:may|might|likely|unlikely|probably|possibly|perhaps|"
-                       r"one\s+day|can\s+be\s+expected|chances?)\b", re.IGNORECASE)
-# "…Moscow's war next door" is no time to come.
-_NEXT_DOOR = re.compile(r"\bnext\s+door\b", re.IGNORECASE)
+# A yes-or-no question of what is to come: "Will Russia step in?", "Is Moscow going to…?", "…likely
+# to…?", "Does Dupuy expect…?"; "Станет ли…?", "Будет ли…?", "Собирается ли…?"; "La Russie va-t-elle
+# (s')engager ?", "interviendra-t-elle ?". Not "the next day", nor the noun "will" ("the political
+# will"), nor "va contre" (goes against); a Russian verb's perfective future ("Вмешается ли…?") is not
+# told apart from its present.
+_WHAT_COMES = re.compile(
+    rf"^\W*{_FRAME}?(?:will|won['’]t|shall)\b|\b(?:going\s+to|gonna|(?:un)?likely\s+to|expected\s+to|"
+    r"about\s+to|expects?|predicts?|anticipates?|foresees?)\b"
+    r"|\b(?:будет|будут|станет|станут|собира\w+)\b"
+    r"|\b(?:va(?:-t-(?:il|elle|on))?|vont(?:-(?:ils|elles))?)\s+(?!(?:contre|entre|vers|bien|mal|mieux)\b)"
+    r"(?:(?:[sl]['’]|se\s+|le\s+|la\s+|les\s+|lui\s+|leur\s+|y\s+|en\s+|[\w]+\s+))?[^\W\d_]+(?:er|ir|re)\b"
+    r"|\b[^\W\d_]+r(?:a|ont)-(?:t-)?(?:il|elle|ils|elles|on)\b", re.IGNORECASE)
+# What a sentence says of what is to come, or how likely it is ("…it is unlikely that Moscow will…";
+# "may" in lower case: "in May" is a month).
+_FORESEES = re.compile(rf"{_FUTURE.pattern}|(?-i:\b(?:may|might)\b)|\b(?:likely|unlikely|probably|possibly|"
+                       r"possible|perhaps|one\s+day|expects?|expected|can\s+be\s+expected|chances?)\b",
+                       re.IGNORECASE)
+# What an interviewer's question asks of what is to come ("…its international credibility may
+# suffer?", "Can this lead to … will turn away…?"); not "Perhaps because…?", which asks why.
+_ASKS_WHAT_COMES = re.compile(r"\b(?:will|won['’]t|would|going\s+to|gonna)\b|(?-i:\b(?:may|might)\b)",
+                              re.IGNORECASE)
 
 
 def asks_what_comes(question: str, language: str) -> bool:
-    """True for a yes-or-no question of what is to come (``_FUTURE_QUESTION``, French "va/vont" and an
-    infinitive)."""
+    """True for a yes-or-no question of what is to come (``_WHAT_COMES``)."""
     whether = bool(_YES_NO_QUESTION.match(question)) if language == "en" else asks_whether(question)
-    return whether and bool(_FUTURE_QUESTION.search(_NEXT_DOOR.sub("", question))
-                            or _GOING_TO.search(question))
+    return whether and bool(_WHAT_COMES.search(question))
+
+
+def turn_asks_what_comes(turn: str) -> bool:
+    """True for an interviewer's turn one of whose questions asks of what is to come."""
+    return any(_ASKS_WHAT_COMES.search(q) for q in re.findall(r"[^.?!]*\?", turn))
 
 
 # "Has any member ever used…?", "…so far?": what has happened up to now, which a sentence tells by

@@ -67,7 +67,9 @@ def test_a_role_in_a_place_is_read_in_russian_and_french(names):
 def test_the_one_who_made_a_request_is_read_in_russian_and_french(names):
     for question in ("Comment la Russie a-t-elle réagi à la demande de l'Arménie ?",
                      "Как Россия откликнулась на просьбу Армении?",
-                     "Quelle a été la réponse de Moscou à la demande d'aide de l'Arménie ?"):
+                     "Quelle a été la réponse de Moscou à la demande d'aide de l'Arménie ?",
+                     "Comment Moscou a-t-elle répondu à l'appel à l'aide de l'Arménie ?",
+                     "Как Россия ответила на запрос о помощи от Армении?"):
         assert asked(question, names, SPEAKERS).requester == {"armenia"}, question
     assert asked("Comment la Russie a-t-elle réagi ?", names, SPEAKERS).requester == frozenset()
 

@@ -30,6 +30,7 @@ from retrieval.question import (
     states_duty,
     tells_to_date,
     tidy,
+    turn_asks_what_comes,
     years_elsewhere,
     years_given,
     years_of,
@@ -472,6 +473,7 @@ def test_a_yes_or_no_question_keeps_its_kind_behind_whose_view_it_asks_for():
                                ("По мнению эксперта, вмешается ли Россия?", "other")):
         assert asks_whether_so(question, language), question
     assert not asks_whether("Selon Dupuy, pourquoi la Russie ne bouge-t-elle pas ?")
+    assert not asks_whether("Pour quelle raison, la Russie n'a-t-elle pas réagi ?")
     assert not answer_type("According to Dupuy, why is Russia passive?").yes_no
 
 
@@ -483,11 +485,22 @@ def test_a_yes_or_no_question_of_what_is_to_come_and_a_sentence_that_foresees():
         assert asks_what_comes(question, language), question
     for question, language in (("Did Russia intervene?", "en"), ("What will happen next?", "en"),
                                ("Has Yerevan backed Moscow's war next door?", "en"),
+                               ("Did Armenia ask the CSTO for help the next day?", "en"),
+                               ("Does Russia have the political will to intervene?", "en"),
+                               ("According to which treaty, will Russia intervene?", "en"),
+                               ("Est-ce que cela va contre le traité de l'OTSC ?", "other"),
                                ("La Russie a-t-elle aidé l'Arménie ?", "other")):
         assert not asks_what_comes(question, language), question
+    for question in ("La Russie va-t-elle s'engager ?", "La Russie interviendra-t-elle ?",
+                     "Станет ли Россия помогать Армении?", "Does Dupuy expect Moscow to intervene?"):
+        assert asks_what_comes(question, "en" if question.startswith("Does") else "other"), question
     assert foresees("But it is unlikely that Moscow will get involved in the fight.")
     assert foresees("But if Russia does not react, its international credibility may suffer?")
     assert not foresees("On the one hand, there is an agreement according to which Russia should intervene.")
+    assert not foresees("But at the St. Petersburg Economic Forum in May, Tokayev spoke.")
+    # An interviewer's question of what is to come, not of why.
+    assert turn_asks_what_comes("But if Russia does not react, its international credibility may suffer?")
+    assert not turn_asks_what_comes("Has Russia really ignored this clash? Perhaps because of the operation?")
 
 
 def test_a_question_of_what_has_happened_up_to_now_and_a_sentence_that_tells_it():

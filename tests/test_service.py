@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import shutil
 import uuid
+from types import SimpleNamespace
+from typing import cast
 
 import numpy as np
 import pytest
@@ -32,7 +34,9 @@ from retrieval.multilingual import MultilingualEmbedder
 from retrieval.places import PlaceNames
 from retrieval.question import answer_type
 from retrieval.retriever import ContextFusion, DenseSentenceRetriever, Ranking, Scored
+from retrieval.sentences import Sentence
 from retrieval.service import QuoteService
+from retrieval.snapshot import Snapshot
 from retrieval.support import ANSWERS, Support
 from tests.conftest import CORPUS, PROJECT_ROOT_QUESTIONS, assert_verbatim
 
@@ -369,6 +373,19 @@ def test_the_first_sentences_of_a_reply_know_the_question_they_reply_to(service)
     assert asked[next(s.text for s in snap.sentences if s.text.startswith("On the one hand"))].startswith(
         "The security agreement between Russia and Armenia")
     assert not any(asked[s.text] for s in snap.sentences if s.role != "interviewee")
+
+
+def test_notes_are_neither_the_question_nor_the_reply():
+    def said(seq: int, role: str, turn: int, text: str, doc_id: str = "d") -> Sentence:
+        return Sentence(doc_id, seq, 0, len(text), text, role, role, turn, 0)
+
+    sentences = [said(0, "interviewer", 0, "Will it last?"), said(1, "editor", 1, "(Note.)"),
+                 said(2, "interviewee", 1, "No."), said(3, "interviewee", 1, "It will not."),
+                 said(4, "interviewee", 1, "Third."), said(5, "editor", 2, "(Another note.)"),
+                 said(6, "interviewee", 3, "A new turn of the same speaker."),
+                 said(7, "interviewee", 0, "Another document's reply.", doc_id="e")]
+    asked = _asked_of(cast(Snapshot, SimpleNamespace(sentences=sentences)))
+    assert asked == ["", "", "Will it last?", "Will it last?", "", "", "", ""]
 
 
 def test_countries_typed_side_by_side_are_each_a_name_to_hold():
@@ -849,6 +866,11 @@ def test_a_question_asked_for_by_its_place_must_speak_of_the_interview():
     assert _nth_question_asked("Quelle est la première chose que le journaliste a demandée ?", who,
                                guest) == 0
     assert _nth_question_asked("What was the first thing Dupuy said?", who, guest) is None
+    # …nor the first thing another asked, or asked for.
+    assert _nth_question_asked("What was the first thing Armenia asked for, according to the expert?", who,
+                               guest) is None
+    assert _nth_question_asked("What was the first thing Pashinyan asked the CSTO in the interview?", who,
+                               guest) is None
     # The reply to a question asked for by its place is the interviewee's.
     assert _nth_question_asked("How did Dupuy answer the first question?", who, guest) is None
     assert _nth_question_asked("What did the expert say in reply to the last question?", who, guest) is None
