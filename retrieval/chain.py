@@ -587,7 +587,10 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
     roles = [s.role for s in snapshot.sentences]
     title = [snapshot.documents[s.doc_id].meta.title for s in snapshot.sentences]
     years = years_of(texts)
-    asked_of = _asked_of(snapshot)
+    # Which sentences speak of what is to come: by their words, or as a reply's opening to the
+    # interviewer's question of it, unless they state a duty (read once per index generation).
+    foreseeing = [foresees(text) or (turn_asks_what_comes(asked) and not states_duty(text))
+                  for text, asked in zip(texts, _asked_of(snapshot), strict=True)]
 
     def assess(question: str, config: RunnableConfig) -> Assessment:
         judged: list[Judged] = []
@@ -730,9 +733,7 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
             if asks_whether_so(asked if ranking.language == "en" else cased, ranking.language):
                 ranking = prefer_typed(ranking, lambda p: not states_duty(texts[p]), DUTY_PENALTY)
             if asks_what_comes(asked if ranking.language == "en" else cased, ranking.language):
-                ranking = prefer_typed(ranking, lambda p: foresees(texts[p]) or (
-                    turn_asks_what_comes(asked_of[p]) and not states_duty(texts[p])),
-                                       FUTURE_PENALTY)
+                ranking = prefer_typed(ranking, foreseeing.__getitem__, FUTURE_PENALTY)
             if ranking.language == "en" and asks_to_date(asked):
                 ranking = prefer_typed(ranking, lambda p: tells_to_date(texts[p]), TO_DATE_PENALTY)
             ranking = break_tie(ranking)

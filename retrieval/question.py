@@ -1999,10 +1999,14 @@ _DUTY = re.compile(
     r"|\b(?:doi(?:t|vent|vait)|devr\w+|oblig\w*|engag\w*|tenu(?:e|s|es)?\s+de|censé\w*)\b", re.IGNORECASE)
 
 
+def _asks_whether_in(question: str, language: str) -> bool:
+    """True for a yes-or-no question in English (``language`` "en") or in Russian or French."""
+    return bool(_YES_NO_QUESTION.match(question)) if language == "en" else asks_whether(question)
+
+
 def asks_whether_so(question: str, language: str) -> bool:
     """True for a question that asks whether something is so or was done and names no duty."""
-    whether = bool(_YES_NO_QUESTION.match(question)) if language == "en" else asks_whether(question)
-    return whether and not _DUTY.search(question)
+    return _asks_whether_in(question, language) and not _DUTY.search(question)
 
 
 # A yes-or-no question of what is to come: "Will Russia step in?", "Is Moscow going to…?", "…likely
@@ -2030,8 +2034,7 @@ _ASKS_WHAT_COMES = re.compile(r"\b(?:will|won['’]t|would|going\s+to|gonna)\b|(
 
 def asks_what_comes(question: str, language: str) -> bool:
     """True for a yes-or-no question of what is to come (``_WHAT_COMES``)."""
-    whether = bool(_YES_NO_QUESTION.match(question)) if language == "en" else asks_whether(question)
-    return whether and bool(_WHAT_COMES.search(question))
+    return _asks_whether_in(question, language) and bool(_WHAT_COMES.search(question))
 
 
 def turn_asks_what_comes(turn: str) -> bool:
