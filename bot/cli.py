@@ -46,7 +46,8 @@ PROBE_QUESTIONS = (("twelfth session's probe sets", _TESTS / "probe12_questions.
                    ("nineteenth session's probe set", _TESTS / "probe20_questions.jsonl"),
                    ("twentieth session's probe set", _TESTS / "probe21_questions.jsonl"),
                    ("twenty-first session's probe set", _TESTS / "probe22_questions.jsonl"),
-                   ("twenty-second session's probe set", _TESTS / "probe23_questions.jsonl"))
+                   ("twenty-second session's probe set", _TESTS / "probe23_questions.jsonl"),
+                   ("twenty-third session's probe set", _TESTS / "probe24_questions.jsonl"))
 # Blind sets nothing is tuned on, each scored on its own so its first figures stay comparable.
 FRESH_QUESTIONS = (("seventh fresh set", _TESTS / "fresh7_questions.jsonl"),
                    ("eighth fresh set", _TESTS / "fresh8_questions.jsonl"),
@@ -62,7 +63,8 @@ FRESH_QUESTIONS = (("seventh fresh set", _TESTS / "fresh7_questions.jsonl"),
                    ("eighteenth fresh set", _TESTS / "fresh18_questions.jsonl"),
                    ("nineteenth fresh set", _TESTS / "fresh19_questions.jsonl"),
                    ("twentieth fresh set", _TESTS / "fresh20_questions.jsonl"),
-                   ("twenty-first fresh set", _TESTS / "fresh21_questions.jsonl"))
+                   ("twenty-first fresh set", _TESTS / "fresh21_questions.jsonl"),
+                   ("twenty-second fresh set", _TESTS / "fresh22_questions.jsonl"))
 # The kinds of unanswerable question that say whether the documents come close.
 CLOSE_KINDS = ("near-miss", "unanswerable")
 

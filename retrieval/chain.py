@@ -31,6 +31,7 @@ from retrieval.question import (
     answer_type,
     asked_category,
     asks_for_advice,
+    asks_headline,
     asks_to_date,
     asks_what_comes,
     asks_whether,
@@ -224,6 +225,13 @@ DENIAL_PENALTY = 0.06
 # How far a sentence that states a duty falls behind one that does not, for a question that asks
 # whether something is so or was done (``question.asks_whether_so``).
 DUTY_PENALTY = 0.03
+# How far a sentence of a document's opening that is not its headline falls behind the headline, for a
+# question about the headline ("What does the title suggest…?"; the lede says much the same).
+HEADLINE_PENALTY = 0.1
+# How far a sentence of no editor's note falls behind a note, for a question about the notes ("Does
+# the editorial note accept…?", "How does the bracketed reminder characterise…?"): every answerable
+# tuning question that names the notes is answered by one.
+NOTE_PENALTY = 0.1
 # How far a sentence that does not tell what has happened up to now falls behind one that does, for
 # an English question of what has happened up to now ("Has any member ever…?";
 # ``question.asks_to_date``); 0.1 of 0.05 and 0.1 on the tuning questions.
@@ -737,6 +745,12 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
             if ranking.language == "en" and asks_to_date(asked):
                 ranking = prefer_typed(ranking, lambda p: tells_to_date(texts[p]), TO_DATE_PENALTY)
             ranking = break_tie(ranking)
+            # After the tie is broken: e5 must not bring a sentence of no note back before the notes.
+            if _asks_about_editor(search, retrievers.editor_words):
+                ranking = prefer_typed(ranking, lambda p: roles[p] == "editor", NOTE_PENALTY)
+            if asks_headline(asked if ranking.language == "en" else cased):
+                ranking = prefer_typed(ranking, lambda p: bool(title[p]) and texts[p] in title[p],
+                                       HEADLINE_PENALTY)
             values = features(ranking, wanted, texts, in_context, setting=setting, title=title,
                               category=asked_category(asked), known=snapshot.speller.knows)
             # Small talk as typed, too: the speller reads a one-word "merci" as "mercy".

@@ -48,7 +48,8 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
     # Standing and influence.
     (r"\b(?:lose|loses|losing|lost)\s+face\b", "lose credibility"),
     (r"\b(?:take|takes|taking|took)\s+a\s+(?:big\s+|serious\s+)?(?:hit|knock|beating)\b", "suffer"),
-    (r"\b(?:step|steps|stepping|stepped)\s+into\s+the\s+(?:limelight|spotlight)\b", "become more prominent"),
+    (r"\b(?:step|steps|stepping|stepped)\s+(?:(?:further|more|firmly)\s+)?into\s+the\s+(?:limelight|spotlight)\b",
+     "become more prominent"),
     (r"\brais(?:e|es|ing|ed)\s+(?:its|their|his|her)\s+profile\b", "become more prominent"),
     (r"\b(?:gain|gains|gaining|gained|grow|grows|growing|grew|expand|expands|expanding|expanded|increas\w+|"
      r"extend|extends|extending|extended)\s+(?:(?:its|their|his|her)\s+)?(?:a\s+)?(?:(?:bigger|larger|greater|"

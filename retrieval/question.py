@@ -600,11 +600,20 @@ _NO_AIM = re.compile(r"\bfor\s+(?:its|their|his|her|our|my)\s+part\b"
                      r"fail(?:s|ed)?|refus(?:e|es|ed)|manag(?:e|es|ed))\s+to\b", re.IGNORECASE)
 # A question about a document's opening ("According to the headline, …?", "…in the lede?", "Selon
 # le chapeau, …?", "Что сказано в заголовке…?"): the headline and the lede answer it, not the body
-# that says the same at length (``AnswerType.openings``). ("title" asks for a person's title too.)
+# that says the same at length (``AnswerType.openings``). "title" asks for a person's title too, so
+# only "the title" that is not someone's ("What does the title suggest…?", "the title of the piece",
+# not "the title of the Kazakh leader") and a document's title ("the article's title") count.
+# The headline itself ("What does the title suggest…?", "Что сказано в заголовке?", "le titre"):
+# of the opening, the headline answers it before the lede.
+_HEADLINE = (r"\bthe\s+title\b(?!\s+(?-i:[A-Z])|\s+(?:he|she|they|held|holds|hold)\b)"
+             r"(?!\s+of\s+(?!(?:the|this|that)\s+(?:article|piece|story|interview|text|report)\b))"
+             r"|\b(?:article|piece|story|interview|text|report)['’]s\s+title\b"
+             r"|\bheadlines?\b|(?<![\w-])titre\b|(?<!\w)заголов\w*")
+_HEADLINE_QUESTION = re.compile(_HEADLINE, re.IGNORECASE)
 _OPENING_QUESTION = re.compile(
-    r"\b(?:headlines?|ledes?|lead\s+paragraph|intro|introduction|introductory|standfirst|subheading|"
-    r"summary\s+at\s+the\s+top|chapeau|titre|sous-titre)\b"
-    r"|\b(?:заголов\w*|подзаголов\w*|вступлени\w*|лид(?:е|а|у|ом)?)\b", re.IGNORECASE)
+    _HEADLINE + r"|\b(?:ledes?|lead\s+paragraph|intro|introduction|introductory|standfirst|subheading|"
+    r"summary\s+at\s+the\s+top|chapeau|sous-titre)\b"
+    r"|\b(?:подзаголов\w*|вступлени\w*|лид(?:е|а|у|ом)?)\b", re.IGNORECASE)
 # A response to a request ("How did the Kremlin respond when Yerevan invoked the clause?", "Did
 # Moscow act at Yerevan's request?", "Как отреагировала Москва на призыв…?"): the answer follows the
 # request, so the sentence before it reports one ("Pashinyan immediately called for the
@@ -775,8 +784,10 @@ class Speller:
         the question: such words are names ("macron" and "Macron" are no "matron").
         """
         lower = word.lower()
+        # Nor is a word for a part of a document ("intro" is no "into"): the question asks for it.
         if (len(lower) < self.MIN_LENGTH or lower in self._counts or lower in _ENGLISH_HINTS
-                or not lower.isalpha() or any(self.knows(t) for t in tokenize(lower))):
+                or not lower.isalpha() or any(self.knows(t) for t in tokenize(lower))
+                or _OPENING_QUESTION.fullmatch(lower)):
             return word
         if self._words is not None and self._words.knows(lower):
             return word  # a word of the language, not a typo of one the documents use
@@ -2047,6 +2058,12 @@ def turn_asks_what_comes(turn: str) -> bool:
 _EVER = re.compile(r"\b(?:ever|so\s+far|to\s+date|until\s+now|up\s+to\s+now|yet)\b", re.IGNORECASE)
 _TO_DATE = re.compile(r"\b(?:ever|never|so\s+far|to\s+date|until\s+now|up\s+to\s+now|yet|already|"
                       r"(?:for\s+the\s+)?first\s+time|only\b[^.;]*\b(?:has|have|had))\b", re.IGNORECASE)
+
+
+def asks_headline(question: str) -> bool:
+    """True for a question about a document's headline ("According to the headline, …?", "Что
+    сказано в заголовке?"), in any of the languages read here."""
+    return bool(_HEADLINE_QUESTION.search(question))
 
 
 def asks_to_date(question: str) -> bool:

@@ -14,6 +14,7 @@ from retrieval.question import (
     answer_type,
     asked_category,
     asks_for_advice,
+    asks_headline,
     asks_to_date,
     asks_what_comes,
     asks_whether,
@@ -513,6 +514,19 @@ def test_a_question_of_what_has_happened_up_to_now_and_a_sentence_that_tells_it(
     assert tells_to_date("Only Kazakhstan has used this principle so far.")
     assert tells_to_date("Russia has never applied it.")
     assert not tells_to_date("On the other hand, the two countries are members of the CSTO, founded in 2002.")
+
+
+def test_a_question_about_the_headline_and_one_about_a_title_someone_holds():
+    for question in ("What does the title suggest is being tested?", "What is the title of the article?",
+                     "According to the headline, who is testing Russia?", "Что сказано в заголовке?",
+                     "Que dit le titre ?", "What is the interview's title?"):
+        assert asks_headline(question), question
+    for question in ("What is the title of the Kazakh leader?", "What title does Dupuy hold?",
+                     "What is the title Dupuy holds?", "Что сказано в подзаголовке?",
+                     "Que dit le sous-titre ?", "What does the lede say?"):
+        assert not asks_headline(question), question
+    # A word for a part of the document is no typo of one the documents use: "intro" is no "into".
+    assert Speller(["He went into the room."], word_list()).correct("intro") == "intro"
 
 
 def test_a_relative_which_asks_for_nothing_named_and_the_name_of_a_thing_does():

@@ -419,6 +419,14 @@ def test_countries_typed_side_by_side_are_each_a_name_to_hold():
     # Whether it has ever been done is answered by what has been done so far.
     ("Has any member state ever actually triggered the bloc's mutual help mechanism?",
      "Only Kazakhstan has used this principle so far."),
+    # A question about the notes is answered by a note, not by the premise the note disputes.
+    ("Do the editors agree that a bilateral agreement forces Moscow to help Armenia?", "(Again, inaccuracy:"),
+    # A question about the headline is answered by the headline, not by the lede that says the same.
+    ("What does the title suggest is being put to the test by the new clashes?",
+     "A new skirmish between Azerbaijan and Armenia"),
+    # "intro" is no typo of "into": the question asks about the opening.
+    ("Per the intro, which power is gaining ground in the Caucasus?",
+     "Meanwhile, Turkey has begun to play a more prominent role"),
 ])
 def test_the_sentence_that_answers_comes_first(service, question, first):
     answer = service.ask(question)
