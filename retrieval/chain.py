@@ -20,6 +20,7 @@ from langchain_core.runnables import Runnable, RunnableConfig, RunnableLambda
 from retrieval.answer import Answer
 from retrieval.attribution import without_attribution
 from retrieval.compose import AnswerComposer, Assessment, Judged
+from retrieval.converse import tells_converse
 from retrieval.descriptions import Description, describe, name_described
 from retrieval.foreign_names import asked as asked_abroad
 from retrieval.idioms import plain
@@ -225,6 +226,9 @@ DENIAL_PENALTY = 0.06
 # How far a sentence that states a duty falls behind one that does not, for a question that asks
 # whether something is so or was done (``question.asks_whether_so``).
 DUTY_PENALTY = 0.03
+# How far a sentence that tells the converse of what an English question asks ("Armenia has not
+# helped Russia" to "Did Russia help Armenia?"; ``converse.tells_converse``) falls behind the others.
+CONVERSE_PENALTY = 0.1
 # How far a sentence of a document's opening that is not its headline falls behind the headline, for a
 # question about the headline ("What does the title suggest…?"; the lede says much the same).
 HEADLINE_PENALTY = 0.1
@@ -245,6 +249,10 @@ FUTURE_PENALTY = 0.1
 
 def _tells_what(wanted: AnswerType, texts: list[str], position: int) -> bool:
     return wanted.tells_what(texts[position])
+
+
+def _not_converse(question: str, texts: list[str], position: int) -> bool:
+    return not tells_converse(question, texts[position])
 
 
 def _denies_a_deed(texts: list[str], roles: list[str], notes: bool, position: int) -> bool:
@@ -748,6 +756,8 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
             # After the tie is broken: e5 must not bring a sentence of no note back before the notes.
             if _asks_about_editor(search, retrievers.editor_words):
                 ranking = prefer_typed(ranking, lambda p: roles[p] == "editor", NOTE_PENALTY)
+            if ranking.language == "en":
+                ranking = prefer_typed(ranking, partial(_not_converse, asked, texts), CONVERSE_PENALTY)
             if asks_headline(asked if ranking.language == "en" else cased):
                 ranking = prefer_typed(ranking, lambda p: bool(title[p]) and texts[p] in title[p],
                                        HEADLINE_PENALTY)

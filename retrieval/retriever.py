@@ -232,6 +232,8 @@ def prefer_typed(ranking: Ranking, satisfied: Callable[[int], bool], penalty: fl
         return ranking
     scored = [s if satisfied(s.position) else replace(s, score=s.score - penalty)
               for s in ranking.candidates]
+    if all(s is c for s, c in zip(scored, ranking.candidates, strict=True)):
+        return ranking  # nothing falls behind: the order stays as it is (a tie broken by e5, too)
     scored.sort(key=lambda s: (-s.score, s.position))
     return replace(ranking, candidates=tuple(scored))
 

@@ -16,6 +16,9 @@ def test_a_candidate_without_the_fact_asked_for_drops_behind_a_near_tie_that_has
     assert abs(preferred.candidates[1].score - 0.75) < 1e-9
     # No penalty, no change.
     assert prefer_typed(ranking, {7}.__contains__, 0.0) == ranking
+    # Nothing lacks the fact: an order that is not by score (e5 broke a near tie) stays as it is.
+    broken = Ranking("How many?", (ranking.candidates[1], ranking.candidates[0], ranking.candidates[2]))
+    assert prefer_typed(broken, lambda _: True, 0.15) == broken
 
 
 def test_e5_breaks_a_near_tie_of_fused_scores():
