@@ -64,7 +64,8 @@ FRESH_QUESTIONS = (("seventh fresh set", _TESTS / "fresh7_questions.jsonl"),
                    ("nineteenth fresh set", _TESTS / "fresh19_questions.jsonl"),
                    ("twentieth fresh set", _TESTS / "fresh20_questions.jsonl"),
                    ("twenty-first fresh set", _TESTS / "fresh21_questions.jsonl"),
-                   ("twenty-second fresh set", _TESTS / "fresh22_questions.jsonl"))
+                   ("twenty-second fresh set", _TESTS / "fresh22_questions.jsonl"),
+                   ("twenty-third fresh set", _TESTS / "fresh23_questions.jsonl"))
 # The kinds of unanswerable question that say whether the documents come close.
 CLOSE_KINDS = ("near-miss", "unanswerable")
 

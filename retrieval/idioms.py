@@ -60,8 +60,12 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
     (r"\b(?:call|calls|calling|called)\s+the\s+shots\b", "decide"),
     (r"\b(?:throw|throws|throwing|threw)\s+(?:its|their|his|her)\s+weight\s+behind\b", "support"),
     # Exclusion and closeness.
-    (r"\b(?:left|leave|leaves|leaving)\s+out\s+in\s+the\s+cold\b", "excluded"),
-    (r"\b(?:frozen|squeezed|elbowed|shut|muscled)\s+out\b", "excluded"),
+    # One plain word for every way of being left out: "excluded" read apart from "sidelined" kept
+    # "Why are the outside powers left out in the cold?" far from "…are sidelined because of…".
+    (r"\b(?:left|leave|leaves|leaving)\s+out\s+in\s+the\s+cold\b"
+     r"|\b(?:left|leave|leaves|leaving|kept|keep|keeps|keeping)\s+out\s+of\s+(?:the\s+)?(?:game|picture|loop|"
+     r"running|equation)\b", "sidelined"),
+    (r"\b(?:frozen|squeezed|elbowed|shut|muscled)\s+out\b", "sidelined"),
     (r"\b(?:left|leave|leaves|leaving|kept|keep|keeps|keeping)\s+on\s+the\s+bench\b"
      r"|\b(?:push|pushes|pushing|pushed|shove|shoves|shoving|shoved|brush|brushes|brushing|brushed)\s+"
      r"(?:aside|to\s+the\s+(?:margins?|sidelines?|side))\b", "sidelined"),

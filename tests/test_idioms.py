@@ -16,7 +16,9 @@ from retrieval.idioms import plain
     ("Would Moscow lose face if it sits this one out?", "Would Moscow lose credibility if it stay passive?"),
     ("Would its standing take a hit if it stays on the sidelines?",
      "Would its standing suffer if it stay passive?"),
-    ("Why are outside powers left out in the cold?", "Why are outside powers excluded?"),
+    ("Why are outside powers left out in the cold?", "Why are outside powers sidelined?"),
+    ("Why are other global actors left out of the game?", "Why are other global actors sidelined?"),
+    ("Was Paris kept out of the loop?", "Was Paris sidelined?"),
     ("Where are Moscow and Ankara cosying up to each other?",
      "Where are Moscow and Ankara getting closer to each other?"),
     ("What drives the Yerevan hardliners?", "What drives the Yerevan hawks?"),
@@ -47,6 +49,7 @@ def test_an_idiom_is_searched_by_its_plain_meaning(question, searched):
     "Is the fighting a big deal for Russia?",
     "Are the hawks in Yerevan sidelined?",
     "Is this a step in the right direction?",
+    "Which countries were left out of the CSTO list?",
     "Did casualties jump in 2020?",
     # "Back" as a noun or an adverb.
     "Will Turkey turn its back on Armenia?",
