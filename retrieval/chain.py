@@ -24,6 +24,7 @@ from retrieval.converse import tells_converse
 from retrieval.descriptions import Description, describe, name_described
 from retrieval.foreign_names import asked as asked_abroad
 from retrieval.idioms import plain
+from retrieval.judgement import asks_judgement, judges
 from retrieval.lexical import STOPWORDS, tokenize
 from retrieval.multilingual import MultilingualEmbedder
 from retrieval.places import PlaceNames
@@ -245,6 +246,10 @@ TO_DATE_PENALTY = 0.1
 # the interviewer's question of what is to come speaks of it ("…may suffer?" "Not at all. This is an
 # insignificant event…"), unless it states a duty. 0.1 of 0.05, 0.1 and 0.2 on the tuning questions.
 FUTURE_PENALTY = 0.1
+# How far a sentence that passes no judgement falls behind one that does, for an English question
+# that asks how good, strong or important something is ("How solid is unity inside the alliance?";
+# ``judgement.asks_judgement``).
+JUDGEMENT_PENALTY = 0.1
 
 
 def _tells_what(wanted: AnswerType, texts: list[str], position: int) -> bool:
@@ -752,6 +757,8 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
                 ranking = prefer_typed(ranking, foreseeing.__getitem__, FUTURE_PENALTY)
             if ranking.language == "en" and asks_to_date(asked):
                 ranking = prefer_typed(ranking, lambda p: tells_to_date(texts[p]), TO_DATE_PENALTY)
+            if ranking.language == "en" and asks_judgement(asked):
+                ranking = prefer_typed(ranking, lambda p: judges(texts[p]), JUDGEMENT_PENALTY)
             ranking = break_tie(ranking)
             # After the tie is broken: e5 must not bring a sentence of no note back before the notes.
             if _asks_about_editor(search, retrievers.editor_words):

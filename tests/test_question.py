@@ -737,6 +737,8 @@ def test_a_clause_opened_by_when_and_a_degree_asked_by_how_much_ask_no_time_or_n
     assert not answer_type("How much does the Kremlin actually care about this flare-up?").number
     assert not answer_type("How much do the allies trust each other?").number
     assert answer_type("How much does the base cost?").number
+    assert not answer_type("How much does this episode weigh for Moscow, militarily?").number
+    assert answer_type("How much does the tank weigh?").number
     assert answer_type("How much of the contingent was moved?").number
 
 

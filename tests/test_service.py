@@ -427,6 +427,10 @@ def test_countries_typed_side_by_side_are_each_a_name_to_hold():
     # "intro" is no typo of "into": the question asks about the opening.
     ("Per the intro, which power is gaining ground in the Caucasus?",
      "Meanwhile, Turkey has begun to play a more prominent role"),
+    # How good or how much it matters is answered by a sentence that judges, not by one that names.
+    ("How solid is the unity of the Moscow-led bloc, in the analyst's view?",
+     "So you can see for yourself: solidarity"),
+    ("How much does this flare-up weigh for the Kremlin?", "This is an insignificant event"),
 ])
 def test_the_sentence_that_answers_comes_first(service, question, first):
     answer = service.ask(question)
