@@ -228,8 +228,9 @@ DENIAL_PENALTY = 0.06
 # whether something is so or was done (``question.asks_whether_so``).
 DUTY_PENALTY = 0.03
 # How far a sentence that tells the converse of what an English question asks ("Armenia has not
-# helped Russia" to "Did Russia help Armenia?"; ``converse.tells_converse``) falls behind the others.
-CONVERSE_PENALTY = 0.1
+# helped Russia" to "Did Russia help Armenia?"; ``converse.tells_converse``) falls behind the others:
+# 0.2 of 0.1 and 0.2 on the tuning questions (0.1 left it first when it holds every word asked).
+CONVERSE_PENALTY = 0.2
 # How far a sentence of a document's opening that is not its headline falls behind the headline, for a
 # question about the headline ("What does the title suggest…?"; the lede says much the same).
 HEADLINE_PENALTY = 0.1
