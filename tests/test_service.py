@@ -438,6 +438,14 @@ def test_the_sentence_that_answers_comes_first(service, question, first):
     assert answer.citations[0].quote.startswith(first)
 
 
+def test_the_converse_of_what_is_asked_does_not_come_first(service):
+    # "Armenia has not helped Russia…" holds every word of the question, the other way round.
+    for question in ("Did Russia help Armenia?", "Did Russia actually help Armenia?"):
+        answer = service.ask(question)
+        assert answer.citations, question
+        assert not answer.citations[0].quote.startswith("Armenia has not helped Russia"), question
+
+
 def test_a_disputing_editor_note_comes_back_as_a_caveat(service):
     answer = service.ask("Is the offensive taking place in Nagorno-Karabakh?")
     assert answer.citations[0].quote.startswith("This offensive is not taking place")
