@@ -249,7 +249,7 @@ TO_DATE_PENALTY = 0.1
 FUTURE_PENALTY = 0.1
 # How far a sentence that passes no judgement falls behind one that does, for an English question
 # that asks how good, strong or important something is ("How solid is unity inside the alliance?";
-# ``judgement.asks_judgement``).
+# ``judgement.asks_judgement``): 0.1, the size of the other preferences; no other size was tried.
 JUDGEMENT_PENALTY = 0.1
 
 

@@ -6,7 +6,7 @@ Searched as words, the idiom's literal words draw sentences that share them and 
 ("…Turkey has very cold, distant relations…" for "left out in the cold"), and the encoders read a
 figure of speech as less close to plain prose than its meaning is. An English question's idiom is
 replaced by its dictionary meaning ("get involved in the fighting", "lose credibility", "stay
-passive", "excluded") before it is searched. The table is general knowledge of English idiom, as
+passive", "sidelined") before it is searched. The table is general knowledge of English idiom, as
 the capitals of ``places`` are, not this corpus's words. So are titles said in other words: "Yerevan's
 head of government" or "the Armenian premier" is the prime minister the documents name ("Armenian
 Prime Minister Nikol Pashinyan…"), and searched as typed, "head" drew "…proposed by the head of the
@@ -62,9 +62,10 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
     # Exclusion and closeness.
     # One plain word for every way of being left out: "excluded" read apart from "sidelined" kept
     # "Why are the outside powers left out in the cold?" far from "…are sidelined because of…".
-    (r"\b(?:left|leave|leaves|leaving)\s+out\s+in\s+the\s+cold\b"
-     r"|\b(?:left|leave|leaves|leaving|kept|keep|keeps|keeping)\s+out\s+of\s+(?:the\s+)?(?:game|picture|loop|"
-     r"running|equation)\b", "sidelined"),
+    # Only the participles ("are left out of the game"): "Why does Moscow keep out of the game?" tells
+    # staying out by choice, and "sidelined" would not be its verb.
+    (r"\bleft\s+out\s+in\s+the\s+cold\b"
+     r"|\b(?:left|kept)\s+out\s+of\s+(?:the\s+)?(?:game|picture|loop|running|equation)\b", "sidelined"),
     (r"\b(?:frozen|squeezed|elbowed|shut|muscled)\s+out\b", "sidelined"),
     (r"\b(?:left|leave|leaves|leaving|kept|keep|keeps|keeping)\s+on\s+the\s+bench\b"
      r"|\b(?:push|pushes|pushing|pushed|shove|shoves|shoving|shoved|brush|brushes|brushing|brushed)\s+"

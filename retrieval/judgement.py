@@ -20,26 +20,45 @@ from __future__ import annotations
 
 import re
 
-# Adjectives of size, number, time and likelihood ask for a measure or a forecast ("How big is the
-# contingent?", "How likely is…?"), and function words follow "how" in other questions ("how come",
-# "how did…").
+# Adjectives of size, number, time, distance and likelihood ask for a measure or a forecast ("How big
+# is the contingent?", "How likely is…?"); function words and pronouns follow "how" in other questions
+# ("how come", "how did…", "How it is perceived in Moscow?").
 _NOT_JUDGED = (r"many|much|long|far|old|often|soon|come|big|large|small|tall|high|low|wide|deep|late|early|"
-               r"fast|quick|slow|exactly|likely|probable|possible|true|did|does|do|is|are|was|were|can|could|"
-               r"would|will|should|has|have|had|about|so|to|the|a|an|and|or|else")
+               r"fast|quick|slow|heavy|close|near|recent|new|exactly|likely|probable|possible|true|did|does|"
+               r"do|is|are|was|were|can|could|would|will|should|has|have|had|about|so|to|the|a|an|and|or|"
+               r"else|then|now|it|this|that|these|those|they|he|she|we|you|i|its|their|his|her|our|my|your")
 # "How solid is…", "How sturdy does the expert consider…", "how important is this event…"; the
-# adjective in lower case ("How Shiite is Azerbaijan?" asks a share) and no adverb ("how strongly").
+# adjective in lower case ("How Shiite is Azerbaijan?" asks a share; a question typed in title case
+# is not read), no word in -ly (adverbs, "how strongly"; "costly" and "friendly" go with them), and
+# no participle after the verb ("…explain how sanctions are affecting Russia?").
 _HOW_GOOD = re.compile(rf"\b[Hh]ow\s+(?!(?:{_NOT_JUDGED})\b)[a-z]+(?<!ly)\s+"
-                       r"(?:is|are|was|were|does|do|did|will|would|has|have|had)\b")
-# "How much does this episode matter (weigh, count) for Moscow?"
+                       r"(?:is|are|was|were|does|do|did|will|would|has|have|had)\b(?!\s+\w+(?:ing|ed)\b)")
+# "How much does this episode matter (count, weigh for) Moscow?" ("How much does the tank weigh?" asks a
+# weight), "How big a deal is this for Moscow?", "How much of a blow is it?"
 _HOW_MUCH_MATTERS = re.compile(r"\bhow\s+much\s+(?:does|do|did|will|would)\s+(?:\S+\s+){1,8}?"
-                               r"(?:matter|weigh|count)s?\b", re.IGNORECASE)
-_DEGREE = (r"(?:not|quite|very|rather|extremely|fairly|so|too|increasingly|still|more|less|highly|deeply|"
-           r"pretty|utterly|somewhat|relatively|a|an|the)")
-_ADJECTIVE = (r"(?:[a-z]+(?:ile|ble|ous|ive|ant|(?<!m)ent|ic|ful|less|ky)|weak|strong|small|minor|major|"
-              r"solid|firm|serious|safe|sure|clear|bad|good|poor|tense|fine|great|low|high)")
-_LINKING = (r"(?:is|are|was|were|remains?|remained|seems?|seemed|appears?|appeared|looks?|looked|proves?|"
-            r"proved|becomes?|became)")
-_JUDGES = re.compile(rf"(?<!\bthere\s)(?<!\bto\s)\b{_LINKING}\s+(?:{_DEGREE}\s+)*[\"“«']?{_ADJECTIVE}\b",
+                               r"(?:(?:matter|count)s?\b|weighs?\s+(?:for|on|upon)\b)"
+                               r"|\bhow\s+(?:big|much)\s+(?:of\s+)?an?\s+(?:deal|problem|blow|threat|issue|setback|"
+                               r"concern)\b", re.IGNORECASE)
+_DEGREE = (r"(?:not|quite|very|rather|extremely|fairly|so|too|increasingly|still|more|less|most|least|highly|"
+           r"deeply|pretty|utterly|somewhat|relatively)")
+# Nouns with an adjective's ending ("an incident", "the president", "a component").
+_NOUNS = (r"(?!(?:president|resident|agent|incident|event|component|republic|public|objective|initiative|"
+          r"representative|executive|assistant|participant|student|handful|parliament|government|"
+          r"client|patient|continent|accident|missile|projectile|profile)\b)")
+# In lower case ("is the Republic of Azerbaijan" names); after an article, no "-ive", "-ic" or "-al"
+# ("is a collective security organization" names the thing) and not before "of" ("a component of").
+_ENDINGS = r"(?-i:[a-z])(?-i:[a-z]*)"
+_ADJECTIVE = (rf"(?:{_NOUNS}{_ENDINGS}(?:ile|ble|ous|ive|ant|(?<!m)ent|ic|ful|less|ky)|weak|strong|"
+              r"small|minor|major|solid|firm|serious|safe|sure|clear|bad|good|poor|tense|fine|great|low|high|crucial|vital|"
+              r"essential|marginal|divided|united)")
+_ADJECTIVE_AFTER_ARTICLE = (rf"(?:{_NOUNS}{_ENDINGS}(?:ile|ble|ous|ant|(?<!m)ent|ful|less|ky)|weak|strong|"
+                            r"small|minor|major|solid|serious|bad|good|poor|tense|great|crucial|vital|marginal)"
+                            r"(?!\s+of\b)")
+# "…wants to remain independent…" tells a wish; "…seems to be fragile" still judges.
+_LINKING = (r"(?:(?<!\bto\s)(?:is|are|was|were|remains?|remained|seems?|seemed|appears?|appeared|looks?|"
+            r"looked|proves?|proved|becomes?|became)|be|been|being)")
+_JUDGES = re.compile(rf"(?<!\bthere\s)\b{_LINKING}\s+(?:{_DEGREE}\s+)*[\"“«']?(?:{_ADJECTIVE}\b|"
+                     rf"(?:a|an|the)\s+(?:{_DEGREE}\s+)*[\"“«']?{_ADJECTIVE_AFTER_ARTICLE}\b)",
                      re.IGNORECASE)
 
 

@@ -115,7 +115,8 @@ _SENTENCE_END = re.compile(r"(?<=[?])\s*(?=\S)")
 # cost?"), or weighing when nothing follows that makes it a figure of speech ("How much does this
 # episode weigh for Moscow?").
 _DEGREE = (r"(?!\s+(?:do|does|did|will|would|can|could|should|might|may)\s+(?![^?]*\b(?:cost|costs|"
-           r"weighs?(?!\s+(?:for|to|with|on|upon|in)\b)|pay|pays|paid|earn|earns|spend|spends|spent|sell|sells|sold|buy|buys|bought|owe|owes|produce|"
+           r"weighs?(?!\s+(?:for|on|upon)\b)|pay|pays|paid|earn|earns|spend|spends|spent|sell|sells|sold|buy|"
+           r"buys|bought|owe|owes|produce|"
            r"produces|export|exports|import|imports|receive|receives|received|charge|charges)\b))")
 _NUMBER_QUESTION = re.compile(
     rf"\bhow\s+(?:many|much{_DEGREE}|long|old)\b|\bwhat\s+(number|share|percentage|proportion|portion|part)\s+of\b"

@@ -13,7 +13,8 @@ from retrieval.judgement import asks_judgement, judges
     "how important is this event for russia",
     "How sturdy does the expert consider the solidarity among the bloc's members?",
     "How much does this episode weigh for Moscow, militarily and politically?",
-    "How much does this episode matter to the Kremlin?",
+    "How much does this episode matter to the Kremlin?", "How big a deal is this for Moscow?",
+    "How much of a blow is it for Russia?",
 ])
 def test_how_good_or_how_much_it_matters_asks_a_judgement(question):
     assert asks_judgement(question)
@@ -22,9 +23,11 @@ def test_how_good_or_how_much_it_matters_asks_a_judgement(question):
 @pytest.mark.parametrize("question", [
     "How many troops did Russia send?", "How big is the Russian contingent?", "How did Russia react?",
     "How likely is a Russian intervention?", "How Shiite is Azerbaijan?",
-    "How strongly does Turkey back Baku?", "How much does the base cost?", "Is the CSTO reliable?",
+    "How strongly does Turkey back Baku?", "How much does the tank weigh?", "How heavy is the tank?",
+    "How it is perceived in Moscow?", "How then does Moscow respond?",
+    "Does the article explain how sanctions are affecting Russia?",
 ])
-def test_a_measure_a_manner_a_likelihood_or_a_share_asks_none(question):
+def test_a_measure_a_manner_a_likelihood_or_a_clause_asks_none(question):
     assert not asks_judgement(question)
 
 
@@ -35,7 +38,7 @@ def test_a_measure_a_manner_a_likelihood_or_a_share_asks_none(question):
     "This is an insignificant event for Russia in military and political terms.",
     'But it is unlikely that Moscow will get involved in the fight – for her it is a "small matter," he '
     "said.",
-    "The alliance looked weak.",
+    "The alliance looked weak.", "The alliance will be fragile.", "It seems to be fragile.",
 ])
 def test_a_linking_verb_giving_a_quality_passes_a_judgement(sentence):
     assert judges(sentence)
@@ -47,6 +50,9 @@ def test_a_linking_verb_giving_a_quality_passes_a_judgement(sentence):
     "Georgia wants to remain independent in relation to Russia.",  # a wish
     "The escalation is a test of Russia as an ally.",
     "This is an agreement between the two countries.",  # "-ment" is a noun's ending
+    "Erdogan is the president of Turkey.", "It was a missile strike.", "It is a component of the treaty.",
+    "The CSTO is a collective security organization.",  # a kind after an article names the thing
+    "This is the Republic of Azerbaijan.",
 ])
 def test_a_sentence_that_names_or_introduces_a_thing_passes_none(sentence):
     assert not judges(sentence)

@@ -739,6 +739,7 @@ def test_a_clause_opened_by_when_and_a_degree_asked_by_how_much_ask_no_time_or_n
     assert answer_type("How much does the base cost?").number
     assert not answer_type("How much does this episode weigh for Moscow, militarily?").number
     assert answer_type("How much does the tank weigh?").number
+    assert answer_type("How much does the tank weigh in total?").number
     assert answer_type("How much of the contingent was moved?").number
 
 
