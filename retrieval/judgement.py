@@ -45,14 +45,14 @@ _DEGREE = (r"(?:not|quite|very|rather|extremely|fairly|so|too|increasingly|still
 _NOUNS = (r"(?!(?:president|resident|agent|incident|event|component|republic|public|objective|initiative|"
           r"representative|executive|assistant|participant|student|handful|parliament|government|"
           r"client|patient|continent|accident|missile|projectile|profile)\b)")
-# In lower case ("is the Republic of Azerbaijan" names); after an article, no "-ive", "-ic" or "-al"
-# ("is a collective security organization" names the thing) and not before "of" ("a component of").
-_ENDINGS = r"(?-i:[a-z])(?-i:[a-z]*)"
-_ADJECTIVE = (rf"(?:{_NOUNS}{_ENDINGS}(?:ile|ble|ous|ive|ant|(?<!m)ent|ic|ful|less|ky)|weak|strong|"
-              r"small|minor|major|solid|firm|serious|safe|sure|clear|bad|good|poor|tense|fine|great|low|high|crucial|vital|"
-              r"essential|marginal|divided|united)")
-_ADJECTIVE_AFTER_ARTICLE = (rf"(?:{_NOUNS}{_ENDINGS}(?:ile|ble|ous|ant|(?<!m)ent|ful|less|ky)|weak|strong|"
-                            r"small|minor|major|solid|serious|bad|good|poor|tense|great|crucial|vital|marginal)"
+# In lower case ("is the Republic of Azerbaijan" names); after an article, no "-ive" or "-ic" ("is a
+# collective security organization" names the thing) and not before "of" ("a component of").
+_ENDS_AFTER_ARTICLE = r"ile|ble|ous|ant|(?<!m)ent|ful|less|ky"
+_SHORT_AFTER_ARTICLE = (r"weak|strong|small|minor|major|solid|serious|bad|good|poor|tense|great|crucial|"
+                        r"vital|marginal")
+_ADJECTIVE = (rf"(?:{_NOUNS}(?-i:[a-z]+)(?:{_ENDS_AFTER_ARTICLE}|ive|ic)|{_SHORT_AFTER_ARTICLE}|firm|safe|"
+              r"sure|clear|fine|low|high|essential|divided|united)")
+_ADJECTIVE_AFTER_ARTICLE = (rf"(?:{_NOUNS}(?-i:[a-z]+)(?:{_ENDS_AFTER_ARTICLE})|{_SHORT_AFTER_ARTICLE})"
                             r"(?!\s+of\b)")
 # "…wants to remain independent…" tells a wish; "…seems to be fragile" still judges.
 _LINKING = (r"(?:(?<!\bto\s)(?:is|are|was|were|remains?|remained|seems?|seemed|appears?|appeared|looks?|"
