@@ -47,6 +47,26 @@ def resolve_model(name: str) -> str:
     return name
 
 
+def _offline() -> None:
+    """No model downloads: the Hugging Face libraries read these when they are first imported."""
+    os.environ["HF_HUB_OFFLINE"] = "1"
+    os.environ["TRANSFORMERS_OFFLINE"] = "1"
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+
+
+def _in_hub_cache(name: str) -> bool:
+    """True when the Hugging Face cache that sentence-transformers reads holds the model ``name``."""
+    _offline()  # before huggingface_hub is imported: it reads the setting once, at import
+    from huggingface_hub import try_to_load_from_cache
+
+    try:
+        found = try_to_load_from_cache(name, "config.json",
+                                       cache_dir=os.environ.get("SENTENCE_TRANSFORMERS_HOME"))
+    except ValueError:  # no model name at all ("two words")
+        return False
+    return isinstance(found, str)
+
+
 class SentenceEmbedder(Embeddings):
     """A sentence embedding model used for documents and queries alike (normalised vectors).
 
@@ -108,6 +128,10 @@ class SentenceEmbedder(Embeddings):
             if path.startswith((".", "/", "~")) and not folder.exists():
                 raise ModelUnavailable(f"the embedding model {self.model_name!r} is not available "
                                        f"offline: the folder {path} does not exist")
+            if not folder.exists() and not _in_hub_cache(path):  # fails before torch loads
+                raise ModelUnavailable(
+                    f"the embedding model {self.model_name!r} is not available offline (not in the "
+                    "Hugging Face cache); set EMBEDDING_MODEL to a local model folder")
             if self.backend == "onnx" and self.export_dir is not None and folder.is_dir():
                 from retrieval.onnx_encoder import load_or_export
 
@@ -120,9 +144,7 @@ class SentenceEmbedder(Embeddings):
             self._ready = True
 
     def _load_sentence_transformers(self) -> SentenceTransformer:
-        os.environ["HF_HUB_OFFLINE"] = "1"
-        os.environ["TRANSFORMERS_OFFLINE"] = "1"
-        os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+        _offline()
         from sentence_transformers import SentenceTransformer
         from transformers.utils import logging as transformers_logging
 

@@ -104,11 +104,20 @@ def catalogue_path(data_dir: Path) -> Path:
     return data_dir / CATALOGUE_FILE
 
 
+def make_data_dir(data_dir: Path) -> None:
+    """Create the data directory if it is missing; one sentence when it cannot be."""
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise IndexUnavailable(
+            f"the data directory {data_dir} is not writable ({exc.strerror})") from None
+
+
 @contextmanager
 def writer_lock(data_dir: Path) -> Iterator[None]:
     """Hold the data directory's writer lock: one ingesting process at a time."""
+    make_data_dir(data_dir)
     try:
-        data_dir.mkdir(parents=True, exist_ok=True)
         handle = open(data_dir / LOCK_FILE, "a+")  # noqa: SIM115 - held for the whole block
     except OSError as exc:
         raise IndexUnavailable(

@@ -33,6 +33,7 @@ from retrieval.index import (
     Staleness,
     catalogue_path,
     check_writable,
+    make_data_dir,
     staleness,
     writer_lock,
 )
@@ -138,6 +139,8 @@ class QuoteService:
 
     def start(self, *, ingest: bool = True, progress: bool = False) -> IngestReport | None:
         """Load the model, open the store, build the index if needed, ready the chain."""
+        if ingest:  # a data directory that cannot be made fails now, not after the models load
+            make_data_dir(self.settings.data_dir)
         self.embedder.warm_up()
         self.multilingual.warm_up()
         report = None

@@ -99,8 +99,9 @@ def test_empty_corpus_folder_is_one_sentence(indexed: Path):
 def test_data_directory_that_cannot_be_created_is_one_sentence(tmp_path: Path):
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder", encoding="utf-8")
-    _one_line_error(run_cli(["ask", "Who?"], tmp_path, DATA_DIR=str(blocker / "data")),
-                    "is not writable")
+    result = run_cli(["ask", "Who?"], tmp_path, DATA_DIR=str(blocker / "data"))
+    _one_line_error(result, "is not writable")
+    assert len(result.stderr.splitlines()) == 1, result.stderr  # before any model loads and speaks
 
 
 def test_model_not_available_offline_is_one_sentence(tmp_path: Path):

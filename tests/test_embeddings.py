@@ -77,6 +77,39 @@ def test_a_missing_model_folder_is_one_clear_error():
         SentenceEmbedder("/no/such/model/folder").warm_up()
 
 
+def test_a_model_name_not_in_the_hub_cache_fails_before_torch_loads(tmp_path: Path):
+    script = ("import sys\n"
+              "from retrieval.embeddings import SentenceEmbedder\n"
+              "from config.errors import ModelUnavailable\n"
+              "try:\n"
+              "    SentenceEmbedder('no-such-org/no-such-model').warm_up()\n"
+              "except ModelUnavailable as exc:\n"
+              "    print(exc)\n"
+              "print(sorted(m for m in ('torch', 'sentence_transformers') if m in sys.modules))\n")
+    env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT), "SENTENCE_TRANSFORMERS_HOME": str(tmp_path)}
+    result = subprocess.run([sys.executable, "-c", script], cwd=PROJECT_ROOT, env=env,
+                            capture_output=True, text=True, timeout=300, check=True)
+    message, imported = result.stdout.splitlines()
+    assert "is not available offline" in message
+    assert imported == "[]"
+
+
+@pytest.mark.slow
+def test_a_model_name_in_the_hub_cache_still_loads_offline(tmp_path: Path):
+    """The check before torch loads reads the same cache sentence-transformers does."""
+    snapshot = tmp_path / "models--some-org--minilm" / "snapshots" / ("0" * 40)
+    shutil.copytree(get_model_path(), snapshot)
+    (tmp_path / "models--some-org--minilm" / "refs").mkdir()
+    (tmp_path / "models--some-org--minilm" / "refs" / "main").write_text("0" * 40)
+    script = ("from retrieval.embeddings import SentenceEmbedder\n"
+              "print(SentenceEmbedder('some-org/minilm').encode(['a question']).shape)\n")
+    env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT), "SENTENCE_TRANSFORMERS_HOME": str(tmp_path)}
+    result = subprocess.run([sys.executable, "-c", script], cwd=PROJECT_ROOT, env=env,
+                            capture_output=True, text=True, timeout=300, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "(1, 384)"
+
+
 # --- The ONNX backend: export, cache, checks, fallback, and a query path without torch --------
 
 ONNX_NOT_IMPORTED = ("torch", "sentence_transformers", "transformers")
