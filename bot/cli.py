@@ -47,7 +47,8 @@ PROBE_QUESTIONS = (("twelfth session's probe sets", _TESTS / "probe12_questions.
                    ("twentieth session's probe set", _TESTS / "probe21_questions.jsonl"),
                    ("twenty-first session's probe set", _TESTS / "probe22_questions.jsonl"),
                    ("twenty-second session's probe set", _TESTS / "probe23_questions.jsonl"),
-                   ("twenty-third session's probe set", _TESTS / "probe24_questions.jsonl"))
+                   ("twenty-third session's probe set", _TESTS / "probe24_questions.jsonl"),
+                   ("twenty-fifth session's probe set", _TESTS / "probe26_questions.jsonl"))
 # Blind sets nothing is tuned on, each scored on its own so its first figures stay comparable.
 FRESH_QUESTIONS = (("seventh fresh set", _TESTS / "fresh7_questions.jsonl"),
                    ("eighth fresh set", _TESTS / "fresh8_questions.jsonl"),

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from retrieval.answer import Answer, Citation
 from retrieval.catalogue import StoredDocument
+from retrieval.lexical import tokenize
 from retrieval.retriever import Ranking, Scored
 from retrieval.snapshot import Snapshot
 from retrieval.support import ANSWERS, NONE, RELATED, Support
@@ -33,6 +34,19 @@ CITATION_MARGIN_E5_ONLY = 0.05
 # together.
 CONTINUATION_MARGIN = 0.25
 _POINTS_BACK = re.compile(r"(?:They|He|She|It|This|These|Those|Their|His|Her|Its)\b")
+# A list the best quote opens ("The conflict in Ukraine has two consequences: first, it was a test…")
+# goes on in a later sentence of the same turn that opens with the next point ("Secondly, a
+# significant part of the Russian troops…"), however far down that one ranks: the first point alone
+# answers half of "What are the two consequences?". It is quoted right after the first, when the
+# question asks for more than one point (its count, "both", the second) or names the list's things
+# without asking for the first alone.
+_OPENS_LIST = re.compile(r"(?:^|[:;,]\s*)(?:first(?:ly)?|first\s+of\s+all|in\s+the\s+first\s+place)\s*,",
+                         re.IGNORECASE)
+_NEXT_POINT = re.compile(r"(?:second(?:ly)?|in\s+the\s+second\s+place)\s*,", re.IGNORECASE)
+_MORE_POINTS = re.compile(r"\b(?:two|three|four|both|second\w*|other|deux|trois|deuxi[eè]me|seconde?s?|"
+                          r"autres?|дв[аеу]\w*|тр[иеё]\w*|втор\w*|оба|обе|друг\w*)\b", re.IGNORECASE)
+_FIRST_POINT = re.compile(r"\b(?:first|premi[eè]re?|перв\w*)\b", re.IGNORECASE)
+_LISTED = re.compile(r"\b(?:two|three|four|several|\d+)\s+([^\W\d_]+s)\s*:", re.IGNORECASE)
 # A part of a several-part question gets at most this many quotes; all parts at most MAX_PARTS_QUOTES.
 QUOTES_PER_PART = 2
 MAX_PARTS_QUOTES = 4
@@ -130,7 +144,7 @@ class AnswerComposer:
                 unanswered.append(judged.part)
                 continue
             limit = min(QUOTES_PER_PART, MAX_PARTS_QUOTES - len(chosen)) if several else self.max_citations
-            picked, extra = self._pick(judged.ranking, chosen, limit)
+            picked, extra = self._pick(judged.ranking, chosen, limit, assessment.question)
             chosen.extend(picked)
             rest.extend(s for s in extra if s.position not in {r.position for r in rest})
         citations = [self._citation(i + 1, s.position, s.score) for i, s in enumerate(chosen)]
@@ -153,9 +167,10 @@ class AnswerComposer:
             unanswered=tuple(unanswered),
         )
 
-    def _pick(self, ranking: Ranking, taken: list[Scored],
-              limit: int) -> tuple[list[Scored], list[Scored]]:
-        """Up to ``limit`` citations close to the best, and up to MORE_QUOTES further ones."""
+    def _pick(self, ranking: Ranking, taken: list[Scored], limit: int,
+              question: str = "") -> tuple[list[Scored], list[Scored]]:
+        """Up to ``limit`` citations close to the best, and up to MORE_QUOTES further ones; the
+        list's next point after the best when the whole ``question`` asks for it."""
         picked: list[Scored] = []
         rest: list[Scored] = []
         taken_positions = {s.position for s in taken}
@@ -172,7 +187,32 @@ class AnswerComposer:
                 picked.append(s)
             elif len(rest) < MORE_QUOTES:
                 rest.append(s)
+        point = self._next_point(picked[0].position, question) if picked and limit > 1 else None
+        if point is not None and point not in taken_positions:
+            scored = next((s for s in ranking.candidates if s.position == point),
+                          Scored(point, 0.0, 0.0, 0.0, via_question=False))
+            listed = [picked[0], scored, *(s for s in picked[1:] if s.position != point)]
+            picked = listed[:limit]
+            rest = [*listed[limit:], *(s for s in rest if s.position != point)][:MORE_QUOTES]
         return picked, rest
+
+    def _next_point(self, first: int, question: str) -> int | None:
+        """The sentence that goes on with the list ``first`` opens, the next in its turn that opens
+        with the second point, when the question asks for more than the first."""
+        sentences = self.snapshot.sentences
+        if not _OPENS_LIST.search(sentences[first].text):
+            return None
+        listed = _LISTED.search(sentences[first].text)
+        if not _MORE_POINTS.search(question) and (_FIRST_POINT.search(question) or not (
+                listed and set(tokenize(listed.group(1))) & set(tokenize(question)))):
+            return None  # "What was the first consequence?" asks for one point
+        for position in range(first + 1, len(sentences)):
+            this = sentences[position]
+            if this.doc_id != sentences[first].doc_id or this.turn != sentences[first].turn:
+                return None
+            if _NEXT_POINT.match(this.text):
+                return position
+        return None
 
     def _goes_on_from(self, best: int, position: int) -> bool:
         """Whether a sentence is the next one in the best one's paragraph and points back to it."""

@@ -603,6 +603,31 @@ def test_a_sentence_that_goes_on_from_the_best_one_is_quoted_after_it(service):
     assert_verbatim(service, answer)
 
 
+def test_a_list_the_best_quote_opens_is_quoted_with_its_second_point_when_the_question_asks_it(service):
+    texts = [s.text for s in service.snapshot.sentences]
+    first = next(i for i, t in enumerate(texts) if t.startswith("The conflict in Ukraine has two"))
+    second = next(i for i, t in enumerate(texts) if t.startswith("Secondly, a significant part"))
+    for question in ("What are the two consequences of the Ukraine conflict that Dupuy lists?",
+                     "What was the first consequence of the war in Ukraine, and what was the second?"):
+        answer = service.ask(question)
+        assert [c.quote for c in answer.citations][:2] == [texts[first], texts[second]], question
+        assert_verbatim(service, answer)
+    # The point comes from anywhere down the ranking, and only when the question asks for more than one.
+    others = [i for i in range(len(texts)) if i not in (first, second)][:2]
+    candidates = (Scored(first, 0.95, 0.0, 0.0, False),
+                  *(Scored(p, 0.94 - k * 0.01, 0.0, 0.0, False) for k, p in enumerate(others)))
+    compose = AnswerComposer(service.snapshot)
+
+    def quotes(question: str) -> list[str]:
+        judged = Judged(question, Ranking(question, candidates, "en"), Support(ANSWERS, 0.9))
+        return [c.quote for c in compose(Assessment(question, (judged,))).citations]
+
+    assert quotes("What were both consequences?") == [texts[first], texts[second], texts[others[0]]]
+    assert quotes("What were the consequences of the war?")[1] == texts[second]
+    assert texts[second] not in quotes("What was the first consequence?")
+    assert texts[second] not in quotes("What was the test of the principle of collective security?")
+
+
 def test_the_sentence_that_goes_on_is_reached_past_other_candidates_and_only_in_english(service):
     texts = [s.text for s in service.snapshot.sentences]
     hawks = next(i for i, t in enumerate(texts) if t.startswith("Despite the Armenian Prime Minister's"))
