@@ -22,6 +22,7 @@ from retrieval.attribution import without_attribution
 from retrieval.compose import AnswerComposer, Assessment, Judged
 from retrieval.converse import tells_converse
 from retrieval.descriptions import Description, describe, name_described
+from retrieval.doer import asked_verb, names_doer
 from retrieval.foreign_names import asked as asked_abroad
 from retrieval.idioms import plain
 from retrieval.judgement import asks_judgement, judges
@@ -251,6 +252,9 @@ FUTURE_PENALTY = 0.1
 # that asks how good, strong or important something is ("How solid is unity inside the alliance?";
 # ``judgement.asks_judgement``): 0.1, the size of the other preferences; no other size was tried.
 JUDGEMENT_PENALTY = 0.1
+# How far a sentence that names nobody right before the verb falls behind one that does, for an English
+# question of who or which country did it ("Which country has used…?"; ``doer.asked_verb``).
+DOER_PENALTY = 0.1
 
 
 def _tells_what(wanted: AnswerType, texts: list[str], position: int) -> bool:
@@ -760,6 +764,8 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
                 ranking = prefer_typed(ranking, lambda p: tells_to_date(texts[p]), TO_DATE_PENALTY)
             if ranking.language == "en" and asks_judgement(asked):
                 ranking = prefer_typed(ranking, lambda p: judges(texts[p]), JUDGEMENT_PENALTY)
+            if ranking.language == "en" and (verb := asked_verb(asked)):
+                ranking = prefer_typed(ranking, lambda p: names_doer(verb, texts[p]), DOER_PENALTY)
             ranking = break_tie(ranking)
             # After the tie is broken: e5 must not bring a sentence of no note back before the notes.
             if _asks_about_editor(search, retrievers.editor_words):

@@ -628,6 +628,12 @@ def test_a_list_the_best_quote_opens_is_quoted_with_its_second_point_when_the_qu
     assert texts[second] not in quotes("What was the test of the principle of collective security?")
 
 
+def test_a_question_of_who_did_it_prefers_the_sentence_that_names_a_doer_before_the_verb(service):
+    for question in ("Which country has used the CSTO collective security principle?",
+                     "which country actually used the csto collective security thing b4"):
+        answered_first_with(service, question, "Only Kazakhstan has used this principle so far.")
+
+
 def test_the_sentence_that_goes_on_is_reached_past_other_candidates_and_only_in_english(service):
     texts = [s.text for s in service.snapshot.sentences]
     hawks = next(i for i, t in enumerate(texts) if t.startswith("Despite the Armenian Prime Minister's"))
