@@ -181,6 +181,7 @@ def test_a_question_asks_about_the_editors_by_a_word_for_their_notes_or_by_their
         assert _asks_about_editor(question, names), question
     for question in ("What did the editor add?", "What does the footnote say?",
                      "Per the translation outlet's note, does Moscow side with either belligerent?",
+                     "How does the translating outlet characterise Moscow's stance?",
                      "Что добавил редактор?", "Что сказано в скобках?",
                      "Que dit la parenthèse sur la Russie ?"):
         assert _asks_about_editor(question, names), question
