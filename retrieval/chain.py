@@ -106,7 +106,8 @@ _GIVES_REASON = re.compile(r"\b(?:because|due\s+to|owing\s+to|since(?!\s+(?:\d|t
 _EDITOR_WORDS = re.compile(
     r"\b(?:editor\w*|footnotes?|(?:the|a|an|this|that|which|its|their|editor\w*|editorial|translator\w*|"
     r"bracketed|parenthetical|first|second|last|other)\s+notes?|\w['’]s?\s+notes?|correct(?:ion|ions|ed|s)|"
-    r"translators?|translations?|translating|bracket\w*|parenthe\w*|parenthè\w*|inaccura\w*|reminder|annotation\w*|"
+    r"translators?|translations?|translating\s+(?:outlet|site|agency|service|media|press|editors?)|"
+    r"bracket\w*|parenthe\w*|parenthè\w*|inaccura\w*|reminder|annotation\w*|"
     r"примечани\w*|редакц\w*|редактор\w*|переводч\w*|сноск\w*|скобк\w*|уточнени\w*|поправк\w*|"
     r"неточност\w*|rédact\w*|éditeur\w*|ndlr|traducteur\w*|traduction|rectifi\w*|inexactitude\w*|"
     r"crochets?|(?:la|une|les|des|cette)\s+notes?)\b",

@@ -43,8 +43,12 @@ _POINTS_BACK = re.compile(r"(?:They|He|She|It|This|These|Those|Their|His|Her|Its
 _OPENS_LIST = re.compile(r"(?:^|[:;,]\s*)(?:first(?:ly)?|first\s+of\s+all|in\s+the\s+first\s+place)\s*,",
                          re.IGNORECASE)
 _NEXT_POINT = re.compile(r"(?:second(?:ly)?|in\s+the\s+second\s+place)\s*,", re.IGNORECASE)
-_MORE_POINTS = re.compile(r"\b(?:two|three|four|both|second\w*|other|deux|trois|deuxi[eè]me|seconde?s?|"
-                          r"autres?|дв[аеу]\w*|тр[иеё]\w*|втор\w*|оба|обе|друг\w*)\b", re.IGNORECASE)
+_MORE_POINTS = re.compile(r"\b(?:two|three|four|both|second(?:ly)?|deux|trois|deuxi[eè]me|seconde?|"
+                          r"дв(?:а|е|ух|ум)|тр(?:и|ёх|ех|ем)|втор(?:ой|ая|ое|ого|ую|ым|ом)|об[аеи]\w*)\b",
+                          re.IGNORECASE)
+# "…, and what was the second?" asks the second point in a part of its own: read in the whole question.
+_SECOND_POINT = re.compile(r"\b(?:second(?:ly)?|deuxi[eè]me|seconde?|втор(?:ой|ая|ое|ого|ую|ым|ом))\b",
+                           re.IGNORECASE)
 _FIRST_POINT = re.compile(r"\b(?:first|premi[eè]re?|перв\w*)\b", re.IGNORECASE)
 _LISTED = re.compile(r"\b(?:two|three|four|several|\d+)\s+([^\W\d_]+s)\s*:", re.IGNORECASE)
 # A part of a several-part question gets at most this many quotes; all parts at most MAX_PARTS_QUOTES.
@@ -144,7 +148,7 @@ class AnswerComposer:
                 unanswered.append(judged.part)
                 continue
             limit = min(QUOTES_PER_PART, MAX_PARTS_QUOTES - len(chosen)) if several else self.max_citations
-            picked, extra = self._pick(judged.ranking, chosen, limit, assessment.question)
+            picked, extra = self._pick(judged.ranking, chosen, limit, judged.part, assessment.question)
             chosen.extend(picked)
             rest.extend(s for s in extra if s.position not in {r.position for r in rest})
         citations = [self._citation(i + 1, s.position, s.score) for i, s in enumerate(chosen)]
@@ -167,10 +171,10 @@ class AnswerComposer:
             unanswered=tuple(unanswered),
         )
 
-    def _pick(self, ranking: Ranking, taken: list[Scored], limit: int,
+    def _pick(self, ranking: Ranking, taken: list[Scored], limit: int, part: str = "",
               question: str = "") -> tuple[list[Scored], list[Scored]]:
         """Up to ``limit`` citations close to the best, and up to MORE_QUOTES further ones; the
-        list's next point after the best when the whole ``question`` asks for it."""
+        list's next point after the best when the ``part`` (or the whole ``question``) asks for it."""
         picked: list[Scored] = []
         rest: list[Scored] = []
         taken_positions = {s.position for s in taken}
@@ -187,8 +191,9 @@ class AnswerComposer:
                 picked.append(s)
             elif len(rest) < MORE_QUOTES:
                 rest.append(s)
-        point = self._next_point(picked[0].position, question) if picked and limit > 1 else None
+        point = self._next_point(picked[0].position, part, question) if picked and limit > 1 else None
         if point is not None and point not in taken_positions:
+            # A point from beyond the candidates has no score of its own: 0.0 in the citation.
             scored = next((s for s in ranking.candidates if s.position == point),
                           Scored(point, 0.0, 0.0, 0.0, via_question=False))
             listed = [picked[0], scored, *(s for s in picked[1:] if s.position != point)]
@@ -196,16 +201,20 @@ class AnswerComposer:
             rest = [*listed[limit:], *(s for s in rest if s.position != point)][:MORE_QUOTES]
         return picked, rest
 
-    def _next_point(self, first: int, question: str) -> int | None:
+    def _next_point(self, first: int, part: str, question: str) -> int | None:
         """The sentence that goes on with the list ``first`` opens, the next in its turn that opens
         with the second point, when the question asks for more than the first."""
         sentences = self.snapshot.sentences
         if not _OPENS_LIST.search(sentences[first].text):
             return None
-        listed = _LISTED.search(sentences[first].text)
-        if not _MORE_POINTS.search(question) and (_FIRST_POINT.search(question) or not (
-                listed and set(tokenize(listed.group(1))) & set(tokenize(question)))):
-            return None  # "What was the first consequence?" asks for one point
+        if _SECOND_POINT.search(question):
+            pass  # "What was the first consequence…, and what was the second?"
+        elif _FIRST_POINT.search(part):
+            return None  # "What was the first of the two consequences?" asks for one point
+        elif not _MORE_POINTS.search(part):
+            listed = _LISTED.search(sentences[first].text)
+            if not (listed and set(tokenize(listed.group(1))) & set(tokenize(part))):
+                return None
         for position in range(first + 1, len(sentences)):
             this = sentences[position]
             if this.doc_id != sentences[first].doc_id or this.turn != sentences[first].turn:

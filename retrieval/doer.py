@@ -8,9 +8,11 @@ while the answer names the doer in front of the verb: "Only Kazakhstan has used 
 far." The asked verb is the first word after the question's doer ("who", "which country", "what
 member state") and its auxiliaries and adverbs; a sentence names a doer when a name (a capitalised
 word that is no function word) stands at most ``_BEFORE`` words before a form of that verb in the
-same clause ("Only Kazakhstan has used", "…especially Russia, which sent…" does not: the comma
-ends the clause). No tagger is at hand: a question whose doer is followed by a function word, a
-name or "did" ("Which country is the only one…", "Who did Pashinyan call?") asks no verb here.
+same clause ("Only Kazakhstan has used"; a relative clause goes on from the words before its
+comma: "…especially Russia, which sent…"). No tagger is at hand: a question whose doer is followed
+by a function word, a name, "did" or a negation ("Which country is the only one…", "Who did
+Pashinyan call?", "Who never used it?") asks no verb here; irregular forms are not matched ("sent"
+is not "sends"), and a capitalised first word counts as a name ("Nobody has used…").
 English only.
 """
 
@@ -23,13 +25,16 @@ from retrieval.lexical import STOPWORDS, tokenize
 # "Who …", "Which country (countries, state, member state, nation, side) …", "What country …".
 _DOER_QUESTION = re.compile(
     r"^\W*(?:who|(?:which|what)\s+(?:countr(?:y|ies)|states?|nations?|member(?:\s+(?:states?|countr(?:y|ies)))?|"
-    r"sides?|allies|ally|powers?))\s+(?P<rest>[^?]*)", re.IGNORECASE)
+    r"sides?|allies|ally))\s+(?P<rest>[^?]*)", re.IGNORECASE)
 # "did", "does" and "do" right after the doer ask for an object ("Who did Pashinyan call?", "who does
 # georgia wanna join"), not for a doer: no verb is read then.
 _DO = frozenset({"did", "does", "do"})
-_AUXILIARIES = frozenset({"has", "have", "had", "will", "would", "can", "could",
-                          "actually", "really", "ever", "already", "first", "still", "just", "also", "then",
-                          "finally", "eventually", "b4"})
+# Auxiliaries and adverbs between the doer and the verb ("Which country has actually used…").
+_SKIPPED = frozenset({"has", "have", "had", "will", "would", "can", "could", "actually", "really",
+                      "ever", "already", "first", "still", "just", "also", "then", "finally", "eventually",
+                      "else"})
+# "Who never used it?", "Who has not helped?" ask who did not: no verb is read.
+_NOT = frozenset({"not", "never", "no", "nobody"})
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _CLAUSE_END = re.compile(r"[,;:()–—?!.]")
 # How many words may stand between the doer's name and the verb ("Only Kazakhstan has used",
@@ -47,7 +52,9 @@ def asked_verb(question: str) -> frozenset[str]:
         lower = word.lower()
         if n == 0 and lower in _DO:
             return frozenset()
-        if lower in _AUXILIARIES or (lower.endswith("ly") and len(lower) > 4):
+        if lower in _NOT:
+            return frozenset()
+        if lower in _SKIPPED or (lower.endswith("ly") and len(lower) > 4):
             continue
         if lower in STOPWORDS or word[:1].isupper():
             return frozenset()
@@ -58,8 +65,11 @@ def asked_verb(question: str) -> frozenset[str]:
 def names_doer(verb: frozenset[str], sentence: str) -> bool:
     """True when a name stands at most ``_BEFORE`` words before a form of ``verb`` in a clause of the
     sentence."""
+    words: list[str] = []
     for clause in _CLAUSE_END.split(sentence):
-        words = _WORD.findall(clause)
+        # A relative clause goes on from the name before its comma: "…especially Russia, which sent…".
+        said = _WORD.findall(clause)
+        words = [*words[-2:], *said] if said and said[0].lower() in ("which", "who") else said
         for i, word in enumerate(words):
             if not verb & set(tokenize(word)):
                 continue

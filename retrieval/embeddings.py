@@ -55,16 +55,22 @@ def _offline() -> None:
 
 
 def _in_hub_cache(name: str) -> bool:
-    """True when the Hugging Face cache that sentence-transformers reads holds the model ``name``."""
+    """True when the Hugging Face cache that sentence-transformers reads holds the model ``name``:
+    its ``modules.json`` or ``config.json``, under the name or, for a name without an owner, under
+    sentence-transformers' own ("all-MiniLM-L6-v2" is "sentence-transformers/all-MiniLM-L6-v2")."""
     _offline()  # before huggingface_hub is imported: it reads the setting once, at import
     from huggingface_hub import try_to_load_from_cache
 
-    try:
-        found = try_to_load_from_cache(name, "config.json",
-                                       cache_dir=os.environ.get("SENTENCE_TRANSFORMERS_HOME"))
-    except ValueError:  # no model name at all ("two words")
-        return False
-    return isinstance(found, str)
+    names = [name] if "/" in name else [name, f"sentence-transformers/{name}"]
+    cache = os.environ.get("SENTENCE_TRANSFORMERS_HOME")
+    for repo in names:
+        for file in ("modules.json", "config.json"):
+            try:
+                if isinstance(try_to_load_from_cache(repo, file, cache_dir=cache), str):
+                    return True
+            except ValueError:  # no model name at all ("two words")
+                return False
+    return False
 
 
 class SentenceEmbedder(Embeddings):
@@ -125,7 +131,7 @@ class SentenceEmbedder(Embeddings):
                 return
             path = resolve_model(self.model_name)
             folder = Path(path).expanduser()
-            if path.startswith((".", "/", "~")) and not folder.exists():
+            if (path.startswith((".", "/", "~")) or path.count("/") > 1) and not folder.exists():
                 raise ModelUnavailable(f"the embedding model {self.model_name!r} is not available "
                                        f"offline: the folder {path} does not exist")
             if not folder.exists() and not _in_hub_cache(path):  # fails before torch loads

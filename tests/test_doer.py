@@ -16,6 +16,9 @@ from retrieval.doer import asked_verb, names_doer
     ("Who did Pashinyan call?", set()),  # asks whom, not who
     ("who does georgia wanna join", set()),
     ("What does the treaty oblige Russia to do?", set()),  # no doer asked
+    ("Who never used it?", set()),  # asks who did not
+    ("Who else used the principle?", {"use"}),
+    ("What power plant was shelled?", set()),
 ])
 def test_the_verb_whose_doer_is_asked(question: str, verb: set[str]):
     assert asked_verb(question) == frozenset(verb)
@@ -28,4 +31,7 @@ def test_a_sentence_names_a_doer_right_before_the_verb_in_the_same_clause():
     requested = asked_verb("Who requested assistance?")
     assert names_doer(requested, "At the end of January, the President of the country requested assistance.")
     assert not names_doer(requested, "All of them requested assistance.")  # no name, a function word
-    assert not names_doer(asked_verb("Who sent troops?"), "Russia, which sent most of the troops, helped.")
+    # A relative clause goes on from the name before its comma.
+    sent = asked_verb("Who sent troops?")
+    assert names_doer(sent, "All helped, especially Russia, which sent most of the troops.")
+    assert not names_doer(sent, "All helped, as the troops, which were sent, did.")

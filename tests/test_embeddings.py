@@ -73,8 +73,9 @@ def test_the_packaged_model_gives_normalised_vectors(embedder: SentenceEmbedder)
 
 
 def test_a_missing_model_folder_is_one_clear_error():
-    with pytest.raises(ModelUnavailable, match="is not available offline"):
-        SentenceEmbedder("/no/such/model/folder").warm_up()
+    for folder in ("/no/such/model/folder", "models/no/such-model"):
+        with pytest.raises(ModelUnavailable, match=r"the folder .* does not exist"):
+            SentenceEmbedder(folder).warm_up()
 
 
 def test_a_model_name_not_in_the_hub_cache_fails_before_torch_loads(tmp_path: Path):
@@ -94,15 +95,35 @@ def test_a_model_name_not_in_the_hub_cache_fails_before_torch_loads(tmp_path: Pa
     assert imported == "[]"
 
 
+def _cache_model(cache: Path, repo: str, *, without: str = "") -> None:
+    """The packaged MiniLM as the Hugging Face cache holds ``repo`` (less the file ``without``)."""
+    folder = cache / f"models--{repo.replace('/', '--')}"
+    shutil.copytree(get_model_path(), folder / "snapshots" / ("0" * 40))
+    if without:
+        (folder / "snapshots" / ("0" * 40) / without).unlink()
+    (folder / "refs").mkdir()
+    (folder / "refs" / "main").write_text("0" * 40)
+
+
+def test_the_check_before_torch_loads_finds_what_sentence_transformers_would(tmp_path: Path):
+    _cache_model(tmp_path, "some-org/minilm")
+    _cache_model(tmp_path, "sentence-transformers/bare-minilm")  # asked for as "bare-minilm"
+    _cache_model(tmp_path, "other-org/no-config", without="config.json")  # modules.json only
+    script = ("from retrieval.embeddings import _in_hub_cache\n"
+              "print([_in_hub_cache(n) for n in ('some-org/minilm', 'bare-minilm', 'other-org/no-config',"
+              " 'some-org/other', 'no-org-model', 'two words')])\n")
+    env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT), "SENTENCE_TRANSFORMERS_HOME": str(tmp_path)}
+    result = subprocess.run([sys.executable, "-c", script], cwd=PROJECT_ROOT, env=env,
+                            capture_output=True, text=True, timeout=300, check=True)
+    assert result.stdout.strip() == "[True, True, True, False, False, False]"
+
+
 @pytest.mark.slow
 def test_a_model_name_in_the_hub_cache_still_loads_offline(tmp_path: Path):
     """The check before torch loads reads the same cache sentence-transformers does."""
-    snapshot = tmp_path / "models--some-org--minilm" / "snapshots" / ("0" * 40)
-    shutil.copytree(get_model_path(), snapshot)
-    (tmp_path / "models--some-org--minilm" / "refs").mkdir()
-    (tmp_path / "models--some-org--minilm" / "refs" / "main").write_text("0" * 40)
+    _cache_model(tmp_path, "sentence-transformers/bare-minilm")
     script = ("from retrieval.embeddings import SentenceEmbedder\n"
-              "print(SentenceEmbedder('some-org/minilm').encode(['a question']).shape)\n")
+              "print(SentenceEmbedder('bare-minilm').encode(['a question']).shape)\n")
     env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT), "SENTENCE_TRANSFORMERS_HOME": str(tmp_path)}
     result = subprocess.run([sys.executable, "-c", script], cwd=PROJECT_ROOT, env=env,
                             capture_output=True, text=True, timeout=300, check=False)

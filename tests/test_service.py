@@ -191,6 +191,7 @@ def test_a_question_asks_about_the_editors_by_a_word_for_their_notes_or_by_their
                      "Почему Россия не помогла Армении?", "What does Dupuy note about Turkey?",
                      "Que note Dupuy sur la Turquie ?", "Approximately how many people were injured?",
                      "How did Russia's stance translate into action?",
+                     "How is Russia translating its influence into action in the Caucasus?",
                      "Did Kazakhstan clarify its position?"):
         assert not _asks_about_editor(question, names), question
 
@@ -626,6 +627,8 @@ def test_a_list_the_best_quote_opens_is_quoted_with_its_second_point_when_the_qu
     assert quotes("What were both consequences?") == [texts[first], texts[second], texts[others[0]]]
     assert quotes("What were the consequences of the war?")[1] == texts[second]
     assert texts[second] not in quotes("What was the first consequence?")
+    assert texts[second] not in quotes("What was the first of the two consequences of the war in Ukraine?")
+    assert texts[second] not in quotes("Каково первое последствие вторжения в Украину?")  # not "второе"
     assert texts[second] not in quotes("What was the test of the principle of collective security?")
 
 
