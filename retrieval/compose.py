@@ -44,7 +44,7 @@ _OPENS_LIST = re.compile(r"(?:^|[:;,]\s*)(?:first(?:ly)?|first\s+of\s+all|in\s+t
                          re.IGNORECASE)
 _NEXT_POINT = re.compile(r"(?:second(?:ly)?|in\s+the\s+second\s+place)\s*,", re.IGNORECASE)
 _MORE_POINTS = re.compile(r"\b(?:two|three|four|both|second(?:ly)?|deux|trois|deuxi[eè]me|seconde?|"
-                          r"дв(?:а|е|ух|ум)|тр(?:и|ёх|ех|ем)|втор(?:ой|ая|ое|ого|ую|ым|ом)|об[аеи]\w*)\b",
+                          r"дв(?:а|е|ух|ум)|тр(?:и|ёх|ех|ем)|втор(?:ой|ая|ое|ого|ую|ым|ом)|оба|обе|обоих|обеих)\b",
                           re.IGNORECASE)
 # "…, and what was the second?" asks the second point in a part of its own: read in the whole question.
 _SECOND_POINT = re.compile(r"\b(?:second(?:ly)?|deuxi[eè]me|seconde?|втор(?:ой|ая|ое|ого|ую|ым|ом))\b",
@@ -207,14 +207,13 @@ class AnswerComposer:
         sentences = self.snapshot.sentences
         if not _OPENS_LIST.search(sentences[first].text):
             return None
-        if _SECOND_POINT.search(question):
-            pass  # "What was the first consequence…, and what was the second?"
-        elif _FIRST_POINT.search(part):
-            return None  # "What was the first of the two consequences?" asks for one point
-        elif not _MORE_POINTS.search(part):
-            listed = _LISTED.search(sentences[first].text)
-            if not (listed and set(tokenize(listed.group(1))) & set(tokenize(part))):
-                return None
+        listed = _LISTED.search(sentences[first].text)
+        names_them = bool(listed and set(tokenize(listed.group(1))) & set(tokenize(part)))
+        # "What was the first consequence…, and what was the second?" asks it in a part of its own;
+        # "What was the first of the two consequences?" asks for one point.
+        if not _SECOND_POINT.search(question) and (
+                _FIRST_POINT.search(part) or not (_MORE_POINTS.search(part) or names_them)):
+            return None
         for position in range(first + 1, len(sentences)):
             this = sentences[position]
             if this.doc_id != sentences[first].doc_id or this.turn != sentences[first].turn:
