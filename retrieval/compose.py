@@ -171,8 +171,8 @@ class AnswerComposer:
             unanswered=tuple(unanswered),
         )
 
-    def _pick(self, ranking: Ranking, taken: list[Scored], limit: int, part: str = "",
-              question: str = "") -> tuple[list[Scored], list[Scored]]:
+    def _pick(self, ranking: Ranking, taken: list[Scored], limit: int, part: str,
+              question: str) -> tuple[list[Scored], list[Scored]]:
         """Up to ``limit`` citations close to the best, and up to MORE_QUOTES further ones; the
         list's next point after the best when the ``part`` (or the whole ``question``) asks for it."""
         picked: list[Scored] = []

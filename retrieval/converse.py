@@ -24,7 +24,7 @@ _SPAN = 6
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 # A clause ends at these marks: "Armenia has not helped Russia in any way in Ukraine, …, and Russia, for
 # its part, continues…" keeps "Russia … continues" apart from the clause before.
-_CLAUSE_END = re.compile(r"[,;:()–—?!.]")
+CLAUSE_END = re.compile(r"[,;:()–—?!.]")
 # Words between the two countries that are no verb of theirs ("Russia and Armenia", "Russia or Turkey").
 _NOT_VERBS = frozenset({"and", "or", "nor", "between", "with", "than", "versus", "vs"})
 
@@ -41,7 +41,7 @@ def _countries(word: str) -> frozenset[str]:
 def _triples(text: str) -> Iterator[tuple[frozenset[str], frozenset[str], frozenset[str]]]:
     """(first country, stems of the words between, second country) for each two countries of a
     clause at most ``_SPAN`` words apart, with a word between them."""
-    for clause in _CLAUSE_END.split(text):
+    for clause in CLAUSE_END.split(text):
         words = _WORD.findall(clause)
         named = [(i, c) for i, w in enumerate(words) if (c := _countries(w))]
         for (i, first), (j, second) in pairwise(named):

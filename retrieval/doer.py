@@ -19,7 +19,9 @@ English only.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from retrieval.converse import CLAUSE_END
 from retrieval.lexical import STOPWORDS, tokenize
 
 # "Who …", "Which country (countries, state, member state, nation, side) …", "What country …".
@@ -36,7 +38,6 @@ _SKIPPED = frozenset({"has", "have", "had", "will", "would", "can", "could", "ac
 # "Who never used it?", "Who has not helped?" ask who did not: no verb is read.
 _NOT = frozenset({"not", "never", "no", "nobody"})
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-_CLAUSE_END = re.compile(r"[,;:()–—?!.]")
 # How many words may stand between the doer's name and the verb ("Only Kazakhstan has used",
 # "Russia did not consider", "the President of the country requested").
 _BEFORE = 4
@@ -65,14 +66,20 @@ def asked_verb(question: str) -> frozenset[str]:
 def names_doer(verb: frozenset[str], sentence: str) -> bool:
     """True when a name stands at most ``_BEFORE`` words before a form of ``verb`` in a clause of the
     sentence."""
+    return bool(verb & _done_by_someone(sentence))
+
+
+@lru_cache(maxsize=20_000)
+def _done_by_someone(sentence: str) -> frozenset[str]:
+    """The stems of the sentence's words that a name stands at most ``_BEFORE`` words before, in
+    their clause: read once per sentence, whatever verb a question asks."""
+    stems: set[str] = set()
     words: list[str] = []
-    for clause in _CLAUSE_END.split(sentence):
+    for clause in CLAUSE_END.split(sentence):
         # A relative clause goes on from the name before its comma: "…especially Russia, which sent…".
         said = _WORD.findall(clause)
         words = [*words[-2:], *said] if said and said[0].lower() in ("which", "who") else said
         for i, word in enumerate(words):
-            if not verb & set(tokenize(word)):
-                continue
             if any(w[:1].isupper() and w.lower() not in STOPWORDS for w in words[max(0, i - _BEFORE):i]):
-                return True
-    return False
+                stems.update(tokenize(word))
+    return frozenset(stems)
