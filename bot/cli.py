@@ -48,7 +48,8 @@ PROBE_QUESTIONS = (("twelfth session's probe sets", _TESTS / "probe12_questions.
                    ("twenty-first session's probe set", _TESTS / "probe22_questions.jsonl"),
                    ("twenty-second session's probe set", _TESTS / "probe23_questions.jsonl"),
                    ("twenty-third session's probe set", _TESTS / "probe24_questions.jsonl"),
-                   ("twenty-fifth session's probe set", _TESTS / "probe26_questions.jsonl"))
+                   ("twenty-fifth session's probe set", _TESTS / "probe26_questions.jsonl"),
+                   ("twenty-sixth session's probe set", _TESTS / "probe27_questions.jsonl"))
 # Blind sets nothing is tuned on, each scored on its own so its first figures stay comparable.
 FRESH_QUESTIONS = (("seventh fresh set", _TESTS / "fresh7_questions.jsonl"),
                    ("eighth fresh set", _TESTS / "fresh8_questions.jsonl"),
@@ -66,7 +67,8 @@ FRESH_QUESTIONS = (("seventh fresh set", _TESTS / "fresh7_questions.jsonl"),
                    ("twentieth fresh set", _TESTS / "fresh20_questions.jsonl"),
                    ("twenty-first fresh set", _TESTS / "fresh21_questions.jsonl"),
                    ("twenty-second fresh set", _TESTS / "fresh22_questions.jsonl"),
-                   ("twenty-third fresh set", _TESTS / "fresh23_questions.jsonl"))
+                   ("twenty-third fresh set", _TESTS / "fresh23_questions.jsonl"),
+                   ("twenty-fourth fresh set", _TESTS / "fresh24_questions.jsonl"))
 # The kinds of unanswerable question that say whether the documents come close.
 CLOSE_KINDS = ("near-miss", "unanswerable")
 
