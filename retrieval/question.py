@@ -261,7 +261,9 @@ SPEECH_ABROAD = (
     r"réclamé|exigé)\s+(?P<fr>[^?.,]+)"
     r"|\bque\s+(?:pense|pensent|dit|disent)\s+(?P<fr2>[^?.,]+)")
 _SPEECH_QUESTION = re.compile(
-    r"\bwhat\s+(?:did|does|do|has|have|had)\s+(?P<who>.+?)\s+(?:say|said|tell|told|think|declare|"
+    # "Which two republics did Tokayev say he does not recognise?" asks what he said, as "what" does.
+    r"\b(?:what|which)(?:\s+[\w'’-]+){0,3}?\s+(?:did|does|do|has|have|had)\s+(?P<who>.+?)\s+(?:say|said|"
+    r"tell|told|think|declare|"
     r"announce|state|claim|reply|answer|demand|ask\s+for|ask(?=\s+[A-Z])|request|call\s+for|urge)\b|"
     # "Did Putin make any public statement about the clash?", "Has Baku commented on…?"
     # (Not anyone at all: "Did anyone comment on Article 4?" asks what was said, by whom it may be.)
@@ -312,8 +314,10 @@ _DONE_QUESTION = re.compile(rf"\W*{_FRAME}?(?:did|has|have|had)\b", re.IGNORECAS
 _DESCRIBING_CLAUSE = re.compile(r",\s*(?:which|who|whose|where)\b[^,?]*,")
 # Regions a sentence names as "the region" as often as by name ("…control of the region…").
 _REGIONS = frozenset({"caucasus", "asia", "europe", "east", "west", "balkans", "donbas", "donbass"})
-# What someone's words are asked about: "What did Tokayev say about Crimea?"
-_TOPIC = re.compile(r"\b(?:about|regarding|concerning|on\s+the\s+subject\s+of)\s+(.+)$", re.IGNORECASE)
+# What someone's words are asked about: "What did Tokayev say about Crimea?", "What does Macron
+# think of Erdogan?"
+_TOPIC = re.compile(r"\b(?:about|regarding|concerning|on\s+the\s+subject\s+of|"
+                    r"(?:think|thinks|thought|make|makes)\s+of)\s+(.+)$", re.IGNORECASE)
 # "What is China's position on…?", "How does Moscow view…?": where someone stands. The sentence
 # that answers names them (or the one before it does): a sentence about the conflict that never
 # names China does not say what China thinks of it (English only, as names are matched as typed).

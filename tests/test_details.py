@@ -29,6 +29,8 @@ AGREEMENT = ("On the one hand, there is an agreement between the two countries, 
     ("What kind of military equipment does Israel supply to Azerbaijan?", EQUIPMENT),
     ("What exactly was the diplomatic solution Russia preferred instead of applying article 4?", SOLUTION),
     ("What specific diplomatic solution did Russia propose instead of applying Article 4?", SOLUTION),
+    # "Which X exactly…?" asks which kind, as "What kind of X…?" does.
+    ("Which military equipment exactly does Russia continue to sell to Azerbaijan?", EQUIPMENT),
 ])
 def test_a_sentence_that_only_names_the_thing_gives_no_details(question, named_only):
     assert answer_type(question).thing

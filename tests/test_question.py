@@ -1098,6 +1098,10 @@ def test_what_someone_said_about_a_name_needs_words_about_it():
     # Tokayev's words on the LPR and DPR say nothing about Crimea.
     asked = answer_type("What did Tokayev say about Crimea at the economic forum?", SPEAKERS)
     assert asked.topic == (frozenset({"crimea"}),)
+    # What someone thinks of a name is asked as what they said about it.
+    thinks = answer_type("What does Tokayev think of Erdogan's economic policy?", SPEAKERS)
+    assert thinks.topic == (frozenset({"erdogan"}),)
+    assert not thinks.satisfied_by(STATED, f"At the forum in May, Tokayev spoke. {STATED}")
     forum = "At the forum in May, Tokayev spoke."
     assert not asked.satisfied_by(STATED, f"{forum} {STATED}")
     assert answer_type("What did Tokayev say about the republics?", SPEAKERS).satisfied_by(
@@ -1737,6 +1741,11 @@ def test_what_someone_said_is_told_by_a_sentence_that_gives_it_not_by_how_they_s
     asked = answer_type("What did Tokayev say at the forum?")
     assert not asked.tells_what("At the forum in May, Tokayev spoke not at all in an allied way.")
     assert asked.tells_what("He stated that he did not recognize the LPR and DPR.")
+    # "Which …" asks what was said as "what" does.
+    which = answer_type("Which two breakaway republics did the Kazakh leader say he does not recognise?")
+    assert which.speech
+    assert not which.tells_what("At the forum in May, Tokayev spoke not at all in an allied way.")
+    assert which.tells_what("He stated that he did not recognize the LPR and DPR.")
     assert asked.tells_what("Tokayev spoke of the treaty at the forum.")
     # Any other question takes any sentence.
     assert answer_type("Where did Tokayev speak?").tells_what("Tokayev spoke not at all in an allied way.")
