@@ -668,6 +668,17 @@ def test_a_later_part_that_points_back_is_searched_after_the_part_it_points_to(s
     assert_verbatim(service, answer)
 
 
+def test_a_later_part_that_points_back_is_answered_where_the_earlier_answer_goes_on(service):
+    # "why did it ask for help?": "it" is the country the first part's answer names, and the
+    # sentence after that answer says why; article 4's "assistance" came first before.
+    answer = service.ask("Which country is the only one to have used the CSTO principle, and why did it "
+                         "ask for help?")
+    quotes = [c.quote for c in answer.citations]
+    assert quotes[0] == "Only Kazakhstan has used this principle so far."
+    assert quotes[1].startswith("At the end of January, during large demonstrations in Kazakhstan")
+    assert_verbatim(service, answer)
+
+
 def test_a_later_part_that_asks_the_response_to_the_request_before_it_finds_how_it_was_met(service):
     # "how did Moscow react?" alone found "…unlikely that Moscow will get involved…"; after the
     # part that names the request, it is asked how that request was met.
