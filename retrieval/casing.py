@@ -16,8 +16,9 @@ on a word of four letters or more that the word list knows only as a rare word, 
 ("macron", "kremlin"). Given only the documents' capitals, a question came closer to them than
 typed properly, since its unknown names stayed in lower case, and more unanswerable questions
 were answered. A word the list has never seen stays as typed: it is a typo as often, and the
-speller reads it next. The documents' own words are the reference, so nothing is keyed to one
-article.
+speller reads it next. A name's possessive typed without its apostrophe gets it back ("russias" →
+"Russia's"), or the name would be read as an unknown word. The documents' own words are the
+reference, so nothing is keyed to one article.
 """
 
 from __future__ import annotations
@@ -113,6 +114,10 @@ class Casing:
             form = self._inside.get(word)
             if form is not None:
                 return form
+            # A name's possessive typed without its apostrophe: "kazakhstans army" is Kazakhstan's.
+            owner = self._inside.get(word[:-1]) if len(word) > 4 and word.endswith("s") else None
+            if owner is not None and owner[:1].isupper():
+                return f"{owner}'s"
             if len(word) > 3 and words.seen(word) and not words.knows(word) and not _inflects(word, words):
                 return word.capitalize()
             return word

@@ -109,7 +109,9 @@ _SENTENCE_END = re.compile(r"(?<=[?])\s*(?=\S)")
 # letters: "skolko", "kogda", "kto") and French (questions in other languages are ranked by e5
 # alone, but a "how many" is still a "how many"). "When" counts
 # only where it opens the question: inside one it is a conjunction ("what happens when a member
-# is attacked?"), and "how big a deal" is not a number question, so only "how many/much/long/old".
+# is attacked?"), and "how big a deal" is not a number question, so only "how many/much/long/old",
+# and a size or a depth ("How large is the Russian garrison…?", "How deep is the Caspian?") unless
+# what is sized is a figure of speech (``_FIGURATIVE_SIZE``).
 # "How much does the Kremlin care…?" asks a degree, not an amount: "how much" before a verb
 # asks an amount only when the verb is one of paying, costing or trading ("How much does the base
 # cost?"), or weighing when nothing follows that makes it a figure of speech ("How much does this
@@ -118,8 +120,13 @@ _DEGREE = (r"(?!\s+(?:do|does|did|will|would|can|could|should|might|may)\s+(?![^
            r"weighs?(?!\s+(?:for|on|upon)\b)|pay|pays|paid|earn|earns|spend|spends|spent|sell|sells|sold|buy|"
            r"buys|bought|owe|owes|produce|"
            r"produces|export|exports|import|imports|receive|receives|received|charge|charges)\b))")
+# What a size is asked of when it is no amount: "How big a deal…?", "How high are the stakes?".
+_FIGURATIVE_SIZE = (r"(?!(?:\s+[\w'’-]+){0,4}?\s+(?:deal|problem|issue|threat|risk|role|blow|setback|concern|"
+                    r"influence|impact|mistake|challenge|surprise|loss|defeat|victory|success|failure|test|"
+                    r"tensions?|stakes|hopes?|expectations?|importance|significance|priority|matter|interest|"
+                    r"difference|gap|rift|change|chance|danger|stake|appetite|ambitions?|say)s?\b)")
 _NUMBER_QUESTION = re.compile(
-    rf"\bhow\s+(?:many|much{_DEGREE}|long|old)\b|\bwhat\s+(number|share|percentage|proportion|portion|part)\s+of\b"
+    rf"\bhow\s+(?:many|much{_DEGREE}|long|old)\b|\bhow\s+(?:big|large|deep|tall|high|wide|heavy)\b{_FIGURATIVE_SIZE}|\bwhat\s+(number|share|percentage|proportion|portion|part)\s+of\b"
     r"|\bwhat\s+%|\bсколько\b|\bskolko\b|\bcombien\b|\bquel(?:le)?\s+(?:pourcentage|proportion|part)\b"
     r"|\bat\s+what\s+price\b|\bà\s+quel\s+prix\b|\bquel\s+est\s+le\s+prix\b|\bпо\s+какой\s+цене\b"
     r"|\bкакова\s+цена\b|\b(?:на\s+)?как(?:ую|ова)\s+сумм[уа]\b|\b(?:pour\s+)?quel\s+montant\b"

@@ -402,6 +402,19 @@ def test_an_amount_asked_as_the_value_size_or_population_of_a_thing_needs_a_numb
         assert not answer_type(question).number, question
 
 
+def test_how_big_or_how_deep_something_is_needs_a_number_unless_it_is_a_figure_of_speech():
+    sale = "Turkey wants to serve as a gas hub between the Caspian and Black Seas."
+    for question in ("How big is the Russian garrison in Armenia?", "how deep is the caspian sea",
+                     "How large a contingent did Moscow pull out of Karabakh?", "How high is Mount Ararat?"):
+        assert answer_type(question).number, question
+        assert not answer_type(question).satisfied_by(sale), question
+    assert answer_type("How big is the Russian garrison in Armenia?").satisfied_by(
+        "More than 3,000 Russian military personnel are stationed on the territory of Armenia.")
+    for question in ("how big a deal is this for Moscow", "How high are the stakes for Russia?",
+                     "How big is Turkey's role in the region?", "How large is the risk of a new war?"):
+        assert not answer_type(question).number, question
+
+
 def test_an_idioms_one_counts_nothing():
     members = answer_type("How many members does NATO have?")
     assert not members.satisfied_by("It is unlikely that it will lose interest and turn its back on Armenia "
