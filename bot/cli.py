@@ -49,7 +49,8 @@ PROBE_QUESTIONS = (("twelfth session's probe sets", _TESTS / "probe12_questions.
                    ("twenty-second session's probe set", _TESTS / "probe23_questions.jsonl"),
                    ("twenty-third session's probe set", _TESTS / "probe24_questions.jsonl"),
                    ("twenty-fifth session's probe set", _TESTS / "probe26_questions.jsonl"),
-                   ("twenty-sixth session's probe set", _TESTS / "probe27_questions.jsonl"))
+                   ("twenty-sixth session's probe set", _TESTS / "probe27_questions.jsonl"),
+                   ("twenty-sixth session's chat probe", _TESTS / "probe28_questions.jsonl"))
 # Blind sets nothing is tuned on, each scored on its own so its first figures stay comparable.
 FRESH_QUESTIONS = (("seventh fresh set", _TESTS / "fresh7_questions.jsonl"),
                    ("eighth fresh set", _TESTS / "fresh8_questions.jsonl"),
