@@ -810,7 +810,10 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
             # And so is a part that points back to a part before about nothing the documents
             # touch ("What is the Lachin corridor and why does it matter?"): what "it" is, they
             # do not say.
-            unasked = (is_small_talk(cased) or is_small_talk(asked) or asks_for_advice(cased)
+            # A later part of function words only asks of the part before ("…, and why did it do
+            # so?"): it is no small talk.
+            unasked = (((is_small_talk(cased) or is_small_talk(asked)) and not earlier)
+                       or asks_for_advice(cased)
                        or _unrelated(asked, cased, ranking.language, snapshot)
                        or years_elsewhere(cased, years)
                        or (bool(earlier) and not response and judged[-1].support.outcome == NONE))

@@ -103,6 +103,10 @@ _NEXT_PART_OTHER = re.compile(
     r"qui|quoi|quand|où|combien|pourquoi|comment|quel|quelle|quels|quelles|est-ce)"
     r"(?![^\W\d_]))", re.IGNORECASE)
 _MIN_PART_WORDS = 3
+# A later part made only of function words that asks something all the same ("why did it do so?",
+# "and when?", "pourquoi ?", "почему?").
+_ASKS_OF_BEFORE = re.compile(r"^\W*(?:and\s+|et\s+|и\s+|а\s+)?(?:why|when|where|how|pourquoi|quand|où|"
+                             r"comment|почему|зачем|когда|где|как)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[?])\s*(?=\S)")
 
 # What a question asks for. English, and the question words of Russian (also typed in Latin
@@ -904,7 +908,9 @@ def split_parts(question: str) -> list[str]:
     for piece in pieces:
         for part in _NEXT_PART.split(piece):
             parts.extend(_split_other(part.strip(" ,;")))
-    parts = [p for p in parts if p and tokenize(p)]
+    # A part of function words only is no question ("ok", "so"), unless a question word opens it:
+    # "…, and why did it do so?" asks why of what the part before names.
+    parts = [p for p in parts if p and (tokenize(p) or _ASKS_OF_BEFORE.match(p))]
     # "When was it founded? Thanks!" asks one question: the thanks is no part of it.
     asked = [p for p in parts if not _pleasantries_only(p)]
     if len(asked) > 1 or (asked and len(parts) > 1):

@@ -97,6 +97,15 @@ def test_two_questions_in_one_message_are_split_in_order():
         "Name the enclave fought over and in which Russian peacekeepers are deployed."]
 
 
+def test_a_part_of_function_words_that_asks_of_the_part_before_is_a_part():
+    assert split_parts("Which country alone has used the principle, and why did it do so?") == [
+        "Which country alone has used the principle", "why did it do so?"]
+    assert split_parts("Who is Dupuy? Why?") == ["Who is Dupuy?", "Why?"]
+    # Words that ask nothing are still no part.
+    assert split_parts("ok so what is the csto") == ["ok so what is the csto"]
+    assert split_parts("When was it founded? Thanks!") == ["When was it founded?"]
+
+
 def test_russian_and_french_questions_are_split_into_their_parts_too():
     assert split_parts("Сколько российских военных в Армении и сколько было переброшено в "
                        "Украину?") == ["Сколько российских военных в Армении",

@@ -677,6 +677,12 @@ def test_a_later_part_that_points_back_is_answered_where_the_earlier_answer_goes
     assert quotes[0] == "Only Kazakhstan has used this principle so far."
     assert quotes[1].startswith("At the end of January, during large demonstrations in Kazakhstan")
     assert_verbatim(service, answer)
+    # So is one of function words only: it is a part of its own, not small talk.
+    answer = service.ask("Which country is the only one to have used the CSTO collective security "
+                         "principle, and why did it do so?")
+    quotes = [c.quote for c in answer.citations]
+    assert quotes[0] == "Only Kazakhstan has used this principle so far."
+    assert quotes[1].startswith("At the end of January, during large demonstrations in Kazakhstan")
 
 
 def test_a_later_part_that_asks_the_response_to_the_request_before_it_finds_how_it_was_met(service):
