@@ -104,9 +104,10 @@ _NEXT_PART_OTHER = re.compile(
     r"(?![^\W\d_]))", re.IGNORECASE)
 _MIN_PART_WORDS = 3
 # A later part made only of function words that asks something all the same ("why did it do so?",
-# "and when?", "pourquoi ?", "почему?").
+# "how did they do it?", "pourquoi l'a-t-elle fait ?"). A bare "…, and why?" stays with the
+# question it ends.
 _ASKS_OF_BEFORE = re.compile(r"^\W*(?:and\s+|et\s+|и\s+|а\s+)?(?:why|when|where|how|pourquoi|quand|où|"
-                             r"comment|почему|зачем|когда|где|как)\b", re.IGNORECASE)
+                             r"comment|почему|зачем|когда|где|как)\b\W*\w", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[?])\s*(?=\S)")
 
 # What a question asks for. English, and the question words of Russian (also typed in Latin

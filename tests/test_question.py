@@ -100,7 +100,7 @@ def test_two_questions_in_one_message_are_split_in_order():
 def test_a_part_of_function_words_that_asks_of_the_part_before_is_a_part():
     assert split_parts("Which country alone has used the principle, and why did it do so?") == [
         "Which country alone has used the principle", "why did it do so?"]
-    assert split_parts("Who is Dupuy? Why?") == ["Who is Dupuy?", "Why?"]
+    assert split_parts("Who is Dupuy? How did he say it?") == ["Who is Dupuy?", "How did he say it?"]
     # Words that ask nothing are still no part.
     assert split_parts("ok so what is the csto") == ["ok so what is the csto"]
     assert split_parts("When was it founded? Thanks!") == ["When was it founded?"]
