@@ -536,7 +536,11 @@ _COUNTRY_QUESTION = re.compile(
     r"alliances?|plants?|stations?)\b)"
     r"|\bwhat\s+(?:(?!of\b)[\w-]+\s+){0,2}?(?:countr(?:y|ies)|nations?)\b"
     r"|\bкак(?:ая|ие|ой|ую|им|их|ое)\s+(?:\w+\s+)?(?:стран\w*|государств\w*)"
-    r"|\bquel(?:le)?s?\s+(?:\w+\s+)?(?:pays|[ée]tats?|nations?)\b", re.IGNORECASE)
+    r"|\bquel(?:le)?s?\s+(?:\w+\s+)?(?:pays|[ée]tats?|nations?)\b"
+    # "Which of the member countries…?", "Кто из стран ОДКБ…?", "Lequel des pays…?"
+    r"|\b(?:which|what)\s+(?:one\s+)?of\s+(?:the|its|their)\s+(?:\w+\s+)?(?:countries|nations|states|allies)\b"
+    r"|\bкто\s+из\s+(?:\w+\s+)?(?:стран\w*|государств\w*|союзник\w*)"
+    r"|\b(?:lequel|laquelle|lesquels)\s+des\s+(?:\w+\s+)?(?:pays|[ée]tats|nations|alliés)\b", re.IGNORECASE)
 # A number asked for each of several things or per unit ("How many soldiers are stationed at each of
 # the two bases?", "How much does Russia sell each year?"): a total ("More than 3,000 … at two
 # military bases") is no answer; the sentence must give a number each, per unit or respectively.

@@ -1408,7 +1408,11 @@ def test_a_country_asked_for_needs_one_the_question_does_not_name():
     # sent most of the troops, not Kazakhstan, which the question names ("…Tokayev spoke not at
     # all in an allied way").
     for question in ("Which ally contributed the bulk of the forces sent to Kazakhstan?",
-                     "Which regional power is gaining clout?", "To which neighbour did Putin hand control?"):
+                     "Which regional power is gaining clout?", "To which neighbour did Putin hand control?",
+                     # "which of the countries", "кто из стран/союзников", "lequel des pays"
+                     "Which of the member countries sent most of the troops?",
+                     "Кто из союзников отправил в Казахстан основную массу военных?",
+                     "Lequel des pays alliés a envoyé le plus de soldats ?"):
         assert answer_type(question, SPEAKERS).country, question
     ally = answer_type("Which ally contributed the bulk of the forces sent to Kazakhstan?", SPEAKERS)
     assert not ally.satisfied_by("In May, the President of Kazakhstan spoke not at all in an allied way.")
