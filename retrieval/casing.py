@@ -114,8 +114,10 @@ class Casing:
             form = self._inside.get(word)
             if form is not None:
                 return form
-            # A name's possessive typed without its apostrophe: "kazakhstans army" is Kazakhstan's.
-            owner = self._inside.get(word[:-1]) if len(word) > 4 and word.endswith("s") else None
+            # A name's possessive typed without its apostrophe: "kazakhstans army" is Kazakhstan's
+            # ("armenians" and "republics" are words of the language: plurals).
+            plural = not (len(word) > 4 and word.endswith("s")) or words.seen(word)
+            owner = None if plural else self._inside.get(word[:-1])
             if owner is not None and owner[:1].isupper():
                 return f"{owner}'s"
             if len(word) > 3 and words.seen(word) and not words.knows(word) and not _inflects(word, words):

@@ -259,8 +259,9 @@ DOER_PENALTY = 0.1
 # How much closer the sentences right after an earlier part's answer come to a later part that
 # points back to it ("Which country alone has used the principle, and why did it ask for help?":
 # "Only Kazakhstan has used…" is followed by "At the end of January, …the President of the country
-# requested assistance…"): the next ``FOLLOWING`` sentences of the same document. 0.03 of 0.03 and
-# 0.06 on the tuning questions (0.06 lost one two-part question that 0.03 keeps).
+# requested assistance…"): the next ``FOLLOWING`` sentences of the same document, when the earlier
+# part is answered. 0.03, of 0.03 and 0.06 tried on the tuning questions (0.06 lost one two-part
+# question that 0.03 keeps).
 FOLLOWING_BONUS = 0.03
 FOLLOWING = 2
 
@@ -674,14 +675,15 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
             # Pashinyan ask for, and how did Moscow react?"): it asks how that request was met.
             own, earlier = search, ""
             response = bool(before) and responds_to(search, before)
-            if before and (response or _ELLIPTICAL.match(search)
+            if before and (response or _ELLIPTICAL.match(search) or not tokenize(search)
                            or (_POINTS_BACK.search(search) and len(tokenize(search)) <= 1)):
                 search, earlier = f"{before} {search}", before
             before = own
             ranking = retrievers.rank(search, language, fusion, config)
             # A later part that points back ("…, and why did it ask for help?") is most often
             # answered where the document goes on from the earlier part's answer.
-            if judged and judged[-1].ranking.candidates and _POINTS_BACK.search(own):
+            if (judged and judged[-1].support.outcome == ANSWERS and judged[-1].ranking.candidates
+                    and _POINTS_BACK.search(own)):
                 ranking = _after(ranking, judged[-1].ranking.candidates[0].position, snapshot)
             # What is asked is read from the search text, typos corrected ("Tokyev" is the
             # documents' "Tokayev"; a word of the language is never "corrected", lexicon.py).
@@ -810,8 +812,8 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
             # And so is a part that points back to a part before about nothing the documents
             # touch ("What is the Lachin corridor and why does it matter?"): what "it" is, they
             # do not say.
-            # A later part of function words only asks of the part before ("…, and why did it do
-            # so?"): it is no small talk.
+            # A part searched after the part before asks of it ("…, and why did it do so?"): it is
+            # no small talk, whatever its own words.
             unasked = (((is_small_talk(cased) or is_small_talk(asked)) and not earlier)
                        or asks_for_advice(cased)
                        or _unrelated(asked, cased, ranking.language, snapshot)

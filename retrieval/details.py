@@ -41,10 +41,14 @@ _DETAIL_QUESTIONS = (
                r"\s+(?:did|does|do|was|were|is|are|has|have|had|would|will|could)\b", re.IGNORECASE),
     re.compile(r"\b(?:what|which)\s+(?:kinds?|types?|sorts?)\s+of\s+(?P<thing>[^\W\d_]+(?:[\s-]+[^\W\d_]+)?)",
                re.IGNORECASE),
-    # "Which military equipment exactly does Russia sell…?": which one of the things, by its kind.
-    re.compile(r"^\W*(?:what|which)\s+(?P<thing>[^\W\d_]+(?:[\s-]+[^\W\d_]+)?)\s+(?:exactly|specifically|"
-               r"precisely|concretely)\b", re.IGNORECASE),
+    # "Which military equipment exactly does Russia sell…?": which one of the things, by its kind
+    # (not "What happened exactly…?": a verb follows no adverb there).
+    re.compile(r"^\W*(?:what|which)\s+(?P<thing>[^\W\d_]+(?:[\s-]+[^\W\d_]+)?)\s*,?\s+(?:exactly|specifically|"
+               r"precisely|concretely)\s*,?\s+(?:did|does|do|was|were|is|are|has|have|had|would|will|could|can)\b",
+               re.IGNORECASE),
 )
+# The patterns whose thing is a kind: its noun ends at a function word or a name.
+_KIND_QUESTIONS = frozenset(_DETAIL_QUESTIONS[-4:])
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 # New words a sentence must give about the thing: after its last mention, or right before it as
 # its kind ("a diplomatic solution", "the tacit agreement", "a 75% Shiite country").
@@ -68,7 +72,7 @@ def asked_thing(question: str) -> frozenset[str]:
         if match is None:
             continue
         words = []
-        kind = pattern in _DETAIL_QUESTIONS[-4:]
+        kind = pattern in _KIND_QUESTIONS
         for word in _WORD.findall(match.group("thing")):
             if kind and (word.lower() in STOPWORDS or word[:1].isupper()):
                 break  # "what kind of equipment does Russia…": the noun ends at a function word or a name

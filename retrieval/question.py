@@ -103,11 +103,11 @@ _NEXT_PART_OTHER = re.compile(
     r"qui|quoi|quand|où|combien|pourquoi|comment|quel|quelle|quels|quelles|est-ce)"
     r"(?![^\W\d_]))", re.IGNORECASE)
 _MIN_PART_WORDS = 3
-# A later part made only of function words that asks something all the same ("why did it do so?",
-# "how did they do it?", "pourquoi l'a-t-elle fait ?"). A bare "…, and why?" stays with the
-# question it ends.
-_ASKS_OF_BEFORE = re.compile(r"^\W*(?:and\s+|et\s+|и\s+|а\s+)?(?:why|when|where|how|pourquoi|quand|où|"
-                             r"comment|почему|зачем|когда|где|как)\b\W*\w", re.IGNORECASE)
+# A later English part made only of function words that asks something of the part before all the
+# same ("why did it do so?", "how did they do it?", "Why not?"); not one that asks of the one who
+# writes or reads ("How are you?", "how r u"). A bare "…, and why?" stays with the question it ends.
+_ASKS_OF_BEFORE = re.compile(r"^\W*(?:and\s+)?(?:why|when|where|how)\b(?![^?]*\b(?:you|u|ya|your|i|me|we)\b)"
+                             r"\W*\w", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[?])\s*(?=\S)")
 
 # What a question asks for. English, and the question words of Russian (also typed in Latin
@@ -126,12 +126,16 @@ _DEGREE = (r"(?!\s+(?:do|does|did|will|would|can|could|should|might|may)\s+(?![^
            r"buys|bought|owe|owes|produce|"
            r"produces|export|exports|import|imports|receive|receives|received|charge|charges)\b))")
 # What a size is asked of when it is no amount: "How big a deal…?", "How high are the stakes?".
-_FIGURATIVE_SIZE = (r"(?!(?:\s+[\w'’-]+){0,4}?\s+(?:deal|problem|issue|threat|risk|role|blow|setback|concern|"
-                    r"influence|impact|mistake|challenge|surprise|loss|defeat|victory|success|failure|test|"
-                    r"tensions?|stakes|hopes?|expectations?|importance|significance|priority|matter|interest|"
-                    r"difference|gap|rift|change|chance|danger|stake|appetite|ambitions?|say)s?\b)")
+# A word joined to it by a hyphen is no size either ("how high-ranking", "how deep-rooted").
+_FIGURATIVE_SIZE = (r"(?![\w-])(?!(?:\s+[\w'’-]+){0,4}?\s+(?:deal|problem|issue|threat|risk|role|blow|"
+                    r"setback|concern|influence|impact|mistake|challenge|surprise|loss|defeat|victory|success|failure|"
+                    r"test|tensions?|stakes|hopes?|expectations?|importance|significance|priority|matter|"
+                    r"interest(?!\s+rates?)|change|chance|danger|stake|appetite|ambitions?|say|crisis|ties|"
+                    r"relations|involvement|trust|mistrust|distrust|fighting|divisions?|commitment|level|"
+                    r"rift|hatred|anger|support|dependence)s?\b)")
 _NUMBER_QUESTION = re.compile(
-    rf"\bhow\s+(?:many|much{_DEGREE}|long|old)\b|\bhow\s+(?:big|large|deep|tall|high|wide|heavy)\b{_FIGURATIVE_SIZE}|\bwhat\s+(number|share|percentage|proportion|portion|part)\s+of\b"
+    rf"\bhow\s+(?:many|much{_DEGREE}|long|old)\b|\bhow\s+(?:big|large|deep|tall|high|wide|heavy){_FIGURATIVE_SIZE}"
+    r"|\bwhat\s+(number|share|percentage|proportion|portion|part)\s+of\b"
     r"|\bwhat\s+%|\bсколько\b|\bskolko\b|\bcombien\b|\bquel(?:le)?\s+(?:pourcentage|proportion|part)\b"
     r"|\bat\s+what\s+price\b|\bà\s+quel\s+prix\b|\bquel\s+est\s+le\s+prix\b|\bпо\s+какой\s+цене\b"
     r"|\bкакова\s+цена\b|\b(?:на\s+)?как(?:ую|ова)\s+сумм[уа]\b|\b(?:pour\s+)?quel\s+montant\b"
@@ -272,9 +276,16 @@ SPEECH_ABROAD = (
     r"|\bqu['’]\s*(?:a|ont)\s+(?:officiellement\s+|exactement\s+)?(?:dit|déclaré|répondu|annoncé|demandé|"
     r"réclamé|exigé)\s+(?P<fr>[^?.,]+)"
     r"|\bque\s+(?:pense|pensent|dit|disent)\s+(?P<fr2>[^?.,]+)")
+# A word of the clause a question opens (no conjunction that starts another; an apposition's commas
+# are the clause's: "What did Charles Michel, head of the European Council, say…?").
+_CLAUSE_WORD = (r"(?!(?:after|before|when|while|since|because|as|if|until|and|or|that|then|once)\b)"
+                r"[\w'’.,-]+")
 _SPEECH_QUESTION = re.compile(
     # "Which two republics did Tokayev say he does not recognise?" asks what he said, as "what" does.
-    r"\b(?:what|which)(?:\s+[\w'’-]+){0,3}?\s+(?:did|does|do|has|have|had)\s+(?P<who>.+?)\s+(?:say|said|"
+    # The one asked about is words of the same clause: "What troops did Russia send after Tokayev
+    # said…?" asks no one's words.
+    r"\b(?:what|which)(?:\s+[\w'’-]+){0,3}?\s+(?:did|does|do|has|have|had)\s+"
+    rf"(?P<who>(?:{_CLAUSE_WORD}\s+)*?{_CLAUSE_WORD})\s+(?:say|said|"
     r"tell|told|think|declare|"
     r"announce|state|claim|reply|answer|demand|ask\s+for|ask(?=\s+[A-Z])|request|call\s+for|urge)\b|"
     # "Did Putin make any public statement about the clash?", "Has Baku commented on…?"
@@ -328,8 +339,8 @@ _DESCRIBING_CLAUSE = re.compile(r",\s*(?:which|who|whose|where)\b[^,?]*,")
 _REGIONS = frozenset({"caucasus", "asia", "europe", "east", "west", "balkans", "donbas", "donbass"})
 # What someone's words are asked about: "What did Tokayev say about Crimea?", "What does Macron
 # think of Erdogan?"
-_TOPIC = re.compile(r"\b(?:about|regarding|concerning|on\s+the\s+subject\s+of|"
-                    r"(?:think|thinks|thought|make|makes)\s+of)\s+(.+)$", re.IGNORECASE)
+_TOPIC = re.compile(r"\b(?:about|regarding|concerning|on\s+the\s+subject\s+of|think\s+of)\s+(.+)$",
+                    re.IGNORECASE)
 # "What is China's position on…?", "How does Moscow view…?": where someone stands. The sentence
 # that answers names them (or the one before it does): a sentence about the conflict that never
 # names China does not say what China thinks of it (English only, as names are matched as typed).
@@ -538,8 +549,11 @@ _COUNTRY_QUESTION = re.compile(
     r"|\bкак(?:ая|ие|ой|ую|им|их|ое)\s+(?:\w+\s+)?(?:стран\w*|государств\w*)"
     r"|\bquel(?:le)?s?\s+(?:\w+\s+)?(?:pays|[ée]tats?|nations?)\b"
     # "Which of the member countries…?", "Кто из стран ОДКБ…?", "Lequel des pays…?"
-    r"|\b(?:which|what)\s+(?:one\s+)?of\s+(?:the|its|their)\s+(?:\w+\s+)?(?:countries|nations|states|allies)\b"
-    r"|\bкто\s+из\s+(?:\w+\s+)?(?:стран\w*|государств\w*|союзник\w*)"
+    r"|\b(?:which|what)\s+(?:one\s+)?of\s+(?:the|its|their|these|those|[\w-]+['’]s?)\s+(?:[\w-]+\s+)?"
+    r"(?:countries|nations|states|allies)\b(?!['’])"
+    # Not "Кто из лидеров (президентов, глав) стран…", which asks for a person.
+    r"|\bкто\s+из\s+(?!(?:лидер|президент|глав|руководител|министр|премьер)\w*)(?:\w+\s+)?"
+    r"(?:стран\w*|государств\w*|союзник\w*)"
     r"|\b(?:lequel|laquelle|lesquels)\s+des\s+(?:\w+\s+)?(?:pays|[ée]tats|nations|alliés)\b", re.IGNORECASE)
 # A number asked for each of several things or per unit ("How many soldiers are stationed at each of
 # the two bases?", "How much does Russia sell each year?"): a total ("More than 3,000 … at two
@@ -913,9 +927,9 @@ def split_parts(question: str) -> list[str]:
     for piece in pieces:
         for part in _NEXT_PART.split(piece):
             parts.extend(_split_other(part.strip(" ,;")))
-    # A part of function words only is no question ("ok", "so"), unless a question word opens it:
-    # "…, and why did it do so?" asks why of what the part before names.
-    parts = [p for p in parts if p and (tokenize(p) or _ASKS_OF_BEFORE.match(p))]
+    # A part of function words only is no question ("ok", "so"), unless it is a later part that a
+    # question word opens: "…, and why did it do so?" asks why of what the part before names.
+    parts = [p for i, p in enumerate(parts) if p and (tokenize(p) or (i > 0 and _ASKS_OF_BEFORE.match(p)))]
     # "When was it founded? Thanks!" asks one question: the thanks is no part of it.
     asked = [p for p in parts if not _pleasantries_only(p)]
     if len(asked) > 1 or (asked and len(parts) > 1):

@@ -37,6 +37,11 @@ def test_a_sentence_that_only_names_the_thing_gives_no_details(question, named_o
     assert not answer_type(question).satisfied_by(named_only)
 
 
+def test_an_adverb_after_a_verb_asks_no_things_details():
+    assert not answer_type("What happened exactly in Almaty?").thing
+    assert answer_type("Which weapons, exactly, does Russia sell?").thing
+
+
 def test_a_sentence_that_goes_on_about_the_thing_gives_them():
     assert answer_type("What does article 4 of the treaty provide for?").satisfied_by(ARTICLE)
     assert answer_type("What kind of military equipment does Russia sell?").satisfied_by(

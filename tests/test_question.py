@@ -101,9 +101,10 @@ def test_a_part_of_function_words_that_asks_of_the_part_before_is_a_part():
     assert split_parts("Which country alone has used the principle, and why did it do so?") == [
         "Which country alone has used the principle", "why did it do so?"]
     assert split_parts("Who is Dupuy? How did he say it?") == ["Who is Dupuy?", "How did he say it?"]
-    # Words that ask nothing are still no part.
-    assert split_parts("ok so what is the csto") == ["ok so what is the csto"]
-    assert split_parts("When was it founded? Thanks!") == ["When was it founded?"]
+    assert split_parts("Did Russia help Armenia? Why not?") == ["Did Russia help Armenia?", "Why not?"]
+    # Not a first part, nor one that asks of the one who writes or reads.
+    assert split_parts("How are you? What is the CSTO?") == ["How are you? What is the CSTO?"]
+    assert split_parts("how r u? what is the csto") == ["how r u? what is the csto"]
 
 
 def test_russian_and_french_questions_are_split_into_their_parts_too():
@@ -420,8 +421,10 @@ def test_how_big_or_how_deep_something_is_needs_a_number_unless_it_is_a_figure_o
     assert answer_type("How big is the Russian garrison in Armenia?").satisfied_by(
         "More than 3,000 Russian military personnel are stationed on the territory of Armenia.")
     for question in ("how big a deal is this for Moscow", "How high are the stakes for Russia?",
-                     "How big is Turkey's role in the region?", "How large is the risk of a new war?"):
+                     "How big is Turkey's role in the region?", "How large is the risk of a new war?",
+                     "How deep is the crisis?", "How heavy is the fighting?", "How high-ranking is Dupuy?"):
         assert not answer_type(question).number, question
+    assert answer_type("How big is the difference in troop numbers?").number
 
 
 def test_an_idioms_one_counts_nothing():
@@ -1412,8 +1415,12 @@ def test_a_country_asked_for_needs_one_the_question_does_not_name():
                      # "which of the countries", "кто из стран/союзников", "lequel des pays"
                      "Which of the member countries sent most of the troops?",
                      "Кто из союзников отправил в Казахстан основную массу военных?",
-                     "Lequel des pays alliés a envoyé le plus de soldats ?"):
+                     "Lequel des pays alliés a envoyé le plus de soldats ?",
+                     "Which of Russia's allies sent troops?"):
         assert answer_type(question, SPEAKERS).country, question
+    # A person asked for among the countries' leaders is no country.
+    for question in ("Кто из лидеров стран ОДКБ выступил?", "Which of the countries' leaders spoke?"):
+        assert not answer_type(question, SPEAKERS).country, question
     ally = answer_type("Which ally contributed the bulk of the forces sent to Kazakhstan?", SPEAKERS)
     assert not ally.satisfied_by("In May, the President of Kazakhstan spoke not at all in an allied way.")
     assert ally.satisfied_by("All of them responded, especially Russia, which sent most of the troops.")
@@ -1770,6 +1777,9 @@ def test_what_someone_said_is_told_by_a_sentence_that_gives_it_not_by_how_they_s
     # "Which …" asks what was said as "what" does.
     which = answer_type("Which two breakaway republics did the Kazakh leader say he does not recognise?")
     assert which.speech
+    # Not one who speaks in a later clause: "What troops…" asks for troops.
+    assert not answer_type("What troops did Russia send after Tokayev said he needed help?").speech
+    assert answer_type("What did Charles Michel, head of the European Council, say about it?").speech
     assert not which.tells_what("At the forum in May, Tokayev spoke not at all in an allied way.")
     assert which.tells_what("He stated that he did not recognize the LPR and DPR.")
     assert asked.tells_what("Tokayev spoke of the treaty at the forum.")
