@@ -116,8 +116,8 @@ class Casing:
                 return form
             # A name's possessive typed without its apostrophe: "kazakhstans army" is Kazakhstan's
             # ("armenians" and "republics" are words of the language: plurals).
-            plural = not (len(word) > 4 and word.endswith("s")) or words.seen(word)
-            owner = None if plural else self._inside.get(word[:-1])
+            possessive = len(word) > 4 and word.endswith("s") and not words.seen(word)
+            owner = self._inside.get(word[:-1]) if possessive else None
             if owner is not None and owner[:1].isupper():
                 return f"{owner}'s"
             if len(word) > 3 and words.seen(word) and not words.knows(word) and not _inflects(word, words):

@@ -126,13 +126,14 @@ _DEGREE = (r"(?!\s+(?:do|does|did|will|would|can|could|should|might|may)\s+(?![^
            r"buys|bought|owe|owes|produce|"
            r"produces|export|exports|import|imports|receive|receives|received|charge|charges)\b))")
 # What a size is asked of when it is no amount: "How big a deal…?", "How high are the stakes?".
-# A word joined to it by a hyphen is no size either ("how high-ranking", "how deep-rooted").
+# A word joined to it by a hyphen is no size either ("how high-ranking", "how deep-rooted"). Each
+# word is matched with its plural.
 _FIGURATIVE_SIZE = (r"(?![\w-])(?!(?:\s+[\w'’-]+){0,4}?\s+(?:deal|problem|issue|threat|risk|role|blow|"
-                    r"setback|concern|influence|impact|mistake|challenge|surprise|loss|defeat|victory|success|failure|"
-                    r"test|tensions?|stakes|hopes?|expectations?|importance|significance|priority|matter|"
-                    r"interest(?!\s+rates?)|change|chance|danger|stake|appetite|ambitions?|say|crisis|ties|"
-                    r"relations|involvement|trust|mistrust|distrust|fighting|divisions?|commitment|level|"
-                    r"rift|hatred|anger|support|dependence)s?\b)")
+                    r"setback|concern|influence|impact|mistake|challenge|surprise|loss|defeat|victory|success|"
+                    r"failure|test|tension|stake|hope|expectation|importance|significance|priority|matter|"
+                    r"interest(?!\s+rates?)|change|chance|danger|appetite|ambition|say|crisis|ties|relations|"
+                    r"involvement|trust|mistrust|distrust|fighting|division|commitment|level|rift|hatred|anger|"
+                    r"support|dependence)s?\b)")
 _NUMBER_QUESTION = re.compile(
     rf"\bhow\s+(?:many|much{_DEGREE}|long|old)\b|\bhow\s+(?:big|large|deep|tall|high|wide|heavy){_FIGURATIVE_SIZE}"
     r"|\bwhat\s+(number|share|percentage|proportion|portion|part)\s+of\b"
