@@ -130,6 +130,39 @@ _POINTS_BACK = re.compile(
     r"il|elle|ils|elles|lui|leur|leurs|son|sa|ses)\b", re.IGNORECASE)
 
 
+# The names a part gives, as written: runs of capitalised words ("Who exactly is Emmanuel Dupuy"
+# gives "Who", dropped as a question word, and "Emmanuel Dupuy").
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|\d+))*")
+_QUESTION_WORDS = frozenset({"what", "which", "who", "whom", "whose", "when", "where", "why", "how", "is",
+                             "are", "was", "were", "does", "did", "do", "can", "could", "will", "would",
+                             "has", "have"})
+# The first pronoun of a later part; "its", "his" and "their" stand for a possessive.
+_PRONOUN = re.compile(r"\b(?:(?P<own>its|his|their)|it|they|them|he|him|she)\b", re.IGNORECASE)
+# A part that asks which one, or who did something, is answered by a name it does not give, and a
+# pronoun after it points to that answer: "Which country has used the principle, and what did its
+# president say?" asks about Kazakhstan's president.
+_ASKS_WHICH = re.compile(r"^\W*(?:(?:which|what)\s+(?!(?:is|are|was|were|do|does|did|has|have|had|will|would|"
+                         r"can|could)\b)[^\W\d_]+|who\s+(?!(?:exactly\s+|really\s+)?(?:is|are|was|were)\b))",
+                         re.IGNORECASE)
+
+
+def _with_antecedent(part: str, before: str) -> str:
+    """A later English part that points back and names more, with its first pronoun read as the
+    first name the part before gives ("…, and which outlet did he talk to?" after "Who exactly is
+    Emmanuel Dupuy" is searched as "which outlet did Emmanuel Dupuy talk to?"); searched alone, it
+    named nothing, and searched after the whole part before, that part's answer drew it."""
+    pronoun = _PRONOUN.search(part)
+    if pronoun is None or _ASKS_WHICH.match(before):
+        return part
+    runs = (m.group(0).split() for m in _CAPITALISED.finditer(before))
+    names = [" ".join(w for w in run if w.lower() not in _QUESTION_WORDS) for run in runs
+             if not all(w.lower().strip(".") in STOPWORDS or w.lower() in _QUESTION_WORDS for w in run)]
+    if not names:
+        return part
+    said = f"{names[0]}'s" if pronoun.group("own") else names[0]
+    return f"{part[:pronoun.start()]}{said}{part[pronoun.end():]}"
+
+
 @dataclass(frozen=True)
 class Retrievers:
     """The three retrievers of one index generation."""
@@ -669,8 +702,10 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
             search = read if language == "en" else without_attribution(read, retrievers.interviewees)
             # A later part that points back and names nothing else ("…, and when did it start?") is
             # searched after the part it points to, which names what "it" is; what it asks is its
-            # own. One that names more ("…, which countries are its members?") is searched alone:
-            # after the part before, the earlier answer drew it.
+            # own. One that names more ("…, which countries are its members?") is searched with
+            # its pronoun read as the name the part before gives (``_with_antecedent``): after the
+            # whole part before, the earlier answer drew it. Either way, it asks of what that
+            # part names, and is not answered when that part is not.
             # So is one that asks the response to a request the part before names ("What did
             # Pashinyan ask for, and how did Moscow react?"): it asks how that request was met.
             own, earlier = search, ""
@@ -678,6 +713,9 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
             if before and (response or _ELLIPTICAL.match(search) or not tokenize(search)
                            or (_POINTS_BACK.search(search) and len(tokenize(search)) <= 1)):
                 search, earlier = f"{before} {search}", before
+            elif before and language == "en":
+                search = _with_antecedent(search, before)
+            points_back = search != own or bool(earlier)
             before = own
             ranking = retrievers.rank(search, language, fusion, config)
             # A later part that points back ("…, and why did it ask for help?") is most often
@@ -818,7 +856,7 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
                        or asks_for_advice(cased)
                        or _unrelated(asked, cased, ranking.language, snapshot)
                        or years_elsewhere(cased, years)
-                       or (bool(earlier) and not response and judged[-1].support.outcome == NONE))
+                       or (points_back and not response and judged[-1].support.outcome == NONE))
             # A turn asked for by its place answers, whatever its words: they are not the question's.
             support = Support(NONE, 0.0) if unasked else Support(ANSWERS, 1.0) if by_place else decide(values)
             judged.append(Judged(part, ranking, support, values))

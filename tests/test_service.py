@@ -25,6 +25,7 @@ from retrieval.chain import (
     _listed,
     _nth_question_asked,
     _unrelated,
+    _with_antecedent,
     _with_countries,
 )
 from retrieval.compose import CITATION_MARGIN_E5_ONLY, AnswerComposer, Assessment, Judged
@@ -683,6 +684,36 @@ def test_a_later_part_that_points_back_is_answered_where_the_earlier_answer_goes
     quotes = [c.quote for c in answer.citations]
     assert quotes[0] == "Only Kazakhstan has used this principle so far."
     assert quotes[1].startswith("At the end of January, during large demonstrations in Kazakhstan")
+
+
+def test_a_later_part_that_points_back_and_names_more_reads_its_pronoun_as_the_name_before():
+    assert (_with_antecedent("which outlet did he talk to?", "Who exactly is Emmanuel Dupuy")
+            == "which outlet did Emmanuel Dupuy talk to?")
+    assert _with_antecedent("which countries are its members?", "When was the CSTO founded") == (
+        "which countries are CSTO's members?")
+    # A part before that asks which one, or who did it, points to its answer, not to its names:
+    # "its president" is Kazakhstan's, not the CSTO's.
+    assert _with_antecedent("what did its president say?", "Which country has used the CSTO principle") == (
+        "what did its president say?")
+    assert _with_antecedent("why did he do it?", "Who called Putin") == "why did he do it?"
+    # Nothing to point to, or nothing named before: the part as it is.
+    assert _with_antecedent("which outlet published the interview?", "Who is Emmanuel Dupuy") == (
+        "which outlet published the interview?")
+    assert _with_antecedent("when did it start?", "what happened next") == "when did it start?"
+
+
+def test_a_later_part_that_points_back_and_names_more_is_searched_with_the_name_it_points_to(service):
+    # "which outlet did he talk to?" alone found the lede's "…for her it is a "small matter," he said…"
+    # no closer than the rest, and nothing was quoted for it.
+    answer = service.ask("Who exactly is Emmanuel Dupuy, and to which outlet did he talk?")
+    quotes = [c.quote for c in answer.citations]
+    assert quotes[0].startswith("Emmanuel Dupuy is a professor")
+    assert any("interview with Atlantico" in q for q in quotes[1:3])
+    assert_verbatim(service, answer)
+    # Read with the name, a part that points back to a part the documents do not answer is no
+    # more answered than before ("…what alphabet is Azerbaijan written in?" quoted the headline).
+    answer = service.ask("What is the national language of Azerbaijan, and what alphabet is it written in?")
+    assert answer.support != "answers"
 
 
 def test_a_later_part_that_asks_the_response_to_the_request_before_it_finds_how_it_was_met(service):
