@@ -10,15 +10,16 @@ it is a name or an acronym: a short one stays as typed ("ICC", "USSR", and the f
 "ОДКБ", "OTAN" in any language), a longer one gets a capital ("MACRON" → "Macron"). The first
 word gets its capital back. A word the documents ever write in lower case takes that form.
 
-An English message typed in lower case ("who is dupuy and what does russia owe armenia") gets
-the capitals the documents give its words ("Dupuy", "Russia", "Armenia", "CSTO"), and a capital
-on a word of four letters or more that the word list knows only as a rare word, which is a name
-("macron", "kremlin"). Given only the documents' capitals, a question came closer to them than
-typed properly, since its unknown names stayed in lower case, and more unanswerable questions
-were answered. A word the list has never seen stays as typed: it is a typo as often, and the
-speller reads it next. A name's possessive typed without its apostrophe gets it back ("russias" →
-"Russia's"), or the name would be read as an unknown word. The documents' own words are the
-reference, so nothing is keyed to one article.
+An English message typed in lower case ("who is dupuy and what does russia owe armenia") gets the
+capitals the documents give its words ("Dupuy", "Russia", "Armenia", "CSTO"), and a capital on a
+word of four letters or more that the word list knows only as a rare word, which is a name
+("macron", "kremlin"), and a country's name gets its capital wherever the documents write it
+("france", which they write only where a sentence opens). Given only the documents' capitals, a
+question came closer to them than typed properly, since its unknown names stayed in lower case, and
+more unanswerable questions were answered. A word the list has never seen stays as typed: it is a
+typo as often, and the speller reads it next. A name's possessive typed without its apostrophe gets
+it back ("russias" → "Russia's"), or the name would be read as an unknown word. The documents' own
+words are the reference, so nothing is keyed to one article.
 """
 
 from __future__ import annotations
@@ -55,8 +56,12 @@ def is_shouted(text: str) -> bool:
 class Casing:
     """How the documents write each word, and how to give a question's words those forms."""
 
-    def __init__(self, texts: Iterable[str], words: Lexicon | None = None) -> None:
+    def __init__(self, texts: Iterable[str], words: Lexicon | None = None,
+                 is_name: Callable[[str], bool] = lambda _: False) -> None:
         self._words = words
+        # Words that are names wherever they stand (countries' names): "france" is "France" though
+        # the documents write it only where a sentence opens.
+        self._is_name = is_name
         forms: dict[str, Counter[str]] = {}
         inside: dict[str, Counter[str]] = {}  # not opening a sentence ("Sadly, …" is no name)
         for text in texts:
@@ -114,6 +119,8 @@ class Casing:
             form = self._inside.get(word)
             if form is not None:
                 return form
+            if self._is_name(word):
+                return self.form(word) or word.capitalize()
             # A name's possessive typed without its apostrophe: "kazakhstans army" is Kazakhstan's
             # ("armenians" and "republics" are words of the language: plurals).
             possessive = len(word) > 4 and word.endswith("s") and not words.seen(word)

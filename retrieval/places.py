@@ -113,6 +113,18 @@ def _country_names() -> frozenset[str]:
     return frozenset(names | set(_country_of_word()))
 
 
+@lru_cache(maxsize=1)
+def _one_word_country_names() -> frozenset[str]:
+    return frozenset(n.lower() for name, formal, _ in _countries() for n in (name, *formal)
+                     if " " not in n and not n.isupper())
+
+
+def is_country_name(word: str) -> bool:
+    """True for a country's one-word name in any case ("france", "Georgia"): a name wherever it
+    stands in a sentence, unlike a capital ("Male") or a demonym ("french"), which may be words."""
+    return word.lower() in _one_word_country_names()
+
+
 def is_country(name: str) -> bool:
     """True for a country's name, capital, seat of power or demonym, in any case ("Georgia",
     "United States", "Yerevan", "Turkish"); not for a body or a region ("Collective Security Treaty

@@ -12,7 +12,7 @@ from retrieval.epithets import Epithets
 from retrieval.foreign_names import ForeignNames
 from retrieval.lexical import LexicalIndex
 from retrieval.lexicon import word_list
-from retrieval.places import PlaceNames
+from retrieval.places import PlaceNames, is_country_name
 from retrieval.question import Speller
 from retrieval.sentences import Sentence, link
 
@@ -60,7 +60,7 @@ class Snapshot:
                    Speller([*(s.text for s in sentences), *labels], word_list()),
                    PlaceNames(s.text for s in sentences),
                    Acronyms(s.text for s in sentences),
-                   Casing([*(s.text for s in sentences), *labels], word_list()),
+                   Casing([*(s.text for s in sentences), *labels], word_list(), is_country_name),
                    ForeignNames([*(s.text for s in sentences), *(s.speaker for s in sentences)]),
                    Epithets(s.text for s in sentences))
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from retrieval.acronyms import Acronyms
 from retrieval.casing import Casing, is_shouted
 from retrieval.lexicon import word_list
+from retrieval.places import is_country_name
 
 TEXTS = ["Russia did not apply Article 4 of the CSTO treaty.", "Sadly, the treaty obliges Russia to help.",
          "The Prime Minister of Armenia called President Vladimir Putin.", "I think so."]
@@ -65,6 +66,13 @@ def test_a_message_in_lower_case_gets_the_documents_capitals_and_its_names_their
     named = Casing(["The Armenian Prime Minister called Russia and the Republic."], word_list())
     assert (named.restore("why do armenians distrust russias ministers")
             == "why do armenians distrust Russia's ministers")
+    # A country's name is a name wherever the documents write it ("France" opens its only
+    # sentence), or if they never do; a capital that is a word of the language is not.
+    countries = Casing(["France has called for a meeting.", "Sadly, it failed."], word_list(),
+                       is_name=is_country_name)
+    assert countries.restore("what did france ask for?") == "what did France ask for?"
+    assert countries.restore("does china side with turkey?") == "does China side with Turkey?"
+    assert countries.restore("sadly, was the male soldier hurt?") == "sadly, was the male soldier hurt?"
     # Typed with capitals, or in another language, it is left as typed.
     assert casing.restore("Who is putin?") == "Who is Putin?"  # the first letter aside
     assert casing.restore("who is Putin, and russia?") == "who is Putin, and russia?"
