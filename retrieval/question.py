@@ -144,7 +144,8 @@ _NUMBER_QUESTION = re.compile(
     # "Какова численность…?"; not a plain value, cost or price ("the price of peace"), nor the size
     # of a problem.
     r"|\bwhat(?:\s+(?:is|was|are|were)|['’]s)\s+the\s+(?:(?:total|overall|exact|estimated|approximate|rough|"
-    rf"combined|annual|current)\s+)*(?:{measures.MONEY_VALUE}|amounts?|"
+    rf"combined|annual|current)\s+)*(?:{measures.MONEY_VALUE}|(?:value|worth|cost|price)\s+in\s+(?:us\s+)?"
+    r"(?:dollars|euros|pounds|roubles|rubles)|amounts?|"
     r"sums?|budget|population|size|numbers?|count)\s+of\b(?!\s+(?:the\s+|this\s+|that\s+)?(?:problem|threat|"
     r"role|influence|risk|trust|support|challenge|damage|crisis|tension|interest|attention)s?\b)"
     r"|\bquel(?:le)?\s+(?:est|était|sont)\s+(?:le|la|les)\s+(?:nombre|population|taille|montant|budget|effectif)s?"
@@ -160,8 +161,9 @@ _WHEN_CLAUSE = (r"(?!\s+(?!(?:did|does|do|was|is|were|are|will|would|has|have|ha
                 rf"{_OPENS_QUESTION})")
 _TIME_QUESTION = re.compile(
     rf"^\W*(?:and\s+)?when\b{_WHEN_CLAUSE}|\b(?:since|until|till)\s+when\b"
-    # "what year", "what was the calendar date" (not "what hour-long talks")
-    r"|\bwhat\s+(?:(?:is|was|are|were)\s+the\s+)?(?:\w+\s+)?(year|date|day|month|time|hour)\b(?![-‐])"
+    # "what year", "what was the calendar date", "what was the exact calendar date" (not "what
+    # hour-long talks")
+    r"|\bwhat\s+(?:(?:is|was|are|were)\s+the\s+(?:\w+\s+){0,2}|(?:\w+\s+)?)(year|date|day|month|time|hour)\b(?![-‐])"
     r"|\bwhich\s+(year|date|day|month|time|hour)\b(?!['’])"  # not "which last year", "which year's"
     r"|\b(?:on|in|at)\s+(?:what|which)\s+(?:exact\s+|calendar\s+|precise\s+|specific\s+)(?:date|day|month|year)\b"
     r"|\bhow\s+long\s+ago\b|^\W*(?:когда|kogda)\b|\bв\s+каком\s+году\b|\bкакого\s+числа\b"
@@ -192,10 +194,11 @@ _FUTURE = re.compile(
 _PRECISION_QUESTIONS = (
     ("years", re.compile(r"\b(?:what|which)\s+year\b(?!['’])|\bв\s+каком\s+году\b|\bquelle\s+année\b",
                          re.IGNORECASE)),
-    ("dates", re.compile(r"\b(?:what|which)\s+(?:(?:is|was)\s+the\s+)?(?:\w+\s+)?date\b"
+    ("dates", re.compile(r"\b(?:what|which)\s+(?:(?:is|was)\s+the\s+(?:\w+\s+){0,2}|(?:\w+\s+)?)date\b"
                          r"|\bwhich\s+day\s+of\s+the\s+month\b"
                          r"|\bquelle\s+date\b|\bкакого\s+числа\b|\bкакая\s+дата\b", re.IGNORECASE)),
-    ("clock", re.compile(r"\b(?:what|which)\s+(?:(?:is|was)\s+the\s+)?(?:\w+\s+)?(?:time|hour)\b"
+    ("clock", re.compile(r"\b(?:what|which)\s+(?:(?:is|was)\s+the\s+(?:\w+\s+){0,2}|(?:\w+\s+)?)"
+                         r"(?:time|hour)\b"
                          r"(?![-‐]|\s+(?:of\s+(?:the\s+)?year|"
                          r"frame|period|zone|span|limit|window|scale|line|table)\b)"
                          r"|\bquelle\s+heure\b|\bв\s+котором\s+часу\b", re.IGNORECASE)),

@@ -401,6 +401,7 @@ def test_an_amount_asked_as_the_value_size_or_population_of_a_thing_needs_a_numb
         assert not answer_type(question).satisfied_by(sale), question
     # A dollar value is an amount of money, which a count of soldiers is not.
     for question in ("What is the monetary value of the arms?", "What is the market value of the bases?",
+                     "What is the value in dollars of the equipment Russia sells?",
                      "What is the budget of the CSTO?", "Каков бюджет ОДКБ?"):
         assert answer_type(question).units == frozenset({"money"}), question
     assert answer_type("What was the size of the Russian contingent?").satisfied_by(
@@ -1469,6 +1470,13 @@ def test_a_date_asked_after_the_copula_is_still_a_date():
     assert asked.precision == "dates"
     assert not asked.satisfied_by("On the night of Monday to Tuesday, numerous shelling took place.")
     assert asked.satisfied_by("On the night of Monday 12 September, Armenia was shelled.")
+    # Two words may stand before "date" after the copula ("the exact calendar date"); without a
+    # copula one only ("What happened that year?" asks no time).
+    exact = answer_type("What was the exact calendar date of the overnight shelling of Armenia?")
+    assert exact.time
+    assert exact.precision == "dates"
+    assert not exact.satisfied_by("On the night of Monday to Tuesday, numerous shelling took place.")
+    assert not answer_type("What happened that year in the Caucasus?").time
 
 
 def test_a_role_asked_by_its_verb_needs_that_role_beside_that_place():
