@@ -50,10 +50,11 @@ _BEFORE_COMPOUND_NAME = re.compile(r"\s*[-–‐]\s*[A-Z]")
 
 
 # A country's capital named by the country: "the Armenian capital", "the capital of Armenia",
-# "Armenia's capital"; and a question that asks what it is.
+# "Armenia's capital"; and a question that asks what it is, typed as chat too ("wat is the capital
+# of kazakhstan").
 _CAPITAL = re.compile(r"(?<!\w)(?:the\s+(?P<adjective>\w+)\s+capital|the\s+capital\s+(?:city\s+)?of\s+"
                       r"(?P<of>\w+)|(?P<owner>\w+)['’]s\s+capital)(?!\w)", re.IGNORECASE)
-_ASKS_WHAT = re.compile(r"\b(?:what|which|whats)(?:\s+is|\s+was|['’]s)?\s*$", re.IGNORECASE)
+_ASKS_WHAT = re.compile(r"\b(?:what|which|whats|wat|wats|wut|wht)(?:\s+is|\s+was|['’]s)?\s*$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
