@@ -679,7 +679,13 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
         # The message's question out of its wrapping, then each part out of its own ("Who is
         # Dupuy? Thanks! What is the CSTO?").
         before = ""  # the part before, as searched
-        for part in map(unwrap, split_parts(tidy(question))):
+        message = tidy(question)
+        # Chat shorthand is spelled out before the parts are read ("who is dupuy n wat does he
+        # think" is two questions), in an English message only ("Y a-t-il…" is French; "skolko u
+        # nas" Russian in Latin letters).
+        if language_of(message) == "en" and not reads_as_russian(message):
+            message = normalise(message, None)
+        for part in map(unwrap, split_parts(message)):
             # A part typed in capitals is first written as the documents write its words (e5
             # reads case). Capitals are read as their countries (English only, and before the
             # speller could take one for a typo); another language's acronyms get the

@@ -77,7 +77,7 @@ _SHORTHAND = {
     "sb": "somebody", "b4": "before", "2": "to", "4": "for", "n": "and", "im": "i am",
     "dont": "do not", "doesnt": "does not", "didnt": "did not", "isnt": "is not", "whats": "what is",
     "whos": "who is", "hows": "how is", "wats": "what is", "mil": "military", "prez": "president",
-    "pm": "prime minister",
+    "pm": "prime minister", "wen": "when",
 }
 
 # The words an English question (or the question part of a sentence) opens with.

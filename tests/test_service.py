@@ -839,6 +839,18 @@ def test_russian_typed_in_latin_letters_is_read_as_russian(service):
     answered_first_with(service, "kogda byla osnovana ODKB?", "founded in 2002")
 
 
+def test_chat_shorthand_is_spelled_out_before_a_message_is_parted(service):
+    # "n wat" is "and what": two questions, each quoted for. Read as one, "…n wat did he ask for"
+    # was a single part.
+    assessment = service.assess("who is the armenian pm n wat did he ask for")
+    assert [p.part for p in assessment.parts] == ["Who is the armenian prime minister", "what did he ask for?"]
+    answer = service.ask("who is the armenian pm n wat did he ask for")
+    assert answer.citations[0].quote.startswith("Armenian Prime Minister Nikol Pashinyan immediately called")
+    assert_verbatim(service, answer)
+    # Not in another language: "Y a-t-il…" is French, not "why a-t-il…".
+    assert service.assess("Y a-t-il des soldats russes en Arménie ?").parts[0].part.startswith("Y a-t-il")
+
+
 def test_a_question_typed_in_lower_case_gets_the_documents_capitals(service):
     # e5 reads "minsk" and "Minsk" as other words: in lower case this was only "related".
     answered_first_with(service, "what is the minsk process", "the Minsk process within the OSCE")
