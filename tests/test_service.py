@@ -843,7 +843,8 @@ def test_chat_shorthand_is_spelled_out_before_a_message_is_parted(service):
     # "n wat" is "and what": two questions, each quoted for. Read as one, "…n wat did he ask for"
     # was a single part.
     assessment = service.assess("who is the armenian pm n wat did he ask for")
-    assert [p.part for p in assessment.parts] == ["Who is the armenian prime minister", "what did he ask for?"]
+    parts = [p.part for p in assessment.parts]
+    assert parts == ["Who is the armenian prime minister", "what did he ask for?"]
     answer = service.ask("who is the armenian pm n wat did he ask for")
     assert answer.citations[0].quote.startswith("Armenian Prime Minister Nikol Pashinyan immediately called")
     assert_verbatim(service, answer)
