@@ -2237,6 +2237,10 @@ _STOP = r"(?:\s*[,!.:;]+|\s+[—–-]+)\s*"
 _OPENER = "(?:" + "|".join(sorted(map(re.escape, _QUESTION_OPENERS), key=len, reverse=True)) + r")(?![\w'’-])"
 _OPENING = re.compile(
     rf"^(?:{_GREETING}(?![\w'’-])(?:\s+there|\s+bot)?{_STOP}"
+    # A greeting or chat filler typed without a stop before the question: "hi so what did…",
+    # "yo so did…", "lowkey confused is russia…".
+    rf"|(?:{_GREETING}|yo|lowkey|honestly|tbh|ngl|um+|uh+|hm+|(?:lowkey\s+|kinda\s+|so\s+)?confused)"
+    rf"(?:\s+there|\s+bot)?\s+(?=(?:(?:so|and|ok(?:ay)?|well)\s+)?{_OPENER})"
     rf"|(?:(?:ok(?:ay)?|so|well|also|btw|and|one\s+more|another|a|quick|short|simple|my)\s+)?"
     rf"(?:question|вопрос)(?:\s+rapide)?(?:\s*:|\s+[—–-]+)\s*"
     r"|(?:please|pls|plz|can|could|would|will)\s+(?:you\s+)?(?:please\s+|pls\s+)?"

@@ -1328,6 +1328,11 @@ def test_a_request_for_a_piece_of_writing_is_no_question_for_the_news():
      "Russia has bases in Armenia. How many soldiers are there?"),
     ("You said Turkey. Why?", "You said Turkey. Why?"),  # nothing would be left to search
     ("I have a question: who is Dupuy?", "Who is Dupuy?"),
+    # A greeting or chat filler without a stop goes when a question follows.
+    ("hi so what did tokayev say at the forum thx", "What did tokayev say at the forum?"),
+    ("yo so did russia help armenia", "Did russia help armenia?"),
+    ("lowkey confused is russia on armenias side", "Is russia on armenias side?"),
+    ("Hello Kitty sold where?", "Hello Kitty sold where?"),
     ("I heard Russia has 3,000 troops there. Is that true?",
      "I heard Russia has 3,000 troops there. Is that true?"),
     ("You mentioned Article 4. What does it say?", "You mentioned Article 4. What does it say?"),
