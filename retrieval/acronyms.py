@@ -37,6 +37,10 @@ _FOREIGN_FORMS: dict[str, tuple[str, ...]] = {
     "LPR": ("ЛНР", "RPL"),
 }
 _ALL_FORMS = frozenset(form for forms in _FOREIGN_FORMS.values() for form in forms)
+# Forms that are no word of their language in lower case either, as chat types them ("совбез оон",
+# "вступить в нато"); "ВОЗ" is "воз" (a cart) and "ЕС", "UE" are too short to tell.
+_LOWER_CASE_TOO = frozenset({"ОДКБ", "ODKB", "OTSC", "НАТО", "OTAN", "ООН", "ONU", "ОБСЕ", "СНГ", "ЕАЭС",
+                             "ОПЕК", "МАГАТЭ", "ОЭСР", "ДНР", "ЛНР"})
 
 
 class Acronyms:
@@ -48,10 +52,12 @@ class Acronyms:
             used.update(re.findall(r"\b[A-Z]{2,}\b", text))
         self._english = {form: english for english, forms in _FOREIGN_FORMS.items()
                          if english in used for form in forms}
+        self._english.update({form.lower(): english for form, english in self._english.items()
+                              if form in _LOWER_CASE_TOO})
         if self._english:
             alternatives = "|".join(sorted(map(re.escape, self._english), key=len, reverse=True))
-            # Whole words only, as typed (acronyms are capitals: "ООН", not "оон"), and not when
-            # the English one already follows.
+            # Whole words only, as typed (acronyms are capitals, or in lower case those of
+            # ``_LOWER_CASE_TOO``), and not when the English one already follows.
             self._pattern: re.Pattern[str] | None = re.compile(
                 rf"(?<!\w)({alternatives})(?!\w)(?!\s*\(?\s*[A-Z]{{2,}})")
         else:
