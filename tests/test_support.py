@@ -32,8 +32,8 @@ def test_fit_learns_a_separating_direction_and_gives_probabilities():
 
 def test_the_outcome_follows_the_answer_threshold_and_then_the_closeness():
     # The shipped models: a strong, typed, English match answers; a weak one is "none".
-    strong = (1.1, 0.9, 0.8, 1.0, 0.0, 0.0, 1.0)
-    weak = (0.5, 0.7, 0.0, 0.0, 0.0, 0.0, 0.0)
+    strong = (1.1, 0.9, 0.8, 1.0, 0.0, 0.0)
+    weak = (0.5, 0.7, 0.0, 0.0, 0.0, 0.0)
     assert decide(strong).outcome == ANSWERS
     assert decide(weak).outcome == NONE
     unanswered = decide(strong, answer_at=1.01)
@@ -47,8 +47,8 @@ def test_a_near_miss_comes_close_and_an_off_topic_question_does_not():
     # A near miss fails the fact check (low answer probability) but sits close to a sentence; an
     # off-topic question fails nothing but is far from every sentence. Closeness, not the answer
     # probability, tells them apart.
-    near_miss = (0.85, 0.88, 0.5, 0.0, 0.0, 0.0, 1.0)
-    off_topic = (0.63, 0.76, 0.16, 1.0, 0.0, 0.0, 1.0)
+    near_miss = (0.85, 0.88, 0.5, 0.0, 0.0, 0.0)
+    off_topic = (0.63, 0.76, 0.16, 1.0, 0.0, 0.0)
     assert probability(near_miss) < probability(off_topic) < ANSWER_AT
     assert decide(near_miss).outcome == RELATED
     assert decide(off_topic).outcome == NONE
@@ -84,8 +84,8 @@ def test_other_languages_are_typed_but_have_no_lexical_category_check():
 
 
 def test_an_asked_for_category_the_corpus_never_uses_lowers_the_shipped_probability():
-    answered = (1.0, 0.88, 0.5, 1.0, 0.0, 0.0, 1.0)
-    unknown = (*answered[:-2], 1.0, 1.0)
+    answered = (1.0, 0.88, 0.5, 1.0, 0.0, 0.0)
+    unknown = (*answered[:-1], 1.0)
     assert probability(unknown) < probability(answered)
 
 
@@ -95,19 +95,6 @@ def test_the_quoted_sentences_e5_closeness_is_read_not_the_best_of_any_sentence(
                       best_multilingual=0.88)
     values = dict(zip(FEATURES, features(ranking, answer_type("Why?"), TEXTS), strict=True))
     assert values["multilingual"] == 0.80
-
-
-def test_a_quote_the_encoders_do_not_read_closest_is_weaker_evidence():
-    # The first candidate is also the encoders' closest in ``_ranking``; here the second is
-    # closer to them, and the first leads only by what else the fused score counts.
-    values = dict(zip(FEATURES, features(_ranking(), answer_type("Why?"), TEXTS), strict=True))
-    assert values["closest"] == 1.0
-    ranking = Ranking("q", (Scored(0, 0.9, 0.7, 0.8, False, 0.85), Scored(1, 0.8, 0.8, 0.1, False, 0.84)),
-                      best_multilingual=0.85)
-    values = dict(zip(FEATURES, features(ranking, answer_type("Why?"), TEXTS), strict=True))
-    assert values["closest"] == 0.0
-    answered = (1.0, 0.86, 0.5, 1.0, 0.0, 0.0, 1.0)
-    assert probability((*answered[:-1], 0.0)) < probability(answered)
 
 
 def test_cross_validation_judges_each_question_by_a_model_fitted_without_it():
