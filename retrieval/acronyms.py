@@ -1,11 +1,14 @@
-"""Organisations' acronyms in other languages, followed by the acronym the documents use.
+"""Organisations' acronyms and names in other languages, followed by the English ones the documents use.
 
 An acronym is an opaque token: e5 reads "Армения" as Armenia across languages, but "ОДКБ" barely
 as the CSTO, so "Что такое ОДКБ?" found the right sentence with too little confidence to quote it.
 A question in another language has each such acronym followed by the English one in brackets
 ("Что такое ОДКБ (CSTO)?") before e5 reads it, for organisations the documents name by their
-English acronym. The table is general knowledge (international organisations and the acronyms
-Russian and French news use for them), not this corpus's words.
+English acronym. So are the names of bodies the documents name in words ("Европейский совет
+(European Council)", "Conseil de sécurité (Security Council)"): e5 read "Кто возглавляет
+Европейский совет?" closest to the right sentence, but not close enough to quote it. The tables are
+general knowledge (international organisations and the acronyms and names Russian and French news
+use for them), not this corpus's words.
 """
 
 from __future__ import annotations
@@ -37,6 +40,14 @@ _FOREIGN_FORMS: dict[str, tuple[str, ...]] = {
     "LPR": ("ЛНР", "RPL"),
 }
 _ALL_FORMS = frozenset(form for forms in _FOREIGN_FORMS.values() for form in forms)
+# A body's English name → its names in Russian (any case ending) and French.
+_FOREIGN_NAMES: dict[str, str] = {
+    "European Council": r"[Ее]вропейск\w+\s+[Сс]овет\w*|[Ее]вросовет\w*|[Cc]onseil\s+européen",
+    "Security Council": r"[Сс]овет\w*\s+[Бб]езопасности|[Сс]овбез\w*|[Cc]onseil\s+de\s+sécurité",
+    "European Union": r"[Ее]вропейск\w+\s+[Сс]оюз\w*|[Ее]вросоюз\w*|[Uu]nion\s+européenne",
+    "Minsk process": r"[Мм]инск\w+\s+процесс\w*|processus\s+de\s+Minsk",
+    "Minsk Group": r"[Мм]инск\w+\s+групп\w*|[Gg]roupe\s+de\s+Minsk",
+}
 # Forms that are no word of their language in lower case either, as chat types them ("совбез оон",
 # "вступить в нато"); "ВОЗ" is "воз" (a cart) and "ЕС", "UE" are too short to tell.
 _LOWER_CASE_TOO = frozenset({"ОДКБ", "ODKB", "OTSC", "НАТО", "OTAN", "ООН", "ONU", "ОБСЕ", "СНГ", "ЕАЭС",
@@ -48,12 +59,16 @@ class Acronyms:
 
     def __init__(self, texts: Iterable[str]) -> None:
         used = set()
-        for text in texts:
+        texts_seen = list(texts)
+        for text in texts_seen:
             used.update(re.findall(r"\b[A-Z]{2,}\b", text))
         self._english = {form: english for english, forms in _FOREIGN_FORMS.items()
                          if english in used for form in forms}
         self._english.update({form.lower(): english for form, english in self._english.items()
                               if form in _LOWER_CASE_TOO})
+        text = " ".join(texts_seen)
+        self._names = [(re.compile(rf"(?<!\w)(?:{forms})(?!\w)(?!\s*\({re.escape(english)}\))"), english)
+                       for english, forms in _FOREIGN_NAMES.items() if english.lower() in text.lower()]
         if self._english:
             alternatives = "|".join(sorted(map(re.escape, self._english), key=len, reverse=True))
             # Whole words only, as typed (acronyms are capitals, or in lower case those of
@@ -69,7 +84,9 @@ class Acronyms:
         return word in _ALL_FORMS
 
     def annotate(self, question: str) -> str:
-        """``question`` with each foreign acronym followed by the documents' English one."""
+        """``question`` with each foreign acronym or body's name followed by the documents' English one."""
+        for pattern, english in self._names:
+            question = pattern.sub(rf"\g<0> ({english})", question)
         if self._pattern is None:
             return question
         return self._pattern.sub(lambda m: f"{m.group(1)} ({self._english[m.group(1)]})", question)
