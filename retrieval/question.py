@@ -1386,9 +1386,11 @@ def _words(text: str) -> frozenset[str]:
 
 
 def _same_word(word: str, words: frozenset[str]) -> bool:
-    """``word`` is one of ``words``, or begins one or is begun by one (four letters at least)."""
+    """``word`` is one of ``words``, or begins one or is begun by one (four letters at least), or
+    is its plural or singular ("Seas" for "Sea")."""
     return word in words or any(
-        min(len(word), len(w)) >= 4 and (w.startswith(word) or word.startswith(w)) for w in words)
+        (min(len(word), len(w)) >= 4 and (w.startswith(word) or word.startswith(w)))
+        or (min(len(word), len(w)) >= 3 and (word == f"{w}s" or w == f"{word}s")) for w in words)
 
 
 # Names of a faith and of its people, which share no beginning ("Islam" and "Muslim", "Shia" and

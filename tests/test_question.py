@@ -960,6 +960,10 @@ def test_which_asks_for_a_name_the_question_does_not_already_give():
     politicians = answer_type("Which Armenian politicians want a new war?")
     assert not politicians.satisfied_by("The Armenian Prime Minister's aides want a new war.")
     assert politicians.satisfied_by("Armenian Prime Minister Nikol Pashinyan wants peace.")
+    # A name the question gives in the singular is no new one in the plural ("the Black Seas").
+    pipeline = answer_type("Which pipeline carries gas between the Caspian and the Black Sea?")
+    assert not pipeline.satisfied_by("Turkey wants to be a gas hub between the Caspian and Black Seas.")
+    assert pipeline.satisfied_by("The TANAP pipeline links the Caspian and the Black Sea.")
 
 
 def test_which_people_needs_a_person_by_name_or_office_not_a_place():
