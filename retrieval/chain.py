@@ -121,7 +121,10 @@ _INTERVIEWEE_WORDS = frozenset(tokenize("expert analyst professor scholar academ
 # before, as one that points back is.
 _ELLIPTICAL = re.compile(
     r"^\W*(?:and\s+)?(?:(?:in|at|on|from|to|for|with|by|since|until|during)\s+)?"
-    r"(?:(?:which|what|whose)\s+[^\W\d_]+|where|when|whom|why|how(?:\s+(?:many|much|long))?)\W*$",
+    r"(?:(?:which|what|whose)\s+[^\W\d_]+|where|when|whom|why|how(?:\s+(?:many|much|long))?"
+    # "…how many were Armenian, and how many Azerbaijani?": a count with no verb of its own
+    r"|how\s+(?:many|much)(?:\s+(?!(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could)\b)"
+    r"[^\W\d_]+){1,3})\W*$",
     re.IGNORECASE)
 # A pronoun that points back to what an earlier part of the message names (English, Russian,
 # French): "Where did the offensive take place, and when did it start?"

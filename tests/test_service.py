@@ -1040,3 +1040,8 @@ def test_an_elliptical_later_part_is_read_with_the_part_before(service):
     quotes = [c.quote for c in answer.citations]
     assert quotes[0].startswith("On the night of Monday to Tuesday")
     assert any("along the common border between Azerbaijan and Armenia" in q for q in quotes[:3])
+    # "…and how many Armenian?" counts with the verb of the part before: searched alone, it found
+    # "…Turkey… supporting Azerbaijan, a 75% Shiite country" and answered with it.
+    parts = service.assess("Of the fifty injured, how many were soldiers and how many Armenian?").parts
+    assert len(parts) == 2
+    assert parts[1].ranking.question.startswith("Of the fifty injured")
