@@ -41,34 +41,40 @@ _FOREIGN_FORMS: dict[str, tuple[str, ...]] = {
 }
 _ALL_FORMS = frozenset(form for forms in _FOREIGN_FORMS.values() for form in forms)
 # A body's English name → its names in Russian (any case ending) and French.
+# Case endings are spelt out ("совет", "совета", "совету", …; not "советник"), and French accents
+# may be left out as chat does ("conseil de securite").
+_RU_ADJECTIVE = r"(?:ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|ими)"
+_RU_NOUN = r"(?:а|у|ом|е|ы|ой|ами|ах)?"
 _FOREIGN_NAMES: dict[str, str] = {
-    "European Council": r"[Ее]вропейск\w+\s+[Сс]овет\w*|[Ее]вросовет\w*|[Cc]onseil\s+européen",
-    "Security Council": r"[Сс]овет\w*\s+[Бб]езопасности|[Сс]овбез\w*|[Cc]onseil\s+de\s+sécurité",
-    "European Union": r"[Ее]вропейск\w+\s+[Сс]оюз\w*|[Ее]вросоюз\w*|[Uu]nion\s+européenne",
-    "Minsk process": r"[Мм]инск\w+\s+процесс\w*|processus\s+de\s+Minsk",
-    "Minsk Group": r"[Мм]инск\w+\s+групп\w*|[Gg]roupe\s+de\s+Minsk",
+    "European Council": (rf"[Ее]вропейск{_RU_ADJECTIVE}\s+[Сс]овет{_RU_NOUN}|[Ее]вросовет{_RU_NOUN}"
+                         r"|[Cc]onseil\s+europ[ée]en"),
+    "Security Council": (rf"[Сс]овет{_RU_NOUN}\s+[Бб]езопасности|[Сс]овбез{_RU_NOUN}|СБ(?=\s+ООН)"
+                         r"|[Cc]onseil\s+de\s+s[ée]curit[ée]"),
+    "European Union": (rf"[Ее]вропейск{_RU_ADJECTIVE}\s+[Сс]оюз{_RU_NOUN}|[Ее]вросоюз{_RU_NOUN}"
+                       r"|[Uu]nion\s+europ[ée]enne"),
+    "Minsk process": rf"[Мм]инск{_RU_ADJECTIVE}\s+процесс{_RU_NOUN}|[Pp]rocessus\s+de\s+Minsk",
+    "Minsk Group": rf"[Мм]инск{_RU_ADJECTIVE}\s+групп{_RU_NOUN}|[Gg]roupe\s+de\s+Minsk",
 }
 # Forms that are no word of their language in lower case either, as chat types them ("совбез оон",
 # "вступить в нато"); "ВОЗ" is "воз" (a cart) and "ЕС", "UE" are too short to tell.
 _LOWER_CASE_TOO = frozenset({"ОДКБ", "ODKB", "OTSC", "НАТО", "OTAN", "ООН", "ONU", "ОБСЕ", "СНГ", "ЕАЭС",
-                             "ОПЕК", "МАГАТЭ", "ОЭСР", "ДНР", "ЛНР"})
+                             "ОПЕК", "МАГАТЭ", "ОЭСР", "ДНР", "ЛНР", "США", "ШОС", "БРИКС", "МВФ", "ПАСЕ"})
 
 
 class Acronyms:
     """The foreign forms of the acronyms a corpus uses, and how to annotate a question with them."""
 
     def __init__(self, texts: Iterable[str]) -> None:
-        used = set()
-        texts_seen = list(texts)
-        for text in texts_seen:
-            used.update(re.findall(r"\b[A-Z]{2,}\b", text))
+        corpus = " ".join(texts)
+        used = set(re.findall(r"\b[A-Z]{2,}\b", corpus))
         self._english = {form: english for english, forms in _FOREIGN_FORMS.items()
                          if english in used for form in forms}
-        self._english.update({form.lower(): english for form, english in self._english.items()
-                              if form in _LOWER_CASE_TOO})
-        text = " ".join(texts_seen)
+        # In lower case, and with a capital only ("Нато"), as chat types them.
+        self._english.update({typed: english for form, english in list(self._english.items())
+                              if form in _LOWER_CASE_TOO for typed in (form.lower(), form.capitalize())})
+        lower = corpus.lower()
         self._names = [(re.compile(rf"(?<!\w)(?:{forms})(?!\w)(?!\s*\({re.escape(english)}\))"), english)
-                       for english, forms in _FOREIGN_NAMES.items() if english.lower() in text.lower()]
+                       for english, forms in _FOREIGN_NAMES.items() if english.lower() in lower]
         if self._english:
             alternatives = "|".join(sorted(map(re.escape, self._english), key=len, reverse=True))
             # Whole words only, as typed (acronyms are capitals, or in lower case those of

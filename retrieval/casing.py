@@ -13,8 +13,8 @@ word gets its capital back. A word the documents ever write in lower case takes 
 An English message typed in lower case ("who is dupuy and what does russia owe armenia") gets the
 capitals the documents give its words ("Dupuy", "Russia", "Armenia", "CSTO"), and a capital on a
 word of four letters or more that the word list knows only as a rare word, which is a name
-("macron", "kremlin"), and a country's name gets its capital wherever the documents write it
-("france", which they write only where a sentence opens). Given only the documents' capitals, a
+("macron", "kremlin"), and a country's name gets its capital, even one the documents write only
+where a sentence opens ("france") or never write. Given only the documents' capitals, a
 question came closer to them than typed properly, since its unknown names stayed in lower case, and
 more unanswerable questions were answered. A word the list has never seen stays as typed: it is a
 typo as often, and the speller reads it next. A name's possessive typed without its apostrophe gets

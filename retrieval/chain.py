@@ -28,7 +28,7 @@ from retrieval.idioms import plain
 from retrieval.judgement import asks_judgement, judges
 from retrieval.lexical import STOPWORDS, tokenize
 from retrieval.multilingual import MultilingualEmbedder
-from retrieval.places import PlaceNames
+from retrieval.places import PlaceNames, is_country_name
 from retrieval.question import (
     AnswerType,
     answer_type,
@@ -133,14 +133,20 @@ _POINTS_BACK = re.compile(
     r"il|elle|ils|elles|lui|leur|leurs|son|sa|ses)\b", re.IGNORECASE)
 
 
-# The names a part gives, as written: runs of capitalised words ("Who exactly is Emmanuel Dupuy"
-# gives "Who", dropped as a question word, and "Emmanuel Dupuy").
-_CAPITALISED = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|\d+))*")
-_QUESTION_WORDS = frozenset({"what", "which", "who", "whom", "whose", "when", "where", "why", "how", "is",
-                             "are", "was", "were", "does", "did", "do", "can", "could", "will", "would",
-                             "has", "have"})
-# The first pronoun of a later part; "its", "his" and "their" stand for a possessive.
-_PRONOUN = re.compile(r"\b(?:(?P<own>its|his|their)|it|they|them|he|him|she)\b", re.IGNORECASE)
+# The names a part gives, as written: runs of capitalised words, their possessive "'s" aside ("Who
+# exactly is Emmanuel Dupuy" gives "Who", a question word, and "Emmanuel Dupuy").
+_CAPITALISED = re.compile(r"\b[A-Z][\w.-]*(?:['’]s)?(?:\s+(?:[A-Z][\w.-]*(?:['’]s)?|\d+))*")
+# Capitalised words that name nothing: question words and the verbs of a request ("Explain the
+# CSTO, and why did it fail?").
+_NO_NAMES = frozenset({"what", "which", "who", "whom", "whose", "when", "where", "why", "how", "is", "are",
+                       "was", "were", "does", "did", "do", "can", "could", "will", "would", "has", "have",
+                       "explain", "describe", "summarise", "summarize", "tell", "list", "compare", "name",
+                       "give", "show"})
+# The first pronoun of a later part; "its", "his" and "their" stand for a possessive. An "it" that
+# stands for nothing ("is it true that…", "was it legal…") is none.
+_PRONOUN = re.compile(r"\b(?:(?P<own>its|his|their)|it(?!\s+(?:true|possible|likely|legal|illegal|lawful|"
+                      r"fair|right|wrong|clear|known|so|the\s+case|enough|mean|matter)\b)|they|them|he|him|she)\b",
+                      re.IGNORECASE)
 # A part that asks which one, or who did something, is answered by a name it does not give, and a
 # pronoun after it points to that answer: "Which country has used the principle, and what did its
 # president say?" asks about Kazakhstan's president.
@@ -151,16 +157,22 @@ _ASKS_WHICH = re.compile(r"^\W*(?:(?:which|what)\s+(?!(?:is|are|was|were|do|does
 
 def _with_antecedent(part: str, before: str) -> str:
     """A later English part that points back and names more, with its first pronoun read as the
-    first name the part before gives ("…, and which outlet did he talk to?" after "Who exactly is
+    one name the part before gives ("…, and which outlet did he talk to?" after "Who exactly is
     Emmanuel Dupuy" is searched as "which outlet did Emmanuel Dupuy talk to?"); searched alone, it
-    named nothing, and searched after the whole part before, that part's answer drew it."""
+    named nothing, and searched after the whole part before, that part's answer drew it. A part
+    before that gives two names or more ("What did Pashinyan ask Putin, and what did he…?"), or
+    only a people's adjective ("Russian"), leaves the pronoun as it is: which one it is, no rule
+    here can tell."""
     pronoun = _PRONOUN.search(part)
     if pronoun is None or _ASKS_WHICH.match(before):
         return part
-    runs = (m.group(0).split() for m in _CAPITALISED.finditer(before))
-    names = [" ".join(w for w in run if w.lower() not in _QUESTION_WORDS) for run in runs
-             if not all(w.lower().strip(".") in STOPWORDS or w.lower() in _QUESTION_WORDS for w in run)]
-    if not names:
+    names = []
+    for match in _CAPITALISED.finditer(before):
+        words = [w for w in (re.sub(r"['’]s$", "", w) for w in match.group(0).split())
+                 if w.lower() not in _NO_NAMES and w.lower().strip(".") not in STOPWORDS]
+        if words:
+            names.append(" ".join(words))
+    if len(names) != 1 or (PlaceNames.countries_of(names[0]) and not is_country_name(names[0])):
         return part
     said = f"{names[0]}'s" if pronoun.group("own") else names[0]
     return f"{part[:pronoun.start()]}{said}{part[pronoun.end():]}"
@@ -724,7 +736,7 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
                 search, earlier = f"{before} {search}", before
             elif before and language == "en":
                 search = _with_antecedent(search, before)
-            points_back = search != own or bool(earlier)
+            asks_of_before = search != own  # searched with the part before, or a name of it
             before = own
             ranking = retrievers.rank(search, language, fusion, config)
             # A later part that points back ("…, and why did it ask for help?") is most often
@@ -865,7 +877,7 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
                        or asks_for_advice(cased)
                        or _unrelated(asked, cased, ranking.language, snapshot)
                        or years_elsewhere(cased, years)
-                       or (points_back and not response and judged[-1].support.outcome == NONE))
+                       or (asks_of_before and not response and judged[-1].support.outcome == NONE))
             # A turn asked for by its place answers, whatever its words: they are not the question's.
             support = Support(NONE, 0.0) if unasked else Support(ANSWERS, 1.0) if by_place else decide(values)
             judged.append(Judged(part, ranking, support, values))

@@ -50,11 +50,10 @@ _BEFORE_COMPOUND_NAME = re.compile(r"\s*[-–‐]\s*[A-Z]")
 
 
 # A country's capital named by the country: "the Armenian capital", "the capital of Armenia",
-# "Armenia's capital"; and a question that asks what it is, typed as chat too ("wat is the capital
-# of kazakhstan").
+# "Armenia's capital"; and a question that asks what it is.
 _CAPITAL = re.compile(r"(?<!\w)(?:the\s+(?P<adjective>\w+)\s+capital|the\s+capital\s+(?:city\s+)?of\s+"
                       r"(?P<of>\w+)|(?P<owner>\w+)['’]s\s+capital)(?!\w)", re.IGNORECASE)
-_ASKS_WHAT = re.compile(r"\b(?:what|which|whats|wat|wats|wut|wht)(?:\s+is|\s+was|['’]s)?\s*$", re.IGNORECASE)
+_ASKS_WHAT = re.compile(r"\b(?:what|which|whats)(?:\s+is|\s+was|['’]s)?\s*$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -116,13 +115,14 @@ def _country_names() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _one_word_country_names() -> frozenset[str]:
-    return frozenset(n.lower() for name, formal, _ in _countries() for n in (name, *formal)
-                     if " " not in n and not n.isupper())
+    return frozenset(name.lower() for name, _, _ in _countries()
+                     if name and " " not in name and name not in _NOT_A_COUNTRY)
 
 
 def is_country_name(word: str) -> bool:
-    """True for a country's one-word name in any case ("france", "Georgia"): a name wherever it
-    stands in a sentence, unlike a capital ("Male") or a demonym ("french"), which may be words."""
+    """True for a country's one-word English name in any case ("france", "Georgia"): a name
+    wherever it stands in a sentence, unlike a capital ("Male"), a demonym ("french") or one of
+    the formal or native names ("Island" for Iceland), which may be words."""
     return word.lower() in _one_word_country_names()
 
 

@@ -77,7 +77,7 @@ _SHORTHAND = {
     "sb": "somebody", "b4": "before", "2": "to", "4": "for", "n": "and", "im": "i am",
     "dont": "do not", "doesnt": "does not", "didnt": "did not", "isnt": "is not", "whats": "what is",
     "whos": "who is", "hows": "how is", "wats": "what is", "mil": "military", "prez": "president",
-    "pm": "prime minister", "wen": "when",
+    "pm": "prime minister",
 }
 
 # The words an English question (or the question part of a sentence) opens with.
@@ -159,11 +159,14 @@ _PERSON_QUESTION = re.compile(
 # Atlantico suggested…, how did Dupuy reframe it?") is a conjunction, not a question word.
 _WHEN_CLAUSE = (r"(?!\s+(?!(?:did|does|do|was|is|were|are|will|would|has|have|had|can|could)\b)[^,?]+,\s*"
                 rf"{_OPENS_QUESTION})")
+# A word of precision that may stand before another before "date" or "time" ("the exact calendar date").
+_PRECISE = r"(?:exact|precise|specific|actual|official|approximate)"
 _TIME_QUESTION = re.compile(
     rf"^\W*(?:and\s+)?when\b{_WHEN_CLAUSE}|\b(?:since|until|till)\s+when\b"
     # "what year", "what was the calendar date", "what was the exact calendar date" (not "what
-    # hour-long talks")
-    r"|\bwhat\s+(?:(?:is|was|are|were)\s+the\s+(?:\w+\s+){0,2}|(?:\w+\s+)?)(year|date|day|month|time|hour)\b(?![-‐])"
+    # hour-long talks", nor "what was the reaction this time")
+    rf"|\bwhat\s+(?:(?:is|was|are|were)\s+the\s+(?:{_PRECISE}\s+)?)?(?:\w+\s+)?(year|date|day|month|time|hour)\b"
+    r"(?![-‐])"
     r"|\bwhich\s+(year|date|day|month|time|hour)\b(?!['’])"  # not "which last year", "which year's"
     r"|\b(?:on|in|at)\s+(?:what|which)\s+(?:exact\s+|calendar\s+|precise\s+|specific\s+)(?:date|day|month|year)\b"
     r"|\bhow\s+long\s+ago\b|^\W*(?:когда|kogda)\b|\bв\s+каком\s+году\b|\bкакого\s+числа\b"
@@ -194,10 +197,10 @@ _FUTURE = re.compile(
 _PRECISION_QUESTIONS = (
     ("years", re.compile(r"\b(?:what|which)\s+year\b(?!['’])|\bв\s+каком\s+году\b|\bquelle\s+année\b",
                          re.IGNORECASE)),
-    ("dates", re.compile(r"\b(?:what|which)\s+(?:(?:is|was)\s+the\s+(?:\w+\s+){0,2}|(?:\w+\s+)?)date\b"
+    ("dates", re.compile(rf"\b(?:what|which)\s+(?:(?:is|was)\s+the\s+(?:{_PRECISE}\s+)?)?(?:\w+\s+)?date\b"
                          r"|\bwhich\s+day\s+of\s+the\s+month\b"
                          r"|\bquelle\s+date\b|\bкакого\s+числа\b|\bкакая\s+дата\b", re.IGNORECASE)),
-    ("clock", re.compile(r"\b(?:what|which)\s+(?:(?:is|was)\s+the\s+(?:\w+\s+){0,2}|(?:\w+\s+)?)"
+    ("clock", re.compile(rf"\b(?:what|which)\s+(?:(?:is|was)\s+the\s+(?:{_PRECISE}\s+)?)?(?:\w+\s+)?"
                          r"(?:time|hour)\b"
                          r"(?![-‐]|\s+(?:of\s+(?:the\s+)?year|"
                          r"frame|period|zone|span|limit|window|scale|line|table)\b)"
@@ -2236,13 +2239,15 @@ _GREETING = (r"(?:hi|hello|hey|hiya|thanks|thank\s+you|thx|ok|okay|good\s+(?:mor
              r"привет|здравствуйте|здравствуй|добрый\s+(?:день|вечер)|доброе\s+утро|спасибо|"
              r"bonjour|bonsoir|salut|coucou|merci)")
 _STOP = r"(?:\s*[,!.:;]+|\s+[—–-]+)\s*"
+_FILLER = r"(?:yo|lowkey|honestly|tbh|ngl|um+|uh+|hm+)"
 _OPENER = "(?:" + "|".join(sorted(map(re.escape, _QUESTION_OPENERS), key=len, reverse=True)) + r")(?![\w'’-])"
 _OPENING = re.compile(
     rf"^(?:{_GREETING}(?![\w'’-])(?:\s+there|\s+bot)?{_STOP}"
-    # A greeting or chat filler typed without a stop before the question: "hi so what did…",
-    # "yo so did…", "lowkey confused is russia…".
-    rf"|(?:{_GREETING}|yo|lowkey|honestly|tbh|ngl|um+|uh+|hm+|(?:lowkey\s+|kinda\s+|so\s+)?confused)"
-    rf"(?:\s+there|\s+bot)?\s+(?=(?:(?:so|and|ok(?:ay)?|well)\s+)?{_OPENER})"
+    rf"|{_FILLER}(?![\w'’-]){_STOP}"
+    # An English greeting or chat filler typed without a stop before an English question: "hi so
+    # what did…", "yo so did…", "lowkey confused is…" (not "thanks will check", "спасибо что помог").
+    rf"|(?:hi|hello|hey|hiya|{_FILLER}|(?:lowkey\s+|kinda\s+|so\s+)?confused)(?:\s+there|\s+bot)?\s+"
+    rf"(?=(?:(?:so|and|ok(?:ay)?|well)\s+)?{_OPENS_QUESTION})"
     rf"|(?:(?:ok(?:ay)?|so|well|also|btw|and|one\s+more|another|a|quick|short|simple|my)\s+)?"
     rf"(?:question|вопрос)(?:\s+rapide)?(?:\s*:|\s+[—–-]+)\s*"
     r"|(?:please|pls|plz|can|could|would|will)\s+(?:you\s+)?(?:please\s+|pls\s+)?"

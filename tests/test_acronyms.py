@@ -28,6 +28,10 @@ def test_a_bodys_name_in_another_language_is_followed_by_the_documents_english_o
     assert (acronyms.annotate("Кто председатель Европейского совета (European Council)?")
             == "Кто председатель Европейского совета (European Council)?")
     assert acronyms.annotate("Что такое Евросоюз?") == "Что такое Евросоюз?"
+    # French typed without its accents; a word that only begins like the name is none.
+    assert (acronyms.annotate("que dit le conseil de securite ?")
+            == "que dit le conseil de securite (Security Council) ?")
+    assert acronyms.annotate("европейский советник") == "европейский советник"
 
 
 def test_only_acronyms_the_documents_use_whole_and_as_typed():

@@ -73,6 +73,7 @@ def test_a_message_in_lower_case_gets_the_documents_capitals_and_its_names_their
     assert countries.restore("what did france ask for?") == "what did France ask for?"
     assert countries.restore("does china side with turkey?") == "does China side with Turkey?"
     assert countries.restore("sadly, was the male soldier hurt?") == "sadly, was the male soldier hurt?"
+    assert countries.restore("is there a base on the island?") == "is there a base on the island?"
     # Typed with capitals, or in another language, it is left as typed.
     assert casing.restore("Who is putin?") == "Who is Putin?"  # the first letter aside
     assert casing.restore("who is Putin, and russia?") == "who is Putin, and russia?"

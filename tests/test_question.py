@@ -1337,6 +1337,10 @@ def test_a_request_for_a_piece_of_writing_is_no_question_for_the_news():
     ("yo so did russia help armenia", "Did russia help armenia?"),
     ("lowkey confused is russia on armenias side", "Is russia on armenias side?"),
     ("Hello Kitty sold where?", "Hello Kitty sold where?"),
+    ("hmm, so why did russia not help", "Why did russia not help?"),
+    # Not thanks, nor another language's greeting: "спасибо что помог" is no question.
+    ("thanks will check", "Thanks will check?"),
+    ("спасибо что помог", "Спасибо что помог?"),
     ("I heard Russia has 3,000 troops there. Is that true?",
      "I heard Russia has 3,000 troops there. Is that true?"),
     ("You mentioned Article 4. What does it say?", "You mentioned Article 4. What does it say?"),
@@ -1486,6 +1490,8 @@ def test_a_date_asked_after_the_copula_is_still_a_date():
     assert exact.precision == "dates"
     assert not exact.satisfied_by("On the night of Monday to Tuesday, numerous shelling took place.")
     assert not answer_type("What happened that year in the Caucasus?").time
+    assert not answer_type("What was the reaction this time?").time
+    assert not answer_type("What was the situation last year?").time
 
 
 def test_a_role_asked_by_its_verb_needs_that_role_beside_that_place():

@@ -700,6 +700,14 @@ def test_a_later_part_that_points_back_and_names_more_reads_its_pronoun_as_the_n
     assert _with_antecedent("which outlet published the interview?", "Who is Emmanuel Dupuy") == (
         "which outlet published the interview?")
     assert _with_antecedent("when did it start?", "what happened next") == "when did it start?"
+    # A possessive's "'s" is no part of the name; an "it" that stands for nothing is no pronoun.
+    assert _with_antecedent("what are its reasons?", "What is Russia's stand") == "what are Russia's reasons?"
+    assert _with_antecedent("is it true Russia refused?", "Who is Dupuy") == "is it true Russia refused?"
+    # Two names before, or only a people's adjective: which one is meant, no rule here can tell.
+    assert _with_antecedent("what did he promise?", "What did Pashinyan ask Putin") == "what did he promise?"
+    assert _with_antecedent("what did its army do?", "Why did the Russian government refuse") == (
+        "what did its army do?")
+    assert _with_antecedent("why did it fail?", "Explain the CSTO") == "why did CSTO fail?"
 
 
 def test_a_later_part_that_points_back_and_names_more_is_searched_with_the_name_it_points_to(service):
@@ -710,10 +718,10 @@ def test_a_later_part_that_points_back_and_names_more_is_searched_with_the_name_
     assert quotes[0].startswith("Emmanuel Dupuy is a professor")
     assert any("interview with Atlantico" in q for q in quotes[1:3])
     assert_verbatim(service, answer)
-    # Read with the name, a part that points back to a part the documents do not answer is no
-    # more answered than before ("…what alphabet is Azerbaijan written in?" quoted the headline).
-    answer = service.ask("What is the national language of Azerbaijan, and what alphabet is it written in?")
-    assert answer.support != "answers"
+    # Read with the name, a part that points back to a part the documents do not answer is not
+    # answered either ("how large is Belarus's army?" came close to the Kazakhstan sentences).
+    answer = service.ask("What is the population of Belarus, and how large is its army?")
+    assert answer.support == "none"
 
 
 def test_a_later_part_that_asks_the_response_to_the_request_before_it_finds_how_it_was_met(service):
