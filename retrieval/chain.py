@@ -126,6 +126,12 @@ _ELLIPTICAL = re.compile(
     r"|how\s+(?:many|much)(?:\s+(?!(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could)\b)"
     r"[^\W\d_]+){1,3})\W*$",
     re.IGNORECASE)
+# A later part that asks only what a general noun says of the part before ("…, and what was the
+# occasion?", "…and what was the purpose?"): read with the part before, as an elliptical one is.
+_OF_THE_PART_BEFORE = re.compile(
+    r"^\W*(?:and\s+)?(?:what|which)\s+(?:was|is|were|are)\s+(?:the|its|their)\s+(?:main\s+)?(?:occasion|reason|"
+    r"purpose|aim|goal|result|outcome|response|reaction|context|background|consequence|point|motive)s?\W*$",
+    re.IGNORECASE)
 # A pronoun that points back to what an earlier part of the message names (English, Russian,
 # French): "Where did the offensive take place, and when did it start?"
 _POINTS_BACK = re.compile(
@@ -731,7 +737,8 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
             # Pashinyan ask for, and how did Moscow react?"): it asks how that request was met.
             own, earlier = search, ""
             response = bool(before) and responds_to(search, before)
-            if before and (response or _ELLIPTICAL.match(search) or not tokenize(search)
+            if before and (response or _ELLIPTICAL.match(search) or _OF_THE_PART_BEFORE.match(search)
+                           or not tokenize(search)
                            or (_POINTS_BACK.search(search) and len(tokenize(search)) <= 1)):
                 search, earlier = f"{before} {search}", before
             elif before and language == "en":

@@ -1053,3 +1053,10 @@ def test_an_elliptical_later_part_is_read_with_the_part_before(service):
     parts = service.assess("Of the fifty injured, how many were soldiers and how many Armenian?").parts
     assert len(parts) == 2
     assert parts[1].ranking.question.startswith("Of the fifty injured")
+    # So is one that asks only what a general noun says of it ("…, and what was the reason?").
+    question = "Which country alone has relied on the CSTO principle, and what was the reason?"
+    parts = service.assess(question).parts
+    assert parts[1].ranking.question.startswith("Which country alone has relied")
+    quotes = [c.quote for c in service.ask(question).citations]
+    assert quotes[0] == "Only Kazakhstan has used this principle so far."
+    assert quotes[1].startswith("At the end of January, during large demonstrations in Kazakhstan")
