@@ -72,7 +72,8 @@ FRESH_QUESTIONS = (("seventh fresh set", _TESTS / "fresh7_questions.jsonl"),
                    ("twenty-third fresh set", _TESTS / "fresh23_questions.jsonl"),
                    ("twenty-fourth fresh set", _TESTS / "fresh24_questions.jsonl"),
                    ("twenty-fifth fresh set", _TESTS / "fresh25_questions.jsonl"),
-                   ("twenty-sixth fresh set", _TESTS / "fresh26_questions.jsonl"))
+                   ("twenty-sixth fresh set", _TESTS / "fresh26_questions.jsonl"),
+                   ("twenty-seventh fresh set", _TESTS / "fresh27_questions.jsonl"))
 # The kinds of unanswerable question that say whether the documents come close.
 CLOSE_KINDS = ("near-miss", "unanswerable")
 
