@@ -433,7 +433,8 @@ _ROLE_QUESTION = re.compile(
     rf"(?:currently\s+|now\s+|actually\s+)?)"
     rf"(?P<verb>(?i:heads?|leads?|chairs?|co-?chairs?|commands?|governs?|rules?))\s+"
     rf"(?i:the\s+)?(?P<body>{_ROLE_PLACE}(?:\s+[a-z]+){{0,2}}?)"
-    rf"(?=\s*[?.!,]|\s*$|\s+(?i:now|today|currently|according|in|within|at|on|this|last|next)\b)")
+    rf"(?=\s*[?.!,]|\s*$|\s+(?i:now|today|currently|according|in|within|at|on|this|last|next|together|alongside|"
+    r"along|besides|apart)\b)")
 # The title a role's verb names ("Who heads …?" asks for its head).
 _ROLE_VERBS = {"head": "head", "lead": "leader", "chair": "chair", "cochair": "chair", "command": "commander",
                "govern": "governor", "rule": "ruler"}

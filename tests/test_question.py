@@ -1510,6 +1510,8 @@ def test_a_role_asked_by_its_verb_needs_that_role_beside_that_place():
              "of the European Council Charles Michel.")
     for question, role in (("Who heads the Minsk process within the OSCE?", ("head", "minsk process")),
                            ("Which countries co-chair the OSCE Minsk Group?", ("chair", "osce minsk group")),
+                           ("Which countries co-chair the OSCE Minsk Group together with France?",
+                            ("chair", "osce minsk group")),
                            ("Who commands the Russian peacekeeping contingent in Karabakh?",
                             ("commander", "russian"))):
         asked = answer_type(question)
