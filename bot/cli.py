@@ -51,7 +51,8 @@ PROBE_QUESTIONS = (("twelfth session's probe sets", _TESTS / "probe12_questions.
                    ("twenty-fifth session's probe set", _TESTS / "probe26_questions.jsonl"),
                    ("twenty-sixth session's probe set", _TESTS / "probe27_questions.jsonl"),
                    ("twenty-sixth session's chat probe", _TESTS / "probe28_questions.jsonl"),
-                   ("twenty-seventh session's probe set", _TESTS / "probe29_questions.jsonl"))
+                   ("twenty-seventh session's probe set", _TESTS / "probe29_questions.jsonl"),
+                   ("twenty-eighth session's probe set", _TESTS / "probe30_questions.jsonl"))
 # Blind sets nothing is tuned on, each scored on its own so its first figures stay comparable.
 FRESH_QUESTIONS = (("seventh fresh set", _TESTS / "fresh7_questions.jsonl"),
                    ("eighth fresh set", _TESTS / "fresh8_questions.jsonl"),
@@ -73,7 +74,8 @@ FRESH_QUESTIONS = (("seventh fresh set", _TESTS / "fresh7_questions.jsonl"),
                    ("twenty-fourth fresh set", _TESTS / "fresh24_questions.jsonl"),
                    ("twenty-fifth fresh set", _TESTS / "fresh25_questions.jsonl"),
                    ("twenty-sixth fresh set", _TESTS / "fresh26_questions.jsonl"),
-                   ("twenty-seventh fresh set", _TESTS / "fresh27_questions.jsonl"))
+                   ("twenty-seventh fresh set", _TESTS / "fresh27_questions.jsonl"),
+                   ("twenty-eighth fresh set", _TESTS / "fresh28_questions.jsonl"))
 # The kinds of unanswerable question that say whether the documents come close.
 CLOSE_KINDS = ("near-miss", "unanswerable")
 
