@@ -89,6 +89,12 @@ class Acronyms:
         """True for an acronym of the table in another language ("ОДКБ", "OTAN")."""
         return word in _ALL_FORMS
 
+    def named_in(self, question: str) -> tuple[str, ...]:
+        """The documents' English acronyms of the foreign ones a question names ("OTAN" → "NATO")."""
+        if self._pattern is None:
+            return ()
+        return tuple(dict.fromkeys(self._english[m.group(1)] for m in self._pattern.finditer(question)))
+
     def annotate(self, question: str) -> str:
         """``question`` with each foreign acronym or body's name followed by the documents' English one."""
         for pattern, english in self._names:

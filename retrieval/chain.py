@@ -773,7 +773,10 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
                 # Whose words, stand or role a Russian or French question asks for, and the places
                 # of its count, in the documents' English names ("Китая" → "china").
                 abroad = asked_abroad(cased, snapshot.foreign_names, retrievers.speaker_words)
-                wanted = replace(wanted, role=abroad.role or wanted.role, about=abroad.about,
+                # A number or a time is about the acronyms it names too, in the documents' English
+                # ones ("…l'OTAN…" asks of NATO; a sentence may spell it out).
+                spelt = tuple(frozenset({a.lower()}) for a in snapshot.acronyms.named_in(cased))
+                wanted = replace(wanted, role=abroad.role or wanted.role, about=abroad.about + spelt,
                                  words=wanted.words | abroad.names, requester=frozenset(
                                      f for n in abroad.requester for f in PlaceNames.forms_of(n)))
                 # A Russian or French yes-or-no question is held to its names as an English one is.

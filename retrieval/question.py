@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from retrieval import details, events, measures
+from retrieval.acronyms import Acronyms
 from retrieval.lexical import STOPWORDS, tokenize
 from retrieval.lexicon import Lexicon
 from retrieval.places import PlaceNames, capital_cities, is_country
@@ -1233,11 +1234,11 @@ class AnswerType:
 
     @staticmethod
     def _names_all(about: tuple[frozenset[str], ...], text: str, title: str) -> bool:
-        words = _folded_words(text)
+        words = _folded_words(text) | _initials(text)
         missing = [names for names in about if not any(_same_name(n, w) for n in names for w in words)]
         if not missing:
             return True
-        in_title = _folded_words(title)
+        in_title = _folded_words(title) | _initials(title)
         return len(missing) >= 2 and all(any(_same_name(n, w) for n in names for w in in_title)
                                          for names in missing)
 
@@ -1563,16 +1564,21 @@ def _is_place_form(place: str, word: str) -> bool:
                and word[len(place) - cut:] in _DEMONYM_ENDINGS for cut in (0, 1, 2))
 
 
-def _asked_about(question: str, start: int = 0) -> tuple[frozenset[str], ...]:
+def _asked_about(question: str, start: int = 0, *, acronyms: bool = False) -> tuple[frozenset[str], ...]:
     """The runs of names in a question (from ``start`` on), its first word aside: titles
-    ("President"), function words ("How" after a quote mark or "Q:"), acronyms (which the
-    documents may spell out) and parts of compounds ("Moscow-led", "post-Soviet") do not count."""
+    ("President"), function words ("How" after a quote mark or "Q:") and parts of compounds
+    ("Moscow-led", "post-Soviet") do not count, nor do acronyms unless ``acronyms`` is set (a
+    sentence then names one as such or spelt out: ``_names_all``)."""
     out = []
     for run in _NAME_RUN.finditer(question, start):
         compound = question[run.start() - 1:run.start()] in ("-", "‐")
         names = set()
         for word in run.group().split():
             word = re.sub(r"['’]s?$", "", word)
+            # (The chain reads another language's acronyms as the documents' English ones.)
+            if acronyms and not compound and _ACRONYM.fullmatch(word) and not Acronyms.is_foreign(word):
+                names.add(word.lower())
+                continue
             if compound or "-" in word or "‐" in word or sum(c.isupper() for c in word) > 1:
                 continue
             if len(word) >= 3 and word.lower() not in _NOT_A_NAME:
@@ -1763,6 +1769,25 @@ def _folded_words(text: str) -> frozenset[str]:
     return frozenset(_fold(w) for w in _words(text))
 
 
+# An acronym as a question types it ("NATO", "CSTO", "OSCE"), three letters or more.
+_ACRONYM = re.compile(r"[A-Z]{3,6}")
+# A name of two or more capitalised words, with the small words a body's name may hold ("the
+# Organization for Security and Co-operation in Europe").
+_SPELT_OUT = re.compile(r"[A-Z][\w-]*(?:\s+(?:(?:of|for|and|in|on|the)\s+)*[A-Z][\w-]*)+")
+
+
+def _initials(text: str) -> frozenset[str]:
+    """The acronyms a text spells out, lower case: the initials of each run of two or more of its
+    capitalised words ("The Collective Security Treaty Organization" gives "csto", "tcsto", "cst",
+    …); a hyphen starts a word ("Co-operation" gives "co")."""
+    out: set[str] = set()
+    for run in _SPELT_OUT.finditer(text):
+        capitals = [w for w in re.split(r"[\s-]+", run.group()) if w[:1].isupper()]
+        letters = "".join(w[0].lower() for w in capitals)
+        out.update(letters[i:j] for i in range(len(letters)) for j in range(i + 2, len(letters) + 1))
+    return frozenset(out)
+
+
 # A relative "which" after a preposition and before the start of a clause (a name, an article, a
 # pronoun), in a question that asks whether or has asked its own question word before it ("Is
 # there an agreement under which Russia ought to step in?", "What is the agreement according to
@@ -1808,7 +1833,7 @@ def answer_type(question: str, speakers: frozenset[str] = frozenset()) -> Answer
                       named=bool(_WHICH_QUESTION.search(question)),
                       personal_name=bool(_NAME_QUESTION.search(question)),
                       speech=speech, speaker=speaker, speaker_named=named, stance=stance,
-                      about=_asked_about(question),
+                      about=_asked_about(question, acronyms=True),
                       topic=((_asked_about(question, topic.start(1)) if topic else ())
                              + _addressed(question, speech)),
                       outcomes=measures.outcomes(question),

@@ -34,6 +34,13 @@ def test_a_bodys_name_in_another_language_is_followed_by_the_documents_english_o
     assert acronyms.annotate("европейский советник") == "европейский советник"
 
 
+def test_the_english_acronyms_a_question_names_in_another_language():
+    acronyms = Acronyms(TEXTS)
+    assert acronyms.named_in("En quelle année l'OTAN a-t-elle été fondée ?") == ("NATO",)
+    assert acronyms.named_in("ОДКБ, НАТО и снова ОДКБ") == ("CSTO", "NATO")
+    assert acronyms.named_in("Что такое ЕС?") == ()  # the documents never say "EU"
+
+
 def test_only_acronyms_the_documents_use_whole_and_as_typed():
     acronyms = Acronyms(TEXTS)
     assert acronyms.annotate("Что такое ЕС?") == "Что такое ЕС?"  # the documents never say "EU"

@@ -207,7 +207,7 @@ def test_the_fact_asked_for_must_be_new_to_the_question():
     ("Какого числа был обстрел?", "On the night of Monday to Tuesday, it shelled Armenia.", False),
     ("В каком году была создана ОДКБ?", "The CSTO, founded in 2002.", True),
     ("What time of year is it?", "It is summer.", True),
-    ("In what year was the CSTO founded?", "It was founded in the 1990s.", True),
+    ("In what year was the CSTO founded?", "The CSTO was founded in the 1990s.", True),
     ("In what year was the CSTO founded?", "Russia sent 1500 troops to the CSTO.", False),
     ("On what date did he speak?", "He spoke on the 17th.", True),
     # Not a "when" at all, or not one asked to a precision:
@@ -219,6 +219,23 @@ def test_the_fact_asked_for_must_be_new_to_the_question():
 ])
 def test_a_when_asked_to_a_precision_needs_a_fact_that_precise(question, sentence, answers):
     assert answer_type(question).satisfied_by(sentence) is answers
+
+
+def test_an_acronym_a_number_or_a_time_is_about_is_named_as_such_or_spelt_out():
+    founded = "They are members of the Collective Security Treaty Organization (CSTO), founded in 2002."
+    assert not answer_type("In what year was NATO founded?").satisfied_by(founded)
+    assert not answer_type("How many members does NATO have?").satisfied_by("The CSTO has six members.")
+    assert answer_type("How many members does NATO have?").satisfied_by("NATO has 32 members.")
+    assert answer_type("In what year was the CSTO founded?").satisfied_by(founded)
+    # Spelt out, with the small words of a body's name and a hyphen starting a word.
+    assert answer_type("When was the CSTO founded?").satisfied_by(
+        "The Collective Security Treaty Organization was founded in 2002.")
+    assert answer_type("When was the OSCE set up?").satisfied_by(
+        "The Organization for Security and Co-operation in Europe was set up in 1975.")
+    assert not answer_type("When was the OSCE set up?").satisfied_by(
+        "The Collective Security Treaty Organization was founded in 2002.")
+    # Only a number's or a time's: a yes-or-no question does not need the acronym.
+    assert not any("nato" in names for names in answer_type("Is Armenia in NATO?").yes_no)
 
 
 def test_a_number_or_a_time_must_be_about_what_the_question_names():
@@ -251,10 +268,10 @@ def test_a_number_or_a_time_must_be_about_what_the_question_names():
     assert not stance.satisfied_by(forum, in_context="Especially Russia sent most of the troops. " + forum)
     assert stance.satisfied_by("It called them a betrayal.",
                                in_context="Moscow heard Tokayev. It called them a betrayal.")
-    # Titles, acronyms, function words and parts of compounds name nothing; one word of a run
-    # will do; accents do not matter; only numbers and times are checked.
+    # Titles, function words and parts of compounds name nothing; one word of a run will do;
+    # accents do not matter; only numbers and times are checked.
     assert answer_type("When was the Moscow-led post-Soviet bloc set up?").about == ()
-    assert answer_type("How many CSTO members did President Tokayev ask?").about == ({"tokayev"},)
+    assert answer_type("How many CSTO members did President Tokayev ask?").about == ({"csto"}, {"tokayev"})
     assert answer_type('"How many troops did Russia send?"').about == ({"russia"},)
     assert answer_type("Q: How many troops left Nagorno Karabakh?").satisfied_by(
         "Part of the troops in Karabakh (1,900 people) left.")
@@ -435,7 +452,7 @@ def test_an_idioms_one_counts_nothing():
                                     "NATO alliance.")
     assert not members.satisfied_by("On the one hand, members must help; no one has asked them to.")
     # A count of one still counts.
-    assert members.satisfied_by("Only one member has used the principle of collective security so far.")
+    assert members.satisfied_by("Only one NATO member has used the principle of collective security so far.")
     assert members.satisfied_by("NATO has thirty-two members.")
     days = answer_type("How many days did the ceasefire last?")
     assert days.satisfied_by("The ceasefire lasted only one day.")
@@ -842,7 +859,7 @@ def test_a_first_start_a_withdrawal_or_independence_needs_a_sentence_that_report
     request = "At the end of January the President of the country requested assistance from the CSTO."
     withdraw = answer_type("When did the CSTO contingent withdraw from Kazakhstan?")
     assert not withdraw.satisfied_by(request)
-    assert withdraw.satisfied_by("The contingent left Kazakhstan in mid-January.")
+    assert withdraw.satisfied_by("The CSTO contingent left Kazakhstan in mid-January.")
     assert answer_type("When did the troops leave Karabakh?").satisfied_by(
         "In 2022 part of the troops in Karabakh was transferred to Ukraine.")
     assert not answer_type("When did Armenia gain independence from the USSR?").satisfied_by(escalation)
