@@ -379,10 +379,33 @@ _OUTCOME_QUESTION = re.compile(
     r"\b(?i:did|has|have|had)\s+(?P<who>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,3}?|it|they)\s+"
     r"(?:[a-z]+ly\s+)?(?i:decide|find|conclude|determine|rule|resolve|vote|blame|decided|found|"
     r"concluded|determined|ruled|resolved|voted|blamed)\b(?!\s+(?i:itself|themselves|himself|herself|out)\b)")
+# The same asked with a noun: "What decision did the UN Security Council take?", "What was the
+# outcome of the Security Council's meeting?"
+_OUTCOME_NOUN_QUESTION = re.compile(
+    r"\b(?i:what|which)\s+(?:[a-z]+\s+)?(?i:decisions?|resolutions?|verdicts?|rulings?|conclusions?)\s+"
+    r"(?i:did|has|have|had)\s+(?P<who>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,3}?|it|they)\s+"
+    r"(?:[a-z]+ly\s+)?(?i:take|make|reach|adopt|pass|issue|come\s+to|taken|made|reached|adopted|passed|"
+    r"issued|come)\b"
+    r"|\b(?i:what)\s+(?i:was|were|is|are)\s+the\s+(?i:outcomes?|results?|decisions?|verdicts?|conclusions?)\s+"
+    r"of\s+(?P<whose>(?:the\s+)?[A-Z][\w.-]*(?:\s+[\w.-]+){0,3}?)(?:['’]s)?\s+"
+    r"(?i:meeting|session|deliberations?|vote|debate|summit|talks)\b")
+# In Russian and French: "Какое решение принял Совбез?", "Что решил Совбез?", "Quelle décision le
+# Conseil de sécurité a-t-il prise ?", "Qu'a décidé le Conseil ?"
+_OUTCOME_QUESTION_ABROAD = re.compile(
+    r"\b(?:как(?:ое|ие)\s+(?:\w+\s+)?решени[ея]|к\s+какому\s+(?:решению|выводу))\b.{0,60}?"
+    r"(?:принял[аио]?|принят[оы]?|вынес\w*|пришл\w*|пришёл)\b"
+    r"|\bчто\s+(?:\w+\s+){0,4}?решил[аио]?\b"
+    r"|\bquel(?:le)?s?\s+(?:\w+\s+)?(?:décisions?|résolutions?|conclusions?)\b.{0,80}?"
+    r"\b(?:pris|prise|prises|adopté\w*|rendu\w*|tiré\w*)\b"
+    r"|\bqu['’](?:a|ont)(?:-t)?(?:-(?:il|elle|ils|elles))?\s+décidé\b", re.IGNORECASE)
 _ASKS_WHY_HOW_WHEN = re.compile(r"\W*(?:why|how|when|where)\b", re.IGNORECASE)
 _OUTCOME = re.compile(
     r"(?<!\bbe\s)\b(?:decid(?:ed|es)|decisions?|found|finds|findings?|conclu(?:ded|des|sions?)|determined|"
-    r"determines|ruled|rulings?|resolved|resolves|resolutions?|voted|votes|blamed|blames|verdicts?)\b",
+    r"determines|ruled|rulings?|resolved|resolves|resolutions?|voted|votes|blamed|blames|verdicts?|"
+    # a choice made ("…did not consider it necessary to apply this article and preferred to find a
+    # diplomatic solution")
+    r"preferred|prefers|chose|chosen|opted|refused|refuses|declined|rejected|approved|adopted|"
+    r"consider(?:ed|s)?\s+it\s+(?:un)?necessary)\b",
     re.IGNORECASE)
 # A sentence that refers back ("He stated…", "…this principle") is read with the sentence before
 # it; one that does not ("But at the St. Petersburg Economic Forum in May, the President of
@@ -1941,10 +1964,14 @@ def _asks_outcome(question: str, speakers: frozenset[str]) -> bool:
     "when" its manner or time."""
     if _ASKS_WHY_HOW_WHEN.match(question):
         return False
-    match = _OUTCOME_QUESTION.search(question)
+    if _OUTCOME_QUESTION_ABROAD.search(question):
+        return True
+    match = _OUTCOME_QUESTION.search(question) or _OUTCOME_NOUN_QUESTION.search(question)
+    if match is None:
+        return False
     # "…, and what did it decide?": a body or country the part before names, no speaker of the corpus.
-    return match is not None and (match.group("who") in ("it", "they")
-                                  or _asked_who(match.group("who"), speakers) is not None)
+    who = next(g for g in (match.groupdict().get("who"), match.groupdict().get("whose")) if g)
+    return who in ("it", "they") or _asked_who(who, speakers) is not None
 
 
 def _asked_speech(question: str, speakers: frozenset[str]) -> tuple[bool, frozenset[str], bool]:

@@ -1029,7 +1029,14 @@ def test_an_outcome_asked_of_someone_needs_a_sentence_that_reports_one():
                      "Did the UN Security Council conclude who was behind it?",
                      "What did the UN security Council decide?",
                      # a later part, about the body the part before names
-                     "what did it decide?"):
+                     "what did it decide?",
+                     # asked with a noun, and in Russian and French
+                     "What decision did the UN Security Council take after France's call?",
+                     "What was the outcome of the UN Security Council's meeting?",
+                     "Какое решение принял Совет Безопасности ООН после призыва Франции?",
+                     "Что решил Совбез ООН?",
+                     "Quelle décision le Conseil de sécurité a-t-il prise ?",
+                     "Le Conseil s'est-il réuni, et qu'a-t-il décidé ?"):
         asked = answer_type(question)
         assert asked.outcome, question
         assert not asked.satisfied_by(called), question  # a request and its purpose, no outcome
@@ -1039,6 +1046,13 @@ def test_an_outcome_asked_of_someone_needs_a_sentence_that_reports_one():
     assert court.satisfied_by("Its ruling was that the strike broke the ceasefire.")
     assert not court.satisfied_by("Who broke the ceasefire is yet to be determined.")  # pending, no outcome
     assert not answer_type("What did NATO rule out?").outcome
+    assert not answer_type("What was the result of the fighting?").outcome
+    assert not answer_type("Почему Россия решила не применять статью 4?").outcome
+    # A choice made is a decision.
+    chose = "But Russia did not consider it necessary to apply this article and preferred to find a solution."
+    for question in ("What did Russia decide to do after Pashinyan's request?",
+                     "What decision did Moscow take on Article 4?", "Что решила Россия?"):
+        assert answer_type(question).satisfied_by(chose), question
     # Why a decision was taken asks its reason, not the decision.
     assert not answer_type("Why did Russia decide not to apply Article 4?").outcome
     # Finding oneself somewhere is no finding; what the corpus's speaker concludes is what he says.

@@ -264,6 +264,18 @@ def test_a_count_of_another_outcome_or_unit_does_not_answer(service):
         answered_first_with(service, question, "about fifty people")
 
 
+def test_a_decision_asked_for_needs_one_reported(service):
+    # France called for the Security Council to meet; what it decided, the documents do not say.
+    for question in ("What decision did the UN Security Council take after France's call?",
+                     "Какое решение принял Совет Безопасности ООН после призыва Франции?",
+                     "Quelle décision le Conseil de sécurité de l'ONU a-t-il prise ?"):
+        assert service.ask(question).support != "answers", question
+    # Russia's is reported as a choice.
+    for question in ("What did Russia decide to do after Pashinyan's request?",
+                     "Что решила Россия после просьбы Пашиняна?"):
+        answered_first_with(service, question, "did not consider it necessary")
+
+
 def test_a_person_asked_by_role_needs_that_role_in_that_place(service):
     # The documents name the President of Iran and Russia's, and mention Azerbaijan beside them,
     # but never its president.
