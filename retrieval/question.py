@@ -1120,6 +1120,10 @@ class AnswerType:
     # A condition asked for ("What would it take for Moscow to get involved?", "При каких условиях…?"):
     # the sentence must state one (``_CONDITION``).
     condition: bool = False
+    # Someone's life before or beside what the documents report of them asked for (their schooling,
+    # birth, marriage, the posts they held before: ``_LIFE_QUESTION``): the sentence must tell of
+    # it (``_LIFE_TOLD``); "…is a professor of geopolitical sciences at…" does not say where he studied.
+    life: bool = False
     # The things a question places in a country ("hawks in Baku": ("hawk", the names of
     # Azerbaijan)): a sentence that places the same thing in another country only is no answer
     # ("…there are hawks in Yerevan…"). English questions only.
@@ -1167,6 +1171,8 @@ class AnswerType:
         if self.done and _CALLED_FOR.search(sentence) and not _RESPONDED.search(sentence):
             return False
         if self.doer_of and _without_doer(self.doer_of, sentence):
+            return False
+        if self.life and not _LIFE_TOLD.search(f"{in_context} {sentence}"):
             return False
         if self.condition and not _CONDITION.search(sentence):
             return False  # "…it is unlikely that Moscow will get involved…" names no condition
@@ -1697,6 +1703,23 @@ _CONDITION_QUESTION = re.compile(
 _CONDITION = re.compile(r"\b(?:if|unless|provided|providing|as\s+long\s+as|only\s+when|in\s+case|"
                         r"in\s+the\s+event|conditions?|circumstances?|should\s+(?:it|they|he|she)|"
                         r"был[аои]?\s+бы|если|при\s+условии|si|à\s+condition|au\s+cas)\b", re.IGNORECASE)
+# Someone's life asked for, in English, Russian and French: "What did he do before he became
+# president?", "How did Pashinyan come to power?", "Where did Dupuy study?", "Is Putin married?",
+# "Где учился Дюпюи?", "Où Dupuy a-t-il fait ses études ?"; and the words that tell of it.
+_LIFE_QUESTION = re.compile(
+    r"\bbefore\s+(?:he|she|they|[A-Z]\w+)\s+(?:became|was\s+(?:elected|appointed|named)|took\s+office|"
+    r"headed|led|joined|entered)\b|\b(?:come|came|rise|rose|risen|get|got)\s+(?:in)?to\s+power\b"
+    r"|\b(?:did|does|do|has|have)\s+(?:\w+\s+){1,3}(?:study|graduate|grow\s+up)\b|\bwas\s+(?:\w+\s+){1,3}born\b"
+    r"|\b(?:married|his\s+wife|her\s+husband|childhood|doctorate|doctoral|phd|thesis|dissertation|"
+    r"alma\s+mater|educated|education|upbringing)\b"
+    r"|\b(?:учил(?:ся|ась|ись)|родил(?:ся|ась)|женат|замужем|образовани[ея]|диссертаци\w+|"
+    r"пришёл\s+к\s+власти|пришла\s+к\s+власти|до\s+того\s+как\s+(?:стал|возглавил)\w*)"
+    r"|\b(?:études|étudié|né|née|marié|mariée|thèse|doctorat|au\s+pouvoir|avant\s+de\s+devenir)\b",
+    re.IGNORECASE)
+_LIFE_TOLD = re.compile(
+    r"\b(?:born|married|wife|husband|studied|graduated?|graduates|educated|education|doctorate|phd|"
+    r"thesis|dissertation|former(?:ly)?|previously|career|came\s+to\s+power|rose\s+to\s+power|elected|"
+    r"appointed|served\s+as|used\s+to\s+be|until\s+(?:19|20)\d\d)\b", re.IGNORECASE)
 # "Who founded…?", "Who organised…?": the verb whose doer is asked for (not "who is", "who did").
 _WHO_DID = re.compile(r"^\W*who\s+(?:first\s+|actually\s+|really\s+|originally\s+)?(?P<verb>[a-z]+ed)\b",
                       re.IGNORECASE)
@@ -1889,6 +1912,7 @@ def answer_type(question: str, speakers: frozenset[str] = frozenset()) -> Answer
                       placed=_placed(question),
                       doer_of=_doer_asked(question),
                       condition=bool(_CONDITION_QUESTION.search(question)),
+                      life=bool(_LIFE_QUESTION.search(question)),
                       # Whether someone made a statement is answered by what they called for.
                       done=bool((_DONE_QUESTION.match(question)
                                  or (language_of(question) != "en" and asks_whether(question))) and not speech

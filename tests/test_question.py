@@ -1060,6 +1060,26 @@ def test_an_outcome_asked_of_someone_needs_a_sentence_that_reports_one():
     assert not answer_type("What did Dupuy conclude about solidarity?", frozenset({"dupuy"})).outcome
 
 
+def test_a_life_asked_for_needs_a_sentence_that_tells_of_it():
+    bio = ("Emmanuel Dupuy is a professor of geopolitical sciences at the Catholic University of Lille "
+           "and president of the Institute for Security Perspectives in Europe.")
+    for question in ("Where did Emmanuel Dupuy study?", "What was the subject of Dupuy's doctoral thesis?",
+                     "What did Dupuy do before he became president of the Institute?",
+                     "Is Dupuy married?", "How did Dupuy come to power at the Institute?",
+                     "Где учился Дюпюи?", "Où Dupuy a-t-il fait ses études ?"):
+        asked = answer_type(question)
+        assert asked.life, question
+        assert not asked.satisfied_by(bio), question
+    assert answer_type("Where did Dupuy study?").satisfied_by("Dupuy studied history in Paris.")
+    assert answer_type("What did Dupuy do before he became president of the Institute?").satisfied_by(
+        "Dupuy, a former adviser to the defence ministry, heads the Institute.")
+    # What someone does now, or a "former" capital, is no life asked for.
+    for question in ("Where does Emmanuel Dupuy teach?", "Who is Dupuy?",
+                     "What did the leader say in the former imperial capital?"):
+        assert not answer_type(question).life, question
+        assert answer_type(question).satisfied_by(bio) or question.startswith("What did"), question
+
+
 def test_a_name_question_needs_a_name_the_question_does_not_give_not_a_title():
     called = ("The Prime Minister of Armenia and the President of Iran called President Vladimir "
               "Putin after the shelling by Azerbaijan.")

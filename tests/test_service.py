@@ -264,6 +264,15 @@ def test_a_count_of_another_outcome_or_unit_does_not_answer(service):
         answered_first_with(service, question, "about fifty people")
 
 
+def test_a_life_the_documents_do_not_tell_is_not_answered(service):
+    # They say what Dupuy is and what Pashinyan and Michel did here, not their lives before.
+    for question in ("What was the subject of Emmanuel Dupuy's doctoral thesis?",
+                     "How did Nikol Pashinyan come to power in Armenia?",
+                     "What did Charles Michel do before he became head of the European Council?"):
+        assert service.ask(question).support != "answers", question
+    answered_first_with(service, "Where does Emmanuel Dupuy teach?", "Catholic University of Lille")
+
+
 def test_a_decision_asked_for_needs_one_reported(service):
     # France called for the Security Council to meet; what it decided, the documents do not say.
     for question in ("What decision did the UN Security Council take after France's call?",
