@@ -1936,13 +1936,21 @@ def responds_to(part: str, before: str) -> bool:
                 and _REQUEST_QUESTION.search(before))
 
 
+_SIDE_COUNTED_ABROAD = re.compile(
+    r"\b(?:сколько|combien\s+(?:de\s+|d['’]))\s*(?:(?P<civilians>мирных\s+жителей|мирного\s+населения|"
+    r"гражданск(?:их|ого)|civils|personnes\s+civiles|habitants)|военных|военнослужащих|солдат|"
+    r"soldats|militaires)(?!\w)", re.IGNORECASE)
+
+
 def _counted(question: str) -> str:
     """The plural noun an English "how many" counts, lower case ("How many Russian military bases
     are there?" → "bases", "how many ppl" → "ppl"), or "" ("How many of the injured…?", "how
     many were moved")."""
     match = _HOW_MANY.search(question)
     if match is None:
-        return ""
+        # Civilians or soldiers counted in Russian or French ("Сколько мирных жителей…?").
+        side = _SIDE_COUNTED_ABROAD.search(question)
+        return "" if side is None else "civilians" if side.group("civilians") else "soldiers"
     run = list(itertools.islice(itertools.takewhile(
         lambda w: w not in STOPWORDS, (w.lower() for w in _WORD.findall(question[match.end():]))), 4))
     for before, w in zip(["", *run], run, strict=False):

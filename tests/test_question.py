@@ -295,6 +295,12 @@ def test_a_count_of_people_must_count_the_outcome_asked():
     assert not answer_type("How many people were killed in Karabakh?").satisfied_by(troops)
     assert answer_type("How many casualties were there?").outcomes == frozenset()
     assert answer_type("Сколько человек пострадало?").satisfied_by(injured)
+    # Civilians counted in Russian or French are a side, as in English: "mostly military" counts none.
+    for question in ("Combien de civils ont été blessés ?", "Сколько мирных жителей пострадало?",
+                     "How many civilians were injured?"):
+        assert not answer_type(question).satisfied_by(injured), question
+    for question in ("Сколько военных пострадало?", "Combien de militaires ont été blessés ?"):
+        assert answer_type(question).satisfied_by(injured), question
     assert answer_type("Were civilians killed?").satisfied_by("Civilians live in the town.")
     assert not answer_type("Were civilians killed?").satisfied_by("Ten civilians were wounded.")
     assert answer_type("How many were killed or injured?").satisfied_by(injured)
