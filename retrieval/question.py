@@ -1938,7 +1938,7 @@ def responds_to(part: str, before: str) -> bool:
 
 _SIDE_COUNTED_ABROAD = re.compile(
     r"\b(?:сколько|combien\s+(?:de\s+|d['’]))\s*(?:(?P<civilians>мирных\s+жителей|мирного\s+населения|"
-    r"гражданск(?:их|ого)|civils|personnes\s+civiles|habitants)|военных|военнослужащих|солдат|"
+    r"гражданск(?:их|ого)|civils|personnes\s+civiles)|военных|военнослужащих|солдат|"
     r"soldats|militaires)(?!\w)", re.IGNORECASE)
 
 
