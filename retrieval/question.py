@@ -895,7 +895,11 @@ class Speller:
         last = re.sub(r"['’]s?$", "", words[-1].split("-")[-1]).lower()
         before = question[:run.start()].split()[-1:]  # a title typed in lower case: "president Aliyev"
         titled = any(w.lower() in _TITLE_WORDS for w in before + words[:-1])
-        if ((len(words) >= 2 or titled) and last not in _TITLE_WORDS and last not in _FAITH_OF
+        # A name of capitalised parts joined by hyphens is a run of its own ("the Baku-Tbilisi-Ceyhan
+        # pipeline"); "Moscow-led" is not.
+        parts = words[0].split("-")
+        joined = len(words) == 1 and len(parts) > 1 and all(part[:1].isupper() for part in parts)
+        if ((len(words) >= 2 or titled or joined) and last not in _TITLE_WORDS and last not in _FAITH_OF
                 and not PlaceNames.forms_of(last) - {last} and not is_country(last)
                 and not any(self.knows(t) for t in tokenize(last)) and not self.english(last)):
             return (last,)

@@ -1953,6 +1953,9 @@ def test_someone_the_documents_never_name_is_told_of_by_no_sentence():
     speller = Speller(texts, word_list())
     assert speller.strangers("Did Turkish President Erdogan also phone Putin?") == ("erdogan",)
     assert speller.strangers("What was Emmanuel Macron's personal reaction?") == ("macron",)
+    # Capitalised parts joined by hyphens are a run ("Ceyhan" is no word the documents use).
+    assert speller.strangers("What does the Baku-Tbilisi-Ceyhan pipeline carry?") == ("ceyhan",)
+    assert speller.strangers("What is the Moscow-led bloc?") == ()
     # A single name, a common word, a faith, a title and the documents' own names are no strangers.
     for question in ("What did Tokayev say about the Donbas republics?",
                      "Which clause of the North Atlantic treaty?", "Is Azerbaijan Shia?",
