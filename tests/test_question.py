@@ -675,6 +675,8 @@ def test_an_amount_asked_in_a_unit_needs_that_unit():
     ("Combien d'habitants compte l'Arménie ?", "population"),
     ("What currency is used in Azerbaijan?", "currency"),
     ("What is the official language of Azerbaijan?", "language"),
+    ("What language do most residents of Nagorno-Karabakh speak at home?", "language"),
+    ("Which language is spoken in Armenia?", "language"),
     ("Quelle est la capitale de la Géorgie ?", "capital"),
     ("Where is the OSCE headquartered?", "seat"),
     ("What will the weather be like in Tbilisi?", "weather"),
@@ -699,6 +701,10 @@ def test_a_standing_fact_of_a_place_needs_a_sentence_that_speaks_of_it(question,
               "trade": "Russia continues to sell military equipment to Azerbaijan."}
     sentence = "About 120,000 people live in Nagorno-Karabakh." if "live" in question else speaks[kind]
     assert wanted.satisfied_by(sentence), sentence
+
+
+def test_the_language_someone_uses_in_their_words_is_no_standing_fact():
+    assert answer_type("What language does Dupuy use to describe the CSTO?").attributes == frozenset()
 
 
 def test_settlements_asked_for_need_a_sentence_that_names_one():
