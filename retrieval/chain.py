@@ -735,11 +735,16 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
             # part names, and is not answered when that part is not.
             # So is one that asks the response to a request the part before names ("What did
             # Pashinyan ask for, and how did Moscow react?"): it asks how that request was met.
+            # One that names nothing but asks for a thing of it ("When was the CSTO founded, and
+            # which countries are in it?") is searched with its pronoun read as that name too:
+            # after the whole part before, that part's answer drew it.
             own, earlier = search, ""
             response = bool(before) and responds_to(search, before)
+            read_as = _with_antecedent(search, before) if before and language == "en" else search
             if before and (response or _ELLIPTICAL.match(search) or _OF_THE_PART_BEFORE.match(search)
                            or not tokenize(search)
-                           or (_POINTS_BACK.search(search) and len(tokenize(search)) <= 1)):
+                           or (_POINTS_BACK.search(search) and len(tokenize(search)) <= 1
+                               and not (read_as != search and _ASKS_WHICH.match(search)))):
                 search, earlier = f"{before} {search}", before
             elif before and language == "en":
                 search = _with_antecedent(search, before)

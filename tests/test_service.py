@@ -711,6 +711,15 @@ def test_a_later_part_that_points_back_is_answered_where_the_earlier_answer_goes
     assert quotes[1].startswith("At the end of January, during large demonstrations in Kazakhstan")
 
 
+def test_a_later_part_asking_for_a_thing_of_the_name_before_is_searched_with_that_name(service):
+    # Searched after "When was the CSTO founded", "which countries are in it?" drew the founding
+    # sentence, which names no country; read as "…in CSTO?", it finds the list of members.
+    answer = service.ask("When was the CSTO founded and which countries are in it?")
+    quotes = [c.quote for c in answer.citations]
+    assert "founded in 2002" in quotes[0]
+    assert any("Kyrgyzstan and Tajikistan" in q for q in quotes[1:3]), quotes
+
+
 def test_a_later_part_that_points_back_and_names_more_reads_its_pronoun_as_the_name_before():
     assert (_with_antecedent("which outlet did he talk to?", "Who exactly is Emmanuel Dupuy")
             == "which outlet did Emmanuel Dupuy talk to?")
