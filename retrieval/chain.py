@@ -24,6 +24,7 @@ from retrieval.converse import tells_converse
 from retrieval.descriptions import Description, describe, name_described
 from retrieval.doer import asked_verb, names_doer
 from retrieval.foreign_names import asked as asked_abroad
+from retrieval.foreign_names import body_head
 from retrieval.idioms import plain
 from retrieval.judgement import asks_judgement, judges
 from retrieval.lexical import STOPWORDS, tokenize
@@ -784,6 +785,9 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
                 wanted = replace(wanted, role=abroad.role or wanted.role, about=abroad.about + spelt,
                                  words=wanted.words | abroad.names, requester=frozenset(
                                      f for n in abroad.requester for f in PlaceNames.forms_of(n)))
+                # Who heads a body the documents name in English is asked as "the head of" it.
+                if not wanted.role and (body := body_head(read)) is not None:
+                    wanted = replace(wanted, role=("head", body))
                 # A Russian or French yes-or-no question is held to its names as an English one is.
                 if asks_whether(cased):
                     wanted = replace(wanted, yes_no=tuple(

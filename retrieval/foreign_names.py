@@ -263,6 +263,22 @@ class Asked:
     requester: frozenset[str] = frozenset()
 
 
+# Who heads a body, in Russian or French, once the body's name is followed by the documents' English
+# one (``Acronyms.annotate``): "Кто возглавляет Европейский совет (European Council)?", "Qui est le
+# président du Conseil européen (European Council) ?", "Qui est à la tête de l'OTSC (CSTO) ?".
+_BODY_HEAD = re.compile(
+    r"\b(?:кто|qui)\b[^()?]{0,30}?\b(?:возглавля\w*|глав\w*|председател\w*|президент\w*|руковод\w*|"
+    r"лидер\w*|présid\w*|chef|dirige\w*|tête|dirigeant\w*)\b[^()?]{0,40}?\((?P<body>[A-Z][A-Za-z ]+)\)",
+    re.IGNORECASE)
+
+
+def body_head(annotated: str) -> str | None:
+    """The documents' English name of the body whose head a Russian or French question asks for
+    (``_BODY_HEAD``), lower case, or None."""
+    match = _BODY_HEAD.search(annotated)
+    return match.group("body").lower() if match else None
+
+
 def _runs(text: str) -> list[list[str]]:
     """Runs of capitalised words (no acronyms), the first run of a phrase first."""
     runs: list[list[str]] = [[]]

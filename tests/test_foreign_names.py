@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from retrieval.foreign_names import ForeignNames, asked
+from retrieval.foreign_names import ForeignNames, asked, body_head
 
 TEXTS = ["Armenian Prime Minister Nikol Pashinyan immediately called for the implementation of Article 4.",
          "But at the St. Petersburg Economic Forum in May, the President of Kazakhstan Tokayev spoke.",
@@ -121,3 +121,12 @@ def test_a_question_spells_the_documents_names_as_they_do_for_e5(names):
     # A country e5 reads in any language, and a name the documents do not write, stay as typed.
     assert names.in_english("Какова позиция Турции?") == "Какова позиция Турции?"
     assert names.in_english("Что сказал Лавров?") == "Что сказал Лавров?"
+
+
+def test_the_head_of_a_body_asked_in_russian_or_french():
+    assert body_head("Кто возглавляет Европейский совет (European Council)?") == "european council"
+    assert body_head("Qui est le président du Conseil européen (European Council) ?") == "european council"
+    assert body_head("Qui est à la tête de l'OTSC (CSTO) ?") == "csto"
+    # Only once the body's English name follows it, and only for a head asked.
+    assert body_head("Кто возглавляет Европейский совет?") is None
+    assert body_head("Что сказал Европейский совет (European Council)?") is None

@@ -264,6 +264,12 @@ def test_a_count_of_another_outcome_or_unit_does_not_answer(service):
         answered_first_with(service, question, "about fifty people")
 
 
+def test_the_head_of_a_body_asked_in_russian_or_french_is_the_one_named_beside_it(service):
+    # "…the head of the European Council Charles Michel"; not Dupuy, "president of the Institute…".
+    for question in ("Кто возглавляет Европейский совет?", "Qui est le président du Conseil européen ?"):
+        answered_first_with(service, question, "head of the European Council Charles Michel")
+
+
 def test_a_life_the_documents_do_not_tell_is_not_answered(service):
     # They say what Dupuy is and what Pashinyan and Michel did here, not their lives before.
     for question in ("What was the subject of Emmanuel Dupuy's doctoral thesis?",
