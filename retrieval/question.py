@@ -642,6 +642,37 @@ _WISHED = re.compile(
     r"would\s+like|dream\w*|determined|willing|purpose|in\s+order\s+to|so\s+that|call\w*|urg\w*|"
     r"demand\w*|request\w*|ask\w*|insist\w*|push\w*|pursu\w*|prefer\w*|ready\s+to|objectives?|targets?|"
     r"priorit\w*|missions?|(?:created|designed|meant|set\s+up)\s+to)\b", re.IGNORECASE)
+# "Does Russia intend to get involved…?", "Is Turkey planning to send troops?": the words of what
+# is meant to be done (up to three, to the first function word after them).
+_INTENDED_QUESTION = re.compile(
+    r"^\W*(?:does|do|did|is|are|was|were|will|would)\s+[\w'’\s-]{1,40}?\s+(?:intend(?:s|ing)?|plan(?:s|ning)?|"
+    r"going|aim(?:s|ing)?|want(?:s|ing)?|seek(?:s|ing)?|trying)\s+to\s+(?P<deed>[a-z]+(?:\s+[a-z]+){0,2})",
+    re.IGNORECASE)
+# Words that say whether something will be done.
+_WILL = re.compile(r"\b(?:will|would|won['’]t|wouldn['’]t|shall|going\s+to|(?:un)?likely|about\s+to)\b",
+                   re.IGNORECASE)
+
+
+def _intended(question: str) -> tuple[str, ...]:
+    """The content words of what a yes-or-no question asks whether someone means to do."""
+    match = _INTENDED_QUESTION.search(question)
+    if match is None:
+        return ()
+    words: list[str] = []
+    for word in match.group("deed").lower().split():
+        if word in STOPWORDS and words:
+            break
+        words.append(word)
+    return tuple(t for w in words for t in tokenize(w))
+
+
+def _tells_intended(intended: tuple[str, ...], sentence: str) -> bool:
+    """True when the sentence says whether the deed will be done: its words and a word of the
+    future or of likelihood."""
+    said = set(tokenize(sentence))
+    return bool(_WILL.search(sentence)) and all(t in said for t in intended)
+
+
 # A comparison asked ("bigger than", "more … than", "compared with"; not "rather than", "other than").
 # A count's "than" ("more than 3,000", "fewer than a thousand", "more than once") compares nothing.
 _COUNT_AFTER = (r"(?!\s+(?:about\s+|some\s+)?(?:\d|once|twice|one|a|an|two|three|four|five|six|seven|"
@@ -1089,6 +1120,10 @@ class AnswerType:
     # The acts a question asks about (a recognition, a condemnation, mediation, sanctions, a vote:
     # ``events.acts``): the sentence, or the one before it, must report each in some form.
     acts: frozenset[str] = frozenset()
+    # What a yes-or-no question asks whether someone means to do ("Does Russia intend to get
+    # involved…?": ("get", "involved")): a sentence that says whether they will do it answers as one
+    # that names a wish does ("…it is unlikely that Moscow will get involved in the fight").
+    intended: tuple[str, ...] = ()
     # A comparison ("Is Azerbaijan's army bigger than Armenia's?", "…compared with…"): the sentence
     # must compare (``_COMPARED``).
     comparison: bool = False
@@ -1253,7 +1288,8 @@ class AnswerType:
             return False
         if self.why and not _REASON_GIVEN.search(_NO_AIM.sub(" ", sentence)):
             return False
-        if self.aspiration and not _WISHED.search(sentence):
+        if self.aspiration and not _WISHED.search(sentence) and not (
+                self.intended and _tells_intended(self.intended, sentence)):
             return False
         if self.comparison and not _COMPARED.search(sentence):
             return False
@@ -1908,6 +1944,7 @@ def answer_type(question: str, speakers: frozenset[str] = frozenset()) -> Answer
                       span=bool(_SPAN_QUESTION.search(question)),
                       why=bool(_WHY_QUESTION.search(question)),
                       aspiration=bool(_ASPIRATION_QUESTION.search(_ASKER_WISH.sub(" ", question))),
+                      intended=_intended(question),
                       comparison=bool(_COMPARISON_QUESTION.search(question)),
                       future=time and bool(_FUTURE_QUESTION.search(question)),
                       winner=bool(_WIN_QUESTION.search(question)),

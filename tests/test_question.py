@@ -1072,6 +1072,19 @@ def test_an_outcome_asked_of_someone_needs_a_sentence_that_reports_one():
     assert not answer_type("What did Dupuy conclude about solidarity?", frozenset({"dupuy"})).outcome
 
 
+def test_whether_someone_means_to_do_a_thing_is_answered_by_whether_they_will():
+    lede = ("But it is unlikely that Moscow will get involved in the fight – for her it is a small matter, "
+            "he said.")
+    asked = answer_type("Does Russia intend to get involved in the fight?")
+    assert asked.aspiration
+    assert asked.intended == ("involv",)
+    assert asked.satisfied_by(lede)
+    # Another deed, or the deed with no word of whether it will be done, does not answer.
+    assert not answer_type("Does Russia intend to send troops?").satisfied_by(lede)
+    assert not asked.satisfied_by("Moscow got involved in the fight in 2020.")
+    assert answer_type("What does Russia intend to do?").intended == ()
+
+
 def test_a_life_asked_for_needs_a_sentence_that_tells_of_it():
     bio = ("Emmanuel Dupuy is a professor of geopolitical sciences at the Catholic University of Lille "
            "and president of the Institute for Security Perspectives in Europe.")
