@@ -52,7 +52,8 @@ PROBE_QUESTIONS = (("twelfth session's probe sets", _TESTS / "probe12_questions.
                    ("twenty-sixth session's probe set", _TESTS / "probe27_questions.jsonl"),
                    ("twenty-sixth session's chat probe", _TESTS / "probe28_questions.jsonl"),
                    ("twenty-seventh session's probe set", _TESTS / "probe29_questions.jsonl"),
-                   ("twenty-eighth session's probe set", _TESTS / "probe30_questions.jsonl"))
+                   ("twenty-eighth session's probe set", _TESTS / "probe30_questions.jsonl"),
+                   ("twenty-eighth session's second probe set", _TESTS / "probe31_questions.jsonl"))
 # Blind sets nothing is tuned on, each scored on its own so its first figures stay comparable.
 FRESH_QUESTIONS = (("seventh fresh set", _TESTS / "fresh7_questions.jsonl"),
                    ("eighth fresh set", _TESTS / "fresh8_questions.jsonl"),
