@@ -158,8 +158,11 @@ _PERSON_QUESTION = re.compile(
     r"|^\W*qui\b", re.IGNORECASE)
 # "When" opening a clause before the question ("When asked if…, what did Dupuy reply?", "When
 # Atlantico suggested…, how did Dupuy reframe it?") is a conjunction, not a question word.
-_WHEN_CLAUSE = (r"(?!\s+(?!(?:did|does|do|was|is|were|are|will|would|has|have|had|can|could)\b)[^,?]+,\s*"
-                rf"{_OPENS_QUESTION})")
+_AUXILIARY = r"(?:did|does|do|was|is|were|are|will|would|has|have|had|can|could)"
+_WHEN_CLAUSE = (rf"(?!\s+(?!(?:(?:exactly|about|around|\w+ly)\s+)?{_AUXILIARY}\b)[^,?]+"
+                rf"(?:,\s*{_OPENS_QUESTION}"
+                # typed without the comma: "when kazakhstan asked for help did the other members say yes"
+                rf"|\s+{_AUXILIARY}\s+(?:the|any|other|all|its|his|her|their|they|he|she|it|anyone)\b))")
 # A word of precision that may stand before another before "date" or "time" ("the exact calendar date").
 _PRECISE = r"(?:exact|precise|specific|actual|official|approximate)"
 _TIME_QUESTION = re.compile(
@@ -731,6 +734,8 @@ _RESPONSE_QUESTION = re.compile(
     r"|\bhow\s+(?:was|were|is|are|has|have|had)\s+(?:[\w'’-]+\s+){0,3}?(?:request|call|plea|appeal)s?\s+"
     r"(?:(?:been|being)\s+)?(?:met|received|handled|greeted|treated|answered|dealt\s+with)\b"
     r"|\bat\s+(?:[\w'’-]+\s+){1,3}request\b"
+    # "…did the other members say yes?"
+    r"|\b(?:say|said|says|saying)\s+yes\b"
     r"|\b(?:отреагир|реагир|реакци|ответ|отклик)\w*|\b(?:réag|réaction|répon)\w*"
     r"|\bà\s+la\s+demande\s+(?:de|du|des|d['’])|\bпо\s+(?:просьбе|запросу|требованию|призыву)\b"
     r"|\b(?:soutenu|appuyé|approuvé|soutient|appuie|approuve|soutenir)\s+(?:[\w'’-]+\s+|\w['’]){0,3}?"

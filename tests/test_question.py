@@ -789,6 +789,15 @@ def test_a_clause_opened_by_when_and_a_degree_asked_by_how_much_ask_no_time_or_n
     assert not answer_type("When Atlantico suggested this was a test, how did Dupuy reframe it?").time
     assert answer_type("When, according to Dupuy, did the shelling happen?").time
     assert answer_type("When was the CSTO founded?").time
+    # Typed without the comma, and a "when" that asks with an adverb before its verb.
+    assert not answer_type("when kazakhstan asked for help in jan did the other members say yes").time
+    assert answer_type("When exactly were the 1,900 Russian troops pulled out of Karabakh?").time
+    assert answer_type("when russia sent troops to kazakhstan").time  # chat's "when did…"
+    # "Did they say yes?" asks the response to the request.
+    said_yes = answer_type("When Kazakhstan asked for help, did the other members say yes?")
+    assert said_yes.response
+    assert not said_yes.satisfied_by("At the end of January, the President of Kazakhstan requested "
+                                     "assistance from the CSTO member countries.")
     assert not answer_type("How much does the Kremlin actually care about this flare-up?").number
     assert not answer_type("How much do the allies trust each other?").number
     assert answer_type("How much does the base cost?").number
