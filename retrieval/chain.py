@@ -82,6 +82,7 @@ from retrieval.translit import reads_as_russian, to_cyrillic
 _INTERVIEWER_WORDS = re.compile(
     r"\b(?:interviewers?|questioners?|journalists?|journalistes?|intervieweur|reporters?|"
     r"интервьюер\w*|журналист\w*|корреспондент\w*)(?!\w)", re.IGNORECASE)
+_OUTLET_WORDS = r"\bthe\s+(?:magazine|outlet|publication|news\s+site|website|newspaper)(?!\w)"
 # What names the interview, or the outlet that asks ("What was the news site's opening query?").
 _INTERVIEW = frozenset(tokenize("interview entretien outlet site website magazine publication newspaper"))
 _ASKED = re.compile(
@@ -410,8 +411,9 @@ def _country_of_people(wanted: AnswerType) -> frozenset[str]:
 
 @lru_cache(maxsize=16)
 def _saying_by(interviewers: tuple[str, ...]) -> re.Pattern[str]:
-    """The interviewer by role or by name, then a verb of saying (built once per set of names)."""
-    who = "|".join([_INTERVIEWER_WORDS.pattern, *(re.escape(n) for n in interviewers)])
+    """The interviewer by role or by name, then a verb of saying (built once per set of names).
+    The outlet that gave the interview asks through its interviewer ("What did the magazine suggest…?")."""
+    who = "|".join([_INTERVIEWER_WORDS.pattern, _OUTLET_WORDS, *(re.escape(n) for n in interviewers)])
     return re.compile(rf"(?:{who})\s+{_SAYING}", re.IGNORECASE)
 
 

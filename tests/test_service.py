@@ -792,6 +792,9 @@ def test_a_question_about_what_the_interviewer_said_is_answered_by_the_interview
     assert not _asks_what_interviewer_said("How did Dupuy respond when Atlantico asked about it?", *who)
     assert not _asks_what_interviewer_said("What did the expert say when the journalist asked?", *who)
     assert not _asks_what_interviewer_said("What reason did Moscow suggest?", *who)
+    # The outlet asks through its interviewer.
+    assert _asks_what_interviewer_said("What did the magazine suggest might happen to Russia?", *who)
+    assert not _asks_what_interviewer_said("What did the magazine's guest suggest?", *who)
 
 
 def test_what_the_interviewer_suggested_is_quoted_from_the_interviewer(service):
