@@ -268,7 +268,10 @@ class Asked:
 # président du Conseil européen (European Council) ?", "Qui est à la tête de l'OTSC (CSTO) ?".
 _BODY_HEAD = re.compile(
     r"\b(?:кто|qui)\b[^()?]{0,30}?\b(?:возглавля\w*|глав\w*|председател\w*|президент\w*|руковод\w*|"
-    r"лидер\w*|présid\w*|chef|dirige\w*|tête|dirigeant\w*)\b[^()?]{0,40}?\((?P<body>[A-Z][A-Za-z ]+)\)",
+    r"лидер\w*|présid\w*|chef|dirige\w*|tête|dirigeant\w*)\b"
+    # the body's name right after (its head is asked, not "the leaders of its member states")
+    r"(?:\s+(?!(?:стран|государств|член|pays|[ée]tats|membres)\w*)[^\s()?]+){1,4}?\s*"
+    r"\((?P<body>[A-Z][A-Za-z ]+)\)",
     re.IGNORECASE)
 
 
