@@ -67,6 +67,9 @@ class Acronyms:
     def __init__(self, texts: Iterable[str]) -> None:
         corpus = " ".join(texts)
         used = set(re.findall(r"\b[A-Z]{2,}\b", corpus))
+        # The acronyms the documents write ("CSTO", "NATO"): a question's other capitals may be
+        # emphasis ("How MANY…?") or an acronym they spell otherwise ("USA").
+        self.used = frozenset(used)
         self._english = {form: english for english, forms in _FOREIGN_FORMS.items()
                          if english in used for form in forms}
         # In lower case, and with a capital only ("Нато"), as chat types them.

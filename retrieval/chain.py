@@ -82,7 +82,10 @@ from retrieval.translit import reads_as_russian, to_cyrillic
 _INTERVIEWER_WORDS = re.compile(
     r"\b(?:interviewers?|questioners?|journalists?|journalistes?|intervieweur|reporters?|"
     r"интервьюер\w*|журналист\w*|корреспондент\w*)(?!\w)", re.IGNORECASE)
-_OUTLET_WORDS = r"\bthe\s+(?:magazine|outlet|publication|news\s+site|website|newspaper)(?!\w)"
+# (the subject of the question, right after its verb: not "…when the magazine suggested…")
+_CAPITALS = re.compile(r"\b[A-Z]{3,6}\b")
+_OUTLET_WORDS = (r"(?:(?<=\bdid\s)|(?<=\bdoes\s)|(?<=\bdo\s)|(?<=\bhas\s)|(?<=\bhad\s))the\s+"
+                 r"(?:magazine|outlet|publication|news\s+site|website|newspaper)(?!\w)(?!\s+of\b)")
 # What names the interview, or the outlet that asks ("What was the news site's opening query?").
 _INTERVIEW = frozenset(tokenize("interview entretien outlet site website magazine publication newspaper"))
 _ASKED = re.compile(
@@ -783,7 +786,7 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
                 abroad = asked_abroad(cased, snapshot.foreign_names, retrievers.speaker_words)
                 # A number or a time is about the acronyms it names too, in the documents' English
                 # ones ("…l'OTAN…" asks of NATO; a sentence may spell it out).
-                spelt = tuple(frozenset({a.lower()}) for a in snapshot.acronyms.named_in(cased))
+                spelt = tuple(frozenset({a.lower()}) for a in snapshot.acronyms.named_in(cased) if len(a) > 2)
                 wanted = replace(wanted, role=abroad.role or wanted.role, about=abroad.about + spelt,
                                  words=wanted.words | abroad.names, requester=frozenset(
                                      f for n in abroad.requester for f in PlaceNames.forms_of(n)))
@@ -802,6 +805,11 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
             # countries their capitals and demonyms stand for ("Moscow", "French").
             # So must the one whose words or stand are asked for: "How did Russia react?" is
             # answered by a sentence about Moscow.
+            # Capitals that the documents do not write as an acronym and that spell a word of the
+            # language stress it ("How many troops are REALLY…?"): the number is about no such thing.
+            stressed = {w.lower() for w in _CAPITALS.findall(asked)
+                        if w not in snapshot.acronyms.used and snapshot.speller.english(w.lower())}
+            wanted = replace(wanted, about=tuple(names for names in wanted.about if not names <= stressed))
             wanted = replace(wanted, about=_with_countries(wanted.about, snapshot.places),
                 topic=_with_countries(wanted.topic, snapshot.places),
                 speaker=frozenset(f for n in wanted.speaker for f in snapshot.places.forms_of(n)),

@@ -267,7 +267,8 @@ class Asked:
 # one (``Acronyms.annotate``): "Кто возглавляет Европейский совет (European Council)?", "Qui est le
 # président du Conseil européen (European Council) ?", "Qui est à la tête de l'OTSC (CSTO) ?".
 _BODY_HEAD = re.compile(
-    r"\b(?:кто|qui)\b[^()?]{0,30}?\b(?:возглавля\w*|глав\w*|председател\w*|президент\w*|руковод\w*|"
+    r"^\W*(?:(?:а|и|et|alors|mais)\s+)?(?:кто|qui)\b[^()?]{0,30}?\b(?:возглавля\w*|глав(?:а|ой|у|ы)\b|"
+    r"председател\w*|президент\w*|руковод\w*|"
     r"лидер\w*|présid\w*|chef|dirige\w*|tête|dirigeant\w*)\b"
     # the body's name right after (its head is asked, not "the leaders of its member states")
     r"(?:\s+(?!(?:стран|государств|член|pays|[ée]tats|membres)\w*)[^\s()?]+){1,4}?\s*"

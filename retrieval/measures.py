@@ -219,7 +219,7 @@ _ATTRIBUTES = {
     "language": (
         re.compile(r"\b(?:official|national|state)\s+languages?\b|\blanguages?\s+(?:\w+\s+)?(?:is|are)\s+spoken\b"
                    r"|\b(?:what|which)\s+languages?\s+(?:do|does|did|is|are|was|were)\s+(?:[\w'’-]+\s+){1,5}?"
-                   r"(?:speak|spoken)\b|\b(?:государственн|официальн)\w+\s+язык\w*"
+                   r"(?:speak|spoken)\b(?!\s+(?:about|of|on)\b)|\b(?:государственн|официальн)\w+\s+язык\w*"
                    r"|\bна\s+каком\s+языке\b|\bкакой\s+язык\b|\blangues?\s+officielles?\b"
                    r"|\bquelles?\s+langues?\b", re.IGNORECASE),
         re.compile(r"\blanguages?\b|\bspeak(?:s|ing)?\b|\bspoken?\b|\bязык\w*|\bговор\w+\s+на\b|\blangues?\b"

@@ -162,7 +162,8 @@ _AUXILIARY = r"(?:did|does|do|was|is|were|are|will|would|has|have|had|can|could)
 _WHEN_CLAUSE = (rf"(?!\s+(?!(?:(?:exactly|about|around|\w+ly)\s+)?{_AUXILIARY}\b)[^,?]+"
                 rf"(?:,\s*{_OPENS_QUESTION}"
                 # typed without the comma: "when kazakhstan asked for help did the other members say yes"
-                rf"|\s+{_AUXILIARY}\s+(?:the|any|other|all|its|his|her|their|they|he|she|it|anyone)\b))")
+                rf"|\s+{_AUXILIARY}\s+(?:the|any|other|all|its|his|her|their|they|he|she|it|anyone|(?-i:[A-Z])\w+)\b"
+                r"|\s+(?:what|how|who|which|why)\s+\w+))")
 # A word of precision that may stand before another before "date" or "time" ("the exact calendar date").
 _PRECISE = r"(?:exact|precise|specific|actual|official|approximate)"
 _TIME_QUESTION = re.compile(
@@ -395,10 +396,10 @@ _OUTCOME_NOUN_QUESTION = re.compile(
 # In Russian and French: "Какое решение принял Совбез?", "Что решил Совбез?", "Quelle décision le
 # Conseil de sécurité a-t-il prise ?", "Qu'a décidé le Conseil ?"
 _OUTCOME_QUESTION_ABROAD = re.compile(
-    r"\b(?:как(?:ое|ие)\s+(?:\w+\s+)?решени[ея]|к\s+какому\s+(?:решению|выводу))\b.{0,60}?"
+    r"\b(?:как(?:ое|ие)\s+(?:\w+\s+)?решени[ея]|к\s+какому\s+решению)\b.{0,60}?"
     r"(?:принял[аио]?|принят[оы]?|вынес\w*|пришл\w*|пришёл)\b"
-    r"|\bчто\s+(?:\w+\s+){0,4}?решил[аио]?\b"
-    r"|\bquel(?:le)?s?\s+(?:\w+\s+)?(?:décisions?|résolutions?|conclusions?)\b.{0,80}?"
+    r"|^\W*что\s+(?:\w+\s+){0,4}?решил[аио]?\b"
+    r"|\bquel(?:le)?s?\s+(?:\w+\s+)?(?:décisions?|résolutions?)\b.{0,80}?"
     r"\b(?:pris|prise|prises|adopté\w*|rendu\w*|tiré\w*)\b"
     r"|\bqu['’](?:a|ont)(?:-t)?(?:-(?:il|elle|ils|elles))?\s+décidé\b", re.IGNORECASE)
 _ASKS_WHY_HOW_WHEN = re.compile(r"\W*(?:why|how|when|where)\b", re.IGNORECASE)
@@ -1308,13 +1309,16 @@ class AnswerType:
 
     @staticmethod
     def _names_all(about: tuple[frozenset[str], ...], text: str, title: str) -> bool:
-        words = _folded_words(text) | _initials(text)
-        missing = [names for names in about if not any(_same_name(n, w) for n in names for w in words)]
+        def named(names: frozenset[str], words: frozenset[str], spelt: tuple[str, ...]) -> bool:
+            return (any(_same_name(n, w) for n in names for w in words)
+                    or any(n in letters for n in names for letters in spelt))
+
+        words, spelt = _folded_words(text), _initials(text)
+        missing = [names for names in about if not named(names, words, spelt)]
         if not missing:
             return True
-        in_title = _folded_words(title) | _initials(title)
-        return len(missing) >= 2 and all(any(_same_name(n, w) for n in names for w in in_title)
-                                         for names in missing)
+        in_title, spelt = _folded_words(title), _initials(title)
+        return len(missing) >= 2 and all(named(names, in_title, spelt) for names in missing)
 
     def _new(self, found: tuple[str, ...]) -> bool:
         return any(f not in self.given for f in found)
@@ -1651,7 +1655,8 @@ def _asked_about(question: str, start: int = 0, *, acronyms: bool = False) -> tu
             word = re.sub(r"['’]s?$", "", word)
             # (The chain reads another language's acronyms as the documents' English ones.)
             if acronyms and not compound and _ACRONYM.fullmatch(word) and not Acronyms.is_foreign(word):
-                names.add(word.lower())
+                if frozenset({word.lower()}) not in out:  # a run of its own: the chain keeps only
+                    out.append(frozenset({word.lower()}))  # those the documents write
                 continue
             if compound or "-" in word or "‐" in word or sum(c.isupper() for c in word) > 1:
                 continue
@@ -1752,14 +1757,17 @@ _CONDITION = re.compile(r"\b(?:if|unless|provided|providing|as\s+long\s+as|only\
 # president?", "How did Pashinyan come to power?", "Where did Dupuy study?", "Is Putin married?",
 # "Где учился Дюпюи?", "Où Dupuy a-t-il fait ses études ?"; and the words that tell of it.
 _LIFE_QUESTION = re.compile(
-    r"\bbefore\s+(?:he|she|they|[A-Z]\w+)\s+(?:became|was\s+(?:elected|appointed|named)|took\s+office|"
-    r"headed|led|joined|entered)\b|\b(?:come|came|rise|rose|risen|get|got)\s+(?:in)?to\s+power\b"
-    r"|\b(?:did|does|do|has|have)\s+(?:\w+\s+){1,3}(?:study|graduate|grow\s+up)\b|\bwas\s+(?:\w+\s+){1,3}born\b"
-    r"|\b(?:married|his\s+wife|her\s+husband|childhood|doctorate|doctoral|phd|thesis|dissertation|"
-    r"alma\s+mater|educated|education|upbringing)\b"
-    r"|\b(?:учил(?:ся|ась|ись)|родил(?:ся|ась)|женат|замужем|образовани[ея]|диссертаци\w+|"
+    r"\bbefore\s+(?:he|she|(?-i:[A-Z])\w+)\s+(?:became|was\s+(?:elected|appointed|named)|took\s+office)\b"
+    r"|\bbefore\s+(?:he|she)\s+(?:headed|led)\b|\b(?:come|came|rise|rose|risen|get|got)\s+(?:in)?to\s+power\b"
+    r"|\b(?:did|does|do|has|have)\s+(?:\w+\s+){1,3}(?:study|graduate|grow\s+up)\b"
+    r"|\b(?:was|were)\s+(?:he|she|(?-i:[A-Z])\w+(?:\s+(?-i:[A-Z])\w+)?)\s+born\b"
+    r"|\b(?:married|his\s+wife|her\s+husband|childhood|doctorate|doctoral|phd|(?:doctoral|phd|his|her)\s+thesis|"
+    r"dissertation|alma\s+mater|educated\s+(?:at|in)|(?:his|her)\s+education|upbringing)\b"
+    r"|\b(?:учил(?:ся|ась|ись)|родил(?:ся|ась)|женат|замужем|(?:какое|его|её)\s+образование|диссертаци\w+|"
     r"пришёл\s+к\s+власти|пришла\s+к\s+власти|до\s+того\s+как\s+(?:стал|возглавил)\w*)"
-    r"|\b(?:études|étudié|né|née|marié|mariée|thèse|doctorat|au\s+pouvoir|avant\s+de\s+devenir)\b",
+    r"|\b(?:fait\s+ses\s+études|étudié|marié|mariée|thèse\s+de\s+doctorat|doctorat|"
+    r"(?:arriv|accéd|venu)\w*\s+au\s+pouvoir|avant\s+de\s+devenir)\b"
+    r"|\b(?:est|était)\s+(?:-il\s+|-elle\s+)?(?:né|née)\b(?!\s+(?:l['’]|la\s+|le\s+))",
     re.IGNORECASE)
 _LIFE_TOLD = re.compile(
     r"\b(?:born|married|wife|husband|studied|graduated?|graduates|educated|education|doctorate|phd|"
@@ -1867,16 +1875,15 @@ _ACRONYM = re.compile(r"[A-Z]{3,6}")
 _SPELT_OUT = re.compile(r"[A-Z][\w-]*(?:\s+(?:(?:of|for|and|in|on|the)\s+)*[A-Z][\w-]*)+")
 
 
-def _initials(text: str) -> frozenset[str]:
-    """The acronyms a text spells out, lower case: the initials of each run of two or more of its
-    capitalised words ("The Collective Security Treaty Organization" gives "csto", "tcsto", "cst",
-    …); a hyphen starts a word ("Co-operation" gives "co")."""
-    out: set[str] = set()
+def _initials(text: str) -> tuple[str, ...]:
+    """The initials of each run of two or more of a text's capitalised words, lower case ("The
+    Collective Security Treaty Organization" gives "tcsto", which holds the acronym "csto"); a
+    hyphen starts a word ("Co-operation" gives "co")."""
+    out = []
     for run in _SPELT_OUT.finditer(text):
         capitals = [w for w in re.split(r"[\s-]+", run.group()) if w[:1].isupper()]
-        letters = "".join(w[0].lower() for w in capitals)
-        out.update(letters[i:j] for i in range(len(letters)) for j in range(i + 2, len(letters) + 1))
-    return frozenset(out)
+        out.append("".join(w[0].lower() for w in capitals))
+    return tuple(out)
 
 
 # A relative "which" after a preposition and before the start of a clause (a name, an article, a
@@ -1985,7 +1992,10 @@ def responds_to(part: str, before: str) -> bool:
 _SIDE_COUNTED_ABROAD = re.compile(
     r"\b(?:сколько|combien\s+(?:de\s+|d['’]))\s*(?:(?P<civilians>мирных\s+жителей|мирного\s+населения|"
     r"гражданск(?:их|ого)|civils|personnes\s+civiles)|военных|военнослужащих|солдат|"
-    r"soldats|militaires)(?!\w)", re.IGNORECASE)
+    r"soldats|militaires)(?!\w)"
+    # not an adjective before its noun ("военных баз", "гражданских объектов")
+    r"(?!\s+(?:баз|объект|учени|конфликт|операци|техник|корабл|самол[её]т|судов|ведомств|расход|"
+    r"бюджет|сил|част|округ|завод|предприяти|инфраструктур|лиц\b)\w*)", re.IGNORECASE)
 
 
 def _counted(question: str) -> str:

@@ -130,6 +130,9 @@ def test_the_head_of_a_body_asked_in_russian_or_french():
     # Only once the body's English name follows it, and only for a head asked.
     assert body_head("Кто возглавляет Европейский совет?") is None
     assert body_head("Что сказал Европейский совет (European Council)?") is None
+    # A relative "qui" and "главный" (main) ask no head.
+    assert body_head("La Russie, qui dirige l'OTSC (CSTO), a-t-elle aidé l'Arménie ?") is None
+    assert body_head("Кто главный союзник ОДКБ (CSTO)?") is None
     # The leaders of its member states are not its head.
     assert body_head("Кто из руководителей стран ОДКБ (CSTO) поддержал Армению?") is None
     assert body_head("Qui sont les dirigeants des pays membres de l'OTSC (CSTO) ?") is None

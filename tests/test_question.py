@@ -1081,6 +1081,34 @@ def test_an_outcome_asked_of_someone_needs_a_sentence_that_reports_one():
     assert not answer_type("What did Dupuy conclude about solidarity?", frozenset({"dupuy"})).outcome
 
 
+def test_what_a_second_read_found_the_new_checks_misread():
+    # A body's founding, "who is in power", an argument called a thesis, a guess, and what happened
+    # before a country did something are no one's life.
+    for question in ("В каком году было образование ОДКБ?", "Quand est née l'OTSC ?",
+                     "When was the CSTO born?",
+                     "Qui est au pouvoir en Arménie ?", "What is Dupuy's main thesis?",
+                     "Quelle est la thèse de Dupuy ?", "What happened before Armenia joined the CSTO?",
+                     "What's Dupuy's educated guess about Turkey?"):
+        assert not answer_type(question).life, question
+    # A clause opened by "when" before a name or another question word asks no time.
+    for question in ("when Armenia asked Russia for help did Russia send troops",
+                     "when kazakhstan asked for help what did russia do"):
+        assert not answer_type(question).time, question
+    # What the interviewee concluded is what he says; "что … решила" inside a speech asks no outcome.
+    for question in ("К какому выводу пришёл Дюпюи?", "Quelles conclusions Dupuy a-t-il tirées ?",
+                     "Что Пашинян сказал о том, что Россия решила?"):
+        assert not answer_type(question).outcome, question
+    # "военных баз" counts bases, not soldiers.
+    assert answer_type("Сколько военных баз у России в Армении?").counted == ""
+    assert answer_type("Сколько гражданских объектов пострадало?").counted == ""
+    # The language someone speaks about something in is no language spoken.
+    assert answer_type("What language did Dupuy use to speak about Russia?").attributes == frozenset()
+    # An acronym is its own run, found in any run of capitalised words that spells it.
+    assert answer_type("When was the NATO summit in Vilnius?").about == ({"nato"}, {"vilnius"})
+    assert answer_type("When was the OSCE set up?").satisfied_by(
+        "The Organization for Security and Co-operation in Europe was set up in 1995.")
+
+
 def test_whether_someone_means_to_do_a_thing_is_answered_by_whether_they_will():
     lede = ("But it is unlikely that Moscow will get involved in the fight – for her it is a small matter, "
             "he said.")

@@ -248,6 +248,8 @@ def test_a_number_about_other_places_does_not_answer(service):
     answered_first_with(service, "How many people were injured in the fighting between Armenia and "
                         "Azerbaijan?", "about fifty people")
     answered_first_with(service, "How many Russian soldiers are based in Armenia?", "More than 3,000")
+    # A word typed in capitals for stress is no acronym the number must be about.
+    answered_first_with(service, "How many Russian soldiers are REALLY based in Armenia?", "More than 3,000")
     # A capital or a demonym stands for its country, even one the documents also use by name.
     answered_first_with(service, "How many soldiers does Moscow have in Armenia?", "More than 3,000")
 
@@ -795,6 +797,8 @@ def test_a_question_about_what_the_interviewer_said_is_answered_by_the_interview
     # The outlet asks through its interviewer.
     assert _asks_what_interviewer_said("What did the magazine suggest might happen to Russia?", *who)
     assert not _asks_what_interviewer_said("What did the magazine's guest suggest?", *who)
+    assert not _asks_what_interviewer_said("How did Moscow respond when the magazine suggested it?", *who)
+    assert not _asks_what_interviewer_said("What did the website of the CSTO say?", *who)
 
 
 def test_what_the_interviewer_suggested_is_quoted_from_the_interviewer(service):
