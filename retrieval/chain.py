@@ -82,8 +82,10 @@ from retrieval.translit import reads_as_russian, to_cyrillic
 _INTERVIEWER_WORDS = re.compile(
     r"\b(?:interviewers?|questioners?|journalists?|journalistes?|intervieweur|reporters?|"
     r"интервьюер\w*|журналист\w*|корреспондент\w*)(?!\w)", re.IGNORECASE)
-# (the subject of the question, right after its verb: not "…when the magazine suggested…")
+# Capitals a question types: an acronym, or a word stressed.
 _CAPITALS = re.compile(r"\b[A-Z]{3,6}\b")
+# The outlet that gave the interview, as the subject of the question, right after its verb (not
+# "…when the magazine suggested…", nor "the website of the CSTO").
 _OUTLET_WORDS = (r"(?:(?<=\bdid\s)|(?<=\bdoes\s)|(?<=\bdo\s)|(?<=\bhas\s)|(?<=\bhad\s))the\s+"
                  r"(?:magazine|outlet|publication|news\s+site|website|newspaper)(?!\w)(?!\s+of\b)")
 # What names the interview, or the outlet that asks ("What was the news site's opening query?").
@@ -753,7 +755,7 @@ def build_chain(store: Chroma, multilingual_store: Chroma, snapshot: Snapshot, *
                                and not (read_as != search and _ASKS_WHICH.match(search)))):
                 search, earlier = f"{before} {search}", before
             elif before and language == "en":
-                search = _with_antecedent(search, before)
+                search = read_as
             asks_of_before = search != own  # searched with the part before, or a name of it
             before = own
             ranking = retrievers.rank(search, language, fusion, config)
